@@ -1,0 +1,63 @@
+"""The command line: parse arguments, run one verb, print problems once, set the exit code.
+
+Exit codes: 0 success, 1 internal error, 2 invalid input (one line per problem).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import BuildError, InputError
+
+VERBS = ("build", "list", "init", "preview")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="poster-gen", description="Print-ready bilingual posters and a "
+                                "brochure from the YAML files of a project.")
+    p.add_argument("--version", action="version", version=f"poster-gen {__version__}")
+    p.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+    sub = p.add_subparsers(dest="verb", metavar="COMMAND")
+    sub.required = True
+    for verb in VERBS:
+        module = _command(verb)
+        sp = sub.add_parser(verb, help=module.HELP, description=module.HELP)
+        module.add_arguments(sp)
+    return p
+
+
+def _command(verb: str):
+    import importlib
+
+    return importlib.import_module(f".commands.{verb}", __package__)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _command(args.verb).run(args)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        n = len(exc.problems)
+        print(f"{n} problem{'s' if n != 1 else ''} found; nothing was written.", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; the previous output files are unchanged.", file=sys.stderr)
+        return 130
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # an internal error: one line, unless --debug
+        if args.debug or os.environ.get("POSTER_GEN_DEBUG"):
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return 1
+
+
+def project_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
+                   help="project folder with data/, layouts/ and assets/ (default: the current folder)")

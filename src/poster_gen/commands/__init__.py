@@ -1,0 +1,1 @@
+"""One module per command-line verb: HELP, add_arguments(parser), run(args) -> exit code."""

@@ -1,0 +1,182 @@
+"""Region composers for the shared kinds: bands, rules, motifs, the series header,
+titles, bilingual text, the QR code and the contact block.
+
+Each composer takes a region, its box and the page context and returns geometry
+items; none draws anything. Figures, plan, chain and voice live in ``evidence.py``,
+the brochure's own kinds in ``brochure_blocks.py``.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from ..load.layout_models import Region
+from ..load.models import Contact, Text
+from ..motifs import MotifContext, draw_motif
+from .context import Ctx
+from .geometry import CMYK, Box, Item, Path, Rect, Stroke, TextLine
+from .qr import qr_code
+from .text import FittedBlock, Para, fit_block, place_block, text_width
+
+QR_DARK = CMYK(0, 0, 0, 100, "Black")  # solid black modules read best on any scanner
+Composer = Callable[[Region, Box, Ctx], list[Item]]
+REGISTRY: dict[str, Composer] = {}
+
+
+def composer(kind: str) -> Callable[[Composer], Composer]:
+    def register(fn: Composer) -> Composer:
+        REGISTRY[kind] = fn
+        return fn
+    return register
+
+
+def field_name(region: Region, ctx: Ctx) -> str:
+    _, path = ctx.value(region)
+    return path or (region.field if isinstance(region.field, str) else "") or region.id
+
+
+def bilingual(region: Region, ctx: Ctx, text: Text, path: str, *, balance: bool = False,
+              zh_role: str = "zh", en_role: str = "en") -> list[Para]:
+    return [Para(text.zh, ctx.region_style(region, zh_role), 0.0, balance, f"{path}.zh"),
+            Para(text.en, ctx.region_style(region, en_role), ctx.mm(region.gap), balance, f"{path}.en")]
+
+
+def set_paras(region: Region, box: Box, ctx: Ctx, paras: list[Para], *, top: float | None = None,
+              height: float | None = None, align: str | None = None,
+              start: float = 1.0) -> tuple[list[TextLine], FittedBlock]:
+    """Fit and place paragraphs in ``box``; returns the lines and the fitted block."""
+    top = box.y if top is None else top
+    height = box.bottom - top if height is None else height
+    block = fit_block(paras, ctx.fonts, box.w, height, region.id, start=start)
+    lines = place_block(block, ctx.fonts, box.x, top, box.w, align or region.align, region.id)
+    return lines, block
+
+
+@composer("band")
+def band(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    return [Rect(ctx.bleed_box(region.box), fill=ctx.colour(region.colour, region.tint, "primary"),
+                 role=region.id)]
+
+
+@composer("rule")
+def rule(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    """A hairline, or ``count`` of them spread evenly from the top to the bottom of the box."""
+    width_pt = ctx.mm(region.size or 0.3) * 72 / 25.4
+    n = region.count
+    step = box.h / (n - 1) if n > 1 else 0.0
+    ops = []
+    for i in range(n):
+        ops += [("M", box.x, box.y + i * step), ("L", box.right, box.y + i * step)]
+    return [Path(tuple(ops), stroke=Stroke(ctx.colour(region.colour, region.tint, "deep"), width_pt, cap="butt"),
+                 role=region.id)]
+
+
+@composer("motif")
+def motif(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    items: list[Item] = []
+    for i, layer in enumerate(region.layers):
+        name = ctx.resolve(layer.motif) if "." in layer.motif else layer.motif
+        if not name:
+            continue  # the landmark chose fewer motifs than the layout has slots
+        spec = layer.box or region.box
+        lbox = ctx.box(spec)
+        params = dict(layer.params)
+        params.setdefault("colour", layer.colour)
+        params.setdefault("strength", layer.strength)
+        params.setdefault("density", layer.density)
+        params.setdefault("weight", layer.weight)
+        seed = layer.seed + 7919 * ctx.extras.get("series_index", 0) + 104729 * i
+        mctx = MotifContext(box=lbox, palette=ctx.palette, seed=seed,
+                            stroke_pt=ctx.layout.motif_stroke * ctx.scale, params=params,
+                            bleed=ctx.bleed_sides(spec, lbox))
+        items.extend(draw_motif(name, mctx))
+    return items
+
+
+@composer("series-header")
+def series_header(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    series: Text = ctx.value(region)[0]
+    zh = ctx.region_style(region, "zh")
+    en = ctx.region_style(region, "en")
+    num = ctx.region_style(region, "number")
+    fz, fe, fn = ctx.fonts[zh.font], ctx.fonts[en.font], ctx.fonts[num.font]
+    base = box.bottom - ctx.mm(2)
+    items: list[Item] = []
+    wz = text_width(series.zh, fz, zh.size, zh.tracking)
+    items.append(TextLine(box.x, base, series.zh, zh.font, zh.size, zh.colour, "left", wz, zh.tracking,
+                          region.id))
+    en_text = series.en.upper() if en.upper else series.en
+    we = text_width(en_text, fe, en.size, en.tracking)
+    gap = ctx.mm(5)
+    items.append(TextLine(box.x + wz + gap, base, en_text, en.font, en.size, en.colour, "left", we,
+                          en.tracking, region.id))
+    index, count = ctx.extras.get("series_index"), ctx.extras.get("series_count")
+    if index:
+        label = f"{index:02d} / {count:02d}"
+        wn = text_width(label, fn, num.size, num.tracking)
+        items.append(TextLine(box.right, base, label, num.font, num.size, num.colour, "right", wn,
+                              num.tracking, region.id))
+    return items
+
+
+@composer("title")
+def title(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    name, path = ctx.value(region)
+    return set_paras(region, box, ctx, bilingual(region, ctx, name, path or "name", balance=True))[0]
+
+
+@composer("text")
+def text(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    value, path = ctx.value(region)
+    if value is None:
+        return []
+    if isinstance(value, Text):
+        paras = bilingual(region, ctx, value, path)
+    else:
+        paras = [Para(str(value), ctx.region_style(region, "zh"), 0.0, False, path or region.id)]
+    return set_paras(region, box, ctx, paras)[0]
+
+
+@composer("contact")
+def contact(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    c: Contact = ctx.value(region)[0]
+    zh_parts = [c.organisation.zh] + ([c.person.zh] if c.person else [])
+    en_parts = [c.organisation.en] + ([c.person.en] if c.person else [])
+    extra = [v for v in (c.phone, c.email) if v]
+    paras = [Para("　".join(zh_parts), ctx.region_style(region, "zh"), 0.0, False, "contact"),
+             Para("  ·  ".join(en_parts + extra), ctx.region_style(region, "en"), ctx.mm(1), False, "contact")]
+    return set_paras(region, box, ctx, paras)[0]
+
+
+@composer("qr")
+def qr(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    url, _ = ctx.value(region)
+    size = ctx.mm(region.size or 30)
+    x = box.right - size if region.align == "right" else box.x
+    y = box.y + (box.h - size) / 2
+    light = ctx.palette["paper"]
+    items: list[Item] = [qr_code(url, x, y, size, QR_DARK, light)]
+    # the label and the URL beside the code, aligned towards it
+    label: Text | None = ctx.label(region.label)
+    tbox = Box(box.x, y, box.w - size - ctx.mm(6), size) if region.align == "right" else \
+        Box(x + size + ctx.mm(6), y, box.w - size - ctx.mm(6), size)
+    align = "right" if region.align == "right" else "left"
+    paras: list[Para] = []
+    if label is not None:
+        paras += bilingual(region, ctx, label, region.label or "label")
+    paras.append(Para(_short_url(url), ctx.region_style(region, "url"), ctx.mm(3), False, "qr_url"))
+    lines, block = set_paras(region, tbox, ctx, paras, align=align)
+    dy = tbox.bottom - ctx.mm(1) - (tbox.y + block.height)  # sit the text on the code's bottom edge
+    items.extend(shift(lines, dy))
+    return items
+
+
+def _short_url(url: str) -> str:
+    for prefix in ("https://", "http://"):
+        if url.startswith(prefix):
+            url = url[len(prefix):]
+    return url.rstrip("/")
+
+
+def shift(lines: list[TextLine], dy: float) -> list[TextLine]:
+    return [replace(t, y=t.y + dy) for t in lines]

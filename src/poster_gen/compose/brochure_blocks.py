@@ -1,0 +1,157 @@
+"""Region composers that only the brochure uses: folios, the contents, the series
+index of the five landmarks, the policy page and titled lists.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..load.layout_models import Region
+from ..load.models import Policy, Text, Titled
+from .blocks import bilingual, composer, set_paras
+from .context import Ctx, palette_of
+from .evidence import _node_list, caption_text
+from .geometry import Box, Item, Rect, TextLine
+from .text import Para, fit_block, line_top, place_block, text_width
+
+
+@composer("folio")
+def folio(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    """Page number and running head, on the outer edge of the spread."""
+    n = ctx.page_number
+    entries = ctx.extras.get("contents", [])
+    head = None
+    for e in entries:
+        if e.page <= n:
+            head = e.title
+    num_st = ctx.region_style(region, "number")
+    head_st = ctx.region_style(region, "zh")
+    left = n % 2 == 0  # even pages are left-hand pages
+    fn, fh = ctx.fonts[num_st.font], ctx.fonts[head_st.font]
+    label = f"{n:02d}"
+    base = box.bottom
+    wn = text_width(label, fn, num_st.size, num_st.tracking)
+    items: list[Item] = []
+    head_text = f"{head.zh}  {head.en}" if head else ""
+    head_text = head_text.upper() if head_st.upper else head_text
+    wh = text_width(head_text, fh, head_st.size, head_st.tracking)
+    gap = ctx.mm(4)
+    if left:
+        items.append(TextLine(box.x, base, label, num_st.font, num_st.size, num_st.colour, "left", wn,
+                              num_st.tracking, region.id))
+        if head_text:
+            items.append(TextLine(box.x + wn + gap, base, head_text, head_st.font, head_st.size,
+                                  head_st.colour, "left", wh, head_st.tracking, region.id))
+    else:
+        items.append(TextLine(box.right, base, label, num_st.font, num_st.size, num_st.colour, "right", wn,
+                              num_st.tracking, region.id))
+        if head_text:
+            items.append(TextLine(box.right - wn - gap, base, head_text, head_st.font, head_st.size,
+                                  head_st.colour, "right", wh, head_st.tracking, region.id))
+    return items
+
+
+@composer("contents")
+def contents(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    """One row per section: page number, a colour chip for landmarks, the two titles."""
+    entries = [e for e in ctx.extras.get("contents", []) if e.page != ctx.page_number]
+    if not entries:
+        return []
+    num_st = ctx.region_style(region, "number")
+    zh_st, en_st = ctx.region_style(region, "zh"), ctx.region_style(region, "en")
+    themes = ctx.extras.get("themes", {})
+    row_h = min(box.h / len(entries), ctx.mm(region.size or 24))
+    fn = ctx.fonts[num_st.font]
+    num_w = text_width("00", fn, num_st.size, num_st.tracking) + ctx.mm(6)
+    items: list[Item] = []
+    for i, entry in enumerate(entries):
+        title, number, lm = entry.title, entry.page, entry.landmark
+        top = box.y + i * row_h
+        label = f"{number:02d}"
+        colour = palette_of(themes[lm.theme])["primary"] if lm is not None else ctx.colour(region.colour, 1, "primary")
+        base = top + line_top(fn, label, num_st.size)
+        items.append(TextLine(box.x, base, label, num_st.font, num_st.size, colour, "left",
+                              text_width(label, fn, num_st.size, num_st.tracking), num_st.tracking, region.id,
+                              line_top(fn, label, num_st.size), 0.0))
+        tbox = Box(box.x + num_w, top, box.w - num_w, row_h)
+        paras = bilingual(region, ctx, title, entry.field)
+        block = fit_block(paras, ctx.fonts, tbox.w, row_h, region.id)
+        items.extend(place_block(block, ctx.fonts, tbox.x, top, tbox.w, "left", region.id))
+        if lm is not None:
+            items.append(Rect(Box(box.x + num_w - ctx.mm(3.5), top, ctx.mm(1.2), block.height),
+                              fill=colour, role=f"{region.id}-chip"))
+    return items
+
+
+@composer("landmark-index")
+def landmark_index(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    """The series: one colour chip per landmark, its number and names beneath."""
+    landmarks = ctx.extras.get("landmarks", [])
+    themes = ctx.extras.get("themes", {})
+    n = len(landmarks)
+    if not n:
+        return []
+    gut = ctx.mm(region.gap or 3)
+    colw = (box.w - gut * (n - 1)) / n
+    chip_h = ctx.mm(region.size or 6)
+    items: list[Item] = []
+    paras_all = [[Para(f"{i + 1:02d}", ctx.region_style(region, "number"), 0.0, False, "order"),
+                  *bilingual(region, ctx, lm.name, f"landmarks[{i}].name")] for i, lm in enumerate(landmarks)]
+    common = min(fit_block(p, ctx.fonts, colw, box.h - chip_h - ctx.mm(3), region.id).scale for p in paras_all)
+    for i, lm in enumerate(landmarks):
+        x = box.x + i * (colw + gut)
+        primary = palette_of(themes[lm.theme])["primary"]
+        items.append(Rect(Box(x, box.y, colw, chip_h), fill=primary, role=f"{region.id}-chip"))
+        paras = [replace(p, style=replace(p.style, colour=palette_of(themes[lm.theme])["deep"]))
+                 if j == 0 else p for j, p in enumerate(paras_all[i])]
+        block = fit_block(paras, ctx.fonts, colw, box.h - chip_h - ctx.mm(3), region.id, start=common)
+        items.extend(place_block(block, ctx.fonts, x, box.y + chip_h + ctx.mm(3), colw, "left", region.id))
+    return items
+
+
+@composer("list")
+def titled_list(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    value, path = ctx.value(region)
+    if isinstance(value, Titled):
+        return _node_list(region, box, ctx, value.title, value.items, f"{path}.items", region.colour or "primary")
+    if isinstance(value, list):
+        return _node_list(region, box, ctx, ctx.label(region.label), value, path or region.id,
+                          region.colour or "primary")
+    return []
+
+
+@composer("policy")
+def policy(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    """The policy areas as tiles, then each landmark's plan with its year."""
+    p: Policy = ctx.value(region)[0]
+    path = ctx.value(region)[1] or "policy"
+    n = len(p.areas)
+    cols = max(1, region.columns)
+    gut = ctx.mm(ctx.layout.grid.gutter)
+    tile_w = (box.w - gut * (cols - 1)) / cols
+    rows = (n + cols - 1) // cols
+    tile_h = ctx.mm(region.size or 22)
+    items: list[Item] = []
+    tile_fill = ctx.colour(region.colour, region.tint, "tint")
+    for i, area in enumerate(p.areas):
+        r, c = divmod(i, cols)
+        tb = Box(box.x + c * (tile_w + gut), box.y + r * (tile_h + gut), tile_w, tile_h)
+        items.append(Rect(tb, fill=tile_fill, role=f"{region.id}-tile"))
+        inner = tb.inset(ctx.mm(4))
+        lines, _ = set_paras(region, inner, ctx, bilingual(region, ctx, area, f"{path}.areas[{i}]",
+                                                           zh_role="tile_zh", en_role="tile_en"))
+        items.extend(lines)
+    # the five plans, one row each
+    top = box.y + rows * (tile_h + gut) + ctx.mm(6)
+    paras: list[Para] = [Para(caption_text(ctx.label(region.label)), ctx.region_style(region, "caption"),
+                              0.0, False, region.label or "label")]
+    labels = ctx.data["labels"]
+    for i, lm in enumerate(ctx.extras.get("landmarks", [])):
+        plan = lm.plan
+        when = str(plan.year) if plan.year and plan.status == "issued" else labels["forthcoming"].zh \
+            if "forthcoming" in labels else ""
+        paras.append(Para(f"{when}　{plan.name.zh}", ctx.region_style(region, "zh"), ctx.mm(3.2), False,
+                          f"landmarks[{i}].plan.name.zh"))
+        paras.append(Para(plan.name.en, ctx.region_style(region, "en"), ctx.mm(0.6), False,
+                          f"landmarks[{i}].plan.name.en"))
+    lines, _ = set_paras(region, Box(box.x, top, box.w, box.bottom - top), ctx, paras)
+    return items + list(lines)

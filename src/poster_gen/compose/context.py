@@ -1,0 +1,128 @@
+"""What a region composer needs to know about the page it is on."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from ..load import fields as F
+from ..load.layout_models import BoxSpec, Layout, Region, Theme
+from ..load.models import Text
+from .geometry import Box, CMYK
+from .text import Metrics, TextStyle
+
+
+def palette_of(theme: Theme) -> dict[str, CMYK]:
+    return {token: CMYK(*c.cmyk, name=c.name or token) for token, c in theme.colours.items()}
+
+
+@dataclass
+class Ctx:
+    """A page being composed: layout, colours, fonts, data and scale."""
+
+    layout: Layout
+    palette: dict[str, CMYK]
+    fonts: Mapping[str, Metrics]
+    data: dict[str, Any]  # roots for field references: landmark, campaign, labels, ...
+    scale: float = 1.0  # page size / layout size; positions and type scale with it
+    page_number: int = 0
+    extras: dict[str, Any] = field(default_factory=dict)  # e.g. contents entries, series info
+    _values: dict[str, tuple[Any, str | None]] = field(default_factory=dict, repr=False)
+    _shown: set[int] = field(default_factory=set, repr=False)
+
+    # geometry ---------------------------------------------------------------
+    @property
+    def width(self) -> float:
+        return self.layout.page.width * self.scale
+
+    @property
+    def height(self) -> float:
+        return self.layout.page.height * self.scale
+
+    @property
+    def bleed(self) -> float:
+        return self.layout.page.bleed
+
+    def column_x(self, col: int, span: int) -> tuple[float, float]:
+        """Left edge and width (mm) of ``span`` grid columns starting at ``col`` (1-based)."""
+        lay, s = self.layout, self.scale
+        inner = (lay.page.width - lay.margins.left - lay.margins.right) * s
+        gut = lay.grid.gutter * s
+        colw = (inner - gut * (lay.grid.columns - 1)) / lay.grid.columns
+        x = lay.margins.left * s + (col - 1) * (colw + gut)
+        return x, span * colw + (span - 1) * gut
+
+    def box(self, spec: BoxSpec) -> Box:
+        s = self.scale
+        if spec.col is not None:
+            x, w = self.column_x(spec.col, spec.span)
+        else:
+            x, w = spec.left * s, spec.width * s
+        return Box(x, spec.top * s, w, spec.height * s)
+
+    def bleed_box(self, spec: BoxSpec) -> Box:
+        """The box extended into the bleed on the sides it names."""
+        b = self.box(spec)
+        x, y, r, bot = b.x, b.y, b.right, b.bottom
+        e = self.bleed
+        if "left" in spec.bleed:
+            x = -e
+        if "right" in spec.bleed:
+            r = self.width + e
+        if "top" in spec.bleed:
+            y = -e
+        if "bottom" in spec.bleed:
+            bot = self.height + e
+        return Box(x, y, r - x, bot - y)
+
+    def bleed_sides(self, spec: BoxSpec, box: Box) -> tuple[float, float, float, float]:
+        """How far (mm) a motif may run past ``box`` on top, right, bottom, left."""
+        e = self.bleed
+        return (box.y + e if "top" in spec.bleed else 0.0,
+                self.width + e - box.right if "right" in spec.bleed else 0.0,
+                self.height + e - box.bottom if "bottom" in spec.bleed else 0.0,
+                box.x + e if "left" in spec.bleed else 0.0)
+
+    # type and colour ------------------------------------------------------------
+    def colour(self, token: str | None, tint: float = 1.0, default: str = "ink") -> CMYK:
+        c = self.palette[token or default]
+        return c if tint >= 1.0 else c.tint(tint)
+
+    def style(self, name: str, colour: str | None = None) -> TextStyle:
+        st = self.layout.styles[name]
+        s = self.scale
+        return TextStyle(st.font, st.size * s, st.min_size * s, st.leading, st.tracking,
+                         self.colour(colour or st.colour), st.case == "upper", st.max_lines, name)
+
+    def region_style(self, region: Region, role: str, fallback: str | None = None) -> TextStyle:
+        name = region.styles.get(role) or fallback
+        if name is None:
+            raise KeyError(f"region {region.id!r} needs a style for {role!r}")
+        return self.style(name)
+
+    def mm(self, value: float) -> float:
+        return value * self.scale
+
+    # data -----------------------------------------------------------------------
+    def value(self, region: Region) -> tuple[Any, str | None]:
+        """The first field of ``region`` that is present and not already shown by an
+        earlier region of the page (so a fallback never repeats what is printed)."""
+        got = self._values.get(region.id)
+        if got is None:
+            got = (None, None)
+            paths = [region.field] if isinstance(region.field, str) else list(region.field or [])
+            for p in paths:
+                v = F.resolve(p, self.data)
+                if v in (None, [], "") or id(v) in self._shown:
+                    continue
+                got = (v, p)
+                if not isinstance(v, (str, int, float)):
+                    self._shown.add(id(v))
+                break
+            self._values[region.id] = got
+        return got
+
+    def resolve(self, path: str) -> Any:
+        return F.resolve(path, self.data)
+
+    def label(self, ref: str | None) -> Text | None:
+        return self.resolve(ref) if ref else None

@@ -1,0 +1,132 @@
+"""Assemble documents: one poster per landmark, and the brochure from its page sequence.
+
+The brochure's sequence is expanded first (which template, which landmark, which page
+number), so the contents page knows every page number before anything is composed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Mapping
+
+from ..load import fields as F
+from ..load.layout_models import Layout
+from ..load.models import Landmark, Text
+from ..load.project import Project
+from .context import Ctx, palette_of
+from .geometry import Bookmark, Document
+from .page import compose_page
+from .text import FitError, Metrics
+
+
+class ComposeError(Exception):
+    """A landmark's content does not fit its layout; names the output, field and frame."""
+
+    def __init__(self, output: str, slug: str | None, err: FitError):
+        self.output, self.slug, self.fit = output, slug, err
+        super().__init__(f"{output}: {err}")
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    number: int  # 1-based
+    template: str
+    landmark: Landmark | None
+    bookmark: Text | None  # set on the first page of a step that has one
+    level: int = 0
+    in_contents: bool = True
+    bookmark_field: str = ""  # where the bookmark's text comes from, for messages
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    title: Text
+    page: int
+    landmark: Landmark | None
+    field: str  # where the title comes from, e.g. labels.city or landmarks[2].name
+
+
+def _data(project: Project, landmark: Landmark | None) -> dict[str, Any]:
+    c = project.campaign
+    return {"landmark": landmark, "campaign": c, "labels": c.labels}
+
+
+def plan_pages(project: Project, layout: Layout) -> list[PlannedPage]:
+    pages: list[PlannedPage] = []
+    for step in layout.sequence:
+        if step.template:
+            bm = F.resolve(step.bookmark, _data(project, None)) if step.bookmark else None
+            pages.append(PlannedPage(len(pages) + 1, step.template, None, bm, 0, step.contents,
+                                     step.bookmark or ""))
+            continue
+        for lm in project.landmarks:
+            for j, tname in enumerate(step.templates):
+                bm = F.resolve(step.bookmark, _data(project, lm)) if step.bookmark and j == 0 else None
+                where = f"landmarks[{project.landmarks.index(lm)}]{step.bookmark[len('landmark'):]}" \
+                    if step.bookmark and step.bookmark.startswith("landmark.") else step.bookmark or ""
+                pages.append(PlannedPage(len(pages) + 1, tname, lm, bm, 0, step.contents, where))
+    if layout.page_multiple > 1 and layout.filler:
+        while len(pages) % layout.page_multiple:
+            at = max(0, len(pages) - layout.filler_before)
+            pages.insert(at, PlannedPage(0, layout.filler, None, None, 0, False))
+        pages = [replace(p, number=i + 1) for i, p in enumerate(pages)]
+    return pages
+
+
+def _title(text: Text) -> str:
+    return f"{text.zh}  {text.en}"
+
+
+def compose_poster(project: Project, landmark: Landmark, fonts: Mapping[str, Metrics],
+                   scale: float = 1.0) -> Document:
+    layout = project.layouts["poster"]
+    theme = project.themes[landmark.theme]
+    index = project.landmarks.index(landmark) + 1
+    ctx = Ctx(layout, palette_of(theme), fonts, _data(project, landmark), scale,
+              extras={"series_index": index, "series_count": len(project.landmarks)})
+    pages = []
+    out = f"posters/{landmark.slug}.pdf"
+    for step in layout.sequence:
+        names = [step.template] if step.template else step.templates
+        for name in names:
+            try:
+                pages.append(compose_page(layout.templates[name], ctx, label=f"poster:{landmark.slug}"))
+            except FitError as err:
+                raise ComposeError(out, landmark.slug, err) from None
+    c = project.campaign
+    pages[0].bookmarks.append(Bookmark(_title(landmark.name)))
+    return Document(pages, title=f"{landmark.name.zh} {landmark.name.en} · {c.series.zh} {c.series.en}",
+                    subject=f"{landmark.ambition.zh} / {landmark.ambition.en}",
+                    keywords=(c.city.en, c.series.en, landmark.name.en, c.city.zh, landmark.name.zh),
+                    author=c.contact.organisation.en, lang="zh-CN", kind="poster", slug=landmark.slug)
+
+
+def compose_brochure(project: Project, fonts: Mapping[str, Metrics], scale: float = 1.0) -> Document:
+    layout = project.layouts["brochure"]
+    planned = plan_pages(project, layout)
+    contents = [ContentsEntry(p.bookmark, p.number, p.landmark, p.bookmark_field)
+                for p in planned if p.bookmark and p.in_contents]
+    campaign_palette = palette_of(project.themes[layout.campaign_theme])
+    pages = []
+    for p in planned:
+        tpl = layout.templates[p.template]
+        lm = p.landmark
+        palette = palette_of(project.themes[lm.theme]) if lm is not None and tpl.theme == "landmark" \
+            else campaign_palette
+        extras = {"contents": contents, "page_count": len(planned), "planned": p,
+                  "landmarks": project.landmarks, "themes": project.themes,
+                  "series_index": project.landmarks.index(lm) + 1 if lm else 0,
+                  "series_count": len(project.landmarks)}
+        ctx = Ctx(layout, palette, fonts, _data(project, lm), scale, p.number, extras)
+        try:
+            page = compose_page(tpl, ctx, label=f"brochure:p{p.number}")
+        except FitError as err:
+            raise ComposeError(f"brochure.pdf (page {p.number})", lm.slug if lm else None, err) from None
+        if p.bookmark is not None:
+            page.bookmarks.append(Bookmark(_title(p.bookmark), p.level))
+        pages.append(page)
+    c = project.campaign
+    b = c.brochure
+    return Document(pages, title=f"{b.title.zh} {b.subtitle.zh} · {b.title.en}: {b.subtitle.en}",
+                    subject=f"{b.subtitle.zh} / {b.subtitle.en}",
+                    keywords=(c.city.en, c.series.en, *[lm.name.en for lm in project.landmarks]),
+                    author=c.contact.organisation.en, lang="zh-CN", kind="brochure", slug="brochure")

@@ -1,0 +1,215 @@
+"""Region composers for the poster's argument: key figures, the plan, the chain and
+the voice (a quote, or the institutions or highlights when a landmark has none).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..load.layout_models import Region
+from ..load.models import Chain, Institutions, KeyFigure, Plan, Quote, Text
+from .blocks import bilingual, composer, set_paras, shift
+from .context import Ctx
+from .geometry import PT_PER_MM, Box, Circle, Item, Path, Rect, Stroke, TextLine
+from .text import FitError, Para, fit_block, first_lines, line_top, place_block, text_width
+
+
+def figure_caption_en(fig: KeyFigure) -> str:
+    """The English line under a figure. When the numeral or unit reads differently in
+    English ("300–500 亿元" is "30–50 billion yuan"), the English figure leads the caption."""
+    value_en = fig.value_in("en")
+    unit_en = fig.unit.en if fig.unit else ""
+    if value_en != fig.value_in("zh") or unit_en:
+        return " ".join(p for p in (value_en, unit_en, fig.label.en) if p)
+    return fig.label.en
+
+
+@composer("figures")
+def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    figs: list[KeyFigure] = ctx.value(region)[0]
+    path = ctx.value(region)[1] or "key_figures"
+    n = len(figs)
+    gut = ctx.mm(ctx.layout.grid.gutter)
+    colw = (box.w - gut * (n - 1)) / n
+    vst, ust = ctx.region_style(region, "value"), ctx.region_style(region, "unit")
+    fv, fu = ctx.fonts[vst.font], ctx.fonts[ust.font]
+    unit_gap = ctx.mm(1.2)
+
+    # one size for every numeral of the row: the widest decides
+    def row_width(fig: KeyFigure, f: float) -> float:
+        w = text_width(fig.value_in("zh"), fv, vst.size * f, vst.tracking)
+        unit = fig.unit.zh if fig.unit else ""
+        return w + (unit_gap + text_width(unit, fu, ust.size * f, ust.tracking) if unit else 0)
+
+    floor = vst.min_size / vst.size
+    factor = 1.0
+    while any(row_width(fig, factor) > colw for fig in figs):
+        if factor <= floor:
+            worst = max(range(n), key=lambda i: row_width(figs[i], floor))
+            over = row_width(figs[worst], floor) - colw
+            raise FitError(f"{path}[{worst}].value", region.id, f"{over:.0f} mm too wide at the smallest size")
+        factor = max(factor * 0.97, floor)
+    vsize, usize = vst.size * factor, max(ust.size * factor, ust.min_size)
+
+    value_top = line_top(fv, "0", vsize)
+    label_top = box.y + value_top + ctx.mm(region.gap or 4)
+    label_h = box.bottom - label_top
+    # labels of the row share one size too: fit each, then set all at the smallest factor
+    label_paras = [[Para(fig.label.zh, ctx.region_style(region, "zh"), 0.0, False, f"{path}[{i}].label.zh"),
+                    Para(figure_caption_en(fig), ctx.region_style(region, "en"), ctx.mm(1.2), False,
+                         f"{path}[{i}].label.en")] for i, fig in enumerate(figs)]
+    common = min(fit_block(p, ctx.fonts, colw, label_h, region.id).scale for p in label_paras)
+
+    items: list[Item] = []
+    divider = ctx.colour(region.colour, region.tint, "tint")
+    for i, fig in enumerate(figs):
+        x = box.x + i * (colw + gut)
+        base = box.y + value_top
+        value = fig.value_in("zh")
+        wv = text_width(value, fv, vsize, vst.tracking)
+        items.append(TextLine(x, base, value, vst.font, vsize, vst.colour, "left", wv, vst.tracking,
+                              region.id, value_top, 0.0))
+        unit = fig.unit.zh if fig.unit else ""
+        if unit:
+            wu = text_width(unit, fu, usize, ust.tracking)
+            items.append(TextLine(x + wv + unit_gap, base, unit, ust.font, usize, ust.colour, "left", wu,
+                                  ust.tracking, region.id, line_top(fu, unit, usize), 0.0))
+        block = fit_block(label_paras[i], ctx.fonts, colw, label_h, region.id, start=common)
+        items.extend(place_block(block, ctx.fonts, x, label_top, colw, "left", region.id))
+        if i:
+            dx = x - gut / 2
+            items.append(Path((("M", dx, box.y), ("L", dx, box.bottom)),
+                              stroke=Stroke(divider, 0.75 * ctx.scale, cap="butt"), role=f"{region.id}-rule"))
+    return items
+
+
+def caption_text(label: Text | None, extra: str = "") -> str:
+    if label is None:
+        return extra
+    return f"{label.zh}  {label.en}" + (f"  ·  {extra}" if extra else "")
+
+
+def _marker(ctx: Ctx, region: Region, x: float, y: float, line: TextLine) -> Item:
+    """A small square bullet centred on a line's x-height."""
+    s = ctx.mm(1.6)
+    mid = line.y - line.ascent * 0.45
+    return Rect(Box(x, mid - s / 2, s, s), fill=ctx.colour(region.colour, 1.0, "accent"),
+                role=f"{region.id}-bullet")
+
+
+@composer("plan")
+def plan(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    p: Plan = ctx.value(region)[0]
+    path = ctx.value(region)[1] or "plan"
+    labels = ctx.data["labels"]
+    when = f"{p.year}" if p.status == "issued" and p.year else \
+        f"{labels['forthcoming'].zh} {labels['forthcoming'].en.upper()}" if "forthcoming" in labels else ""
+    cap = ctx.region_style(region, "caption")
+    paras = [Para(caption_text(ctx.label(region.label), when), cap, 0.0, False, region.label or "label")]
+    paras += [replace(q, space_before=q.space_before if i else ctx.mm(4))
+              for i, q in enumerate(bilingual(region, ctx, p.name, f"{path}.name"))]
+    indent = ctx.mm(5)
+    for i, m in enumerate(p.measures):
+        zh, en = bilingual(region, ctx, m, f"{path}.measures[{i}]", zh_role="item_zh", en_role="item_en")
+        paras += [replace(zh, indent=indent, space_before=ctx.mm(3.5 if i == 0 else 2.5)),
+                  replace(en, indent=indent, space_before=ctx.mm(0.8))]
+    lines, block = set_paras(region, box, ctx, paras)
+    items: list[Item] = list(lines)
+    heads = first_lines(block, lines)
+    for k in range(len(p.measures)):
+        items.append(_marker(ctx, region, box.x, 0, heads[3 + 2 * k]))
+    return items
+
+
+def _node_list(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: list[Text],
+               path: str, node_colour: str) -> list[Item]:
+    """Entries strung on a line with a node each: a chain, a circuit, a timeline."""
+    paras: list[Para] = []
+    if title is not None:
+        cap = ctx.region_style(region, "caption")
+        paras.append(Para(caption_text(title), cap, 0.0, False, f"{path}.title"))
+    indent = ctx.mm(8)
+    for i, e in enumerate(entries):
+        zh, en = bilingual(region, ctx, e, f"{path}[{i}]")
+        paras += [replace(zh, indent=indent, space_before=ctx.mm(4 if i == 0 and title else 3.2) if paras else 0),
+                  replace(en, indent=indent, space_before=ctx.mm(0.8))]
+    lines, block = set_paras(region, box, ctx, paras)
+    heads = first_lines(block, lines)
+    offset = 1 if title is not None else 0
+    colour = ctx.colour(node_colour)
+    r = ctx.mm(1.9)
+    cx = box.x + ctx.mm(2.4)
+    centres = [h.y - h.ascent * 0.45 for h in heads[offset::2]]
+    items: list[Item] = []
+    if len(centres) > 1:
+        items.append(Path((("M", cx, centres[0]), ("L", cx, centres[-1])),
+                          stroke=Stroke(colour, 1.2 * ctx.scale, cap="butt"), role=f"{region.id}-line"))
+    for cy in centres:
+        items.append(Circle(cx, cy, r, fill=ctx.palette["ground"],
+                            stroke=Stroke(colour, 1.4 * ctx.scale), role=f"{region.id}-node"))
+        items.append(Circle(cx, cy, r * 0.45, fill=colour, role=f"{region.id}-node"))
+    return items + list(lines)
+
+
+@composer("chain")
+def chain(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    value, path = ctx.value(region)
+    if isinstance(value, Chain):
+        return _node_list(region, box, ctx, value.title, value.segments, f"{path}.segments",
+                          region.colour or "primary")
+    if isinstance(value, list):
+        return _node_list(region, box, ctx, None, value, path or "highlights", region.colour or "primary")
+    return []
+
+
+@composer("voice")
+def voice(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    value, path = ctx.value(region)
+    if isinstance(value, Quote):
+        return _quote(region, box, ctx, value, path or "quote")
+    if isinstance(value, Institutions):
+        return _node_list(region, box, ctx, value.title, value.names, f"{path}.names",
+                          region.colour or "accent")
+    if isinstance(value, list):
+        return _node_list(region, box, ctx, ctx.label(region.label), value, path or "highlights",
+                          region.colour or "accent")
+    return []
+
+
+def _quote(region: Region, box: Box, ctx: Ctx, q: Quote, path: str) -> list[Item]:
+    mark_style = ctx.region_style(region, "mark")
+    fm = ctx.fonts[mark_style.font]
+    cap = ctx.region_style(region, "caption")
+    items: list[Item] = []
+    paras = [Para(caption_text(ctx.label(region.label)), cap, 0.0, False, region.label or "label")]
+    mark_h = ctx.mm(11) * (mark_style.size / 90)
+    zh, en = bilingual(region, ctx, q.text, f"{path}.text")
+    paras += [replace(zh, space_before=ctx.mm(4) + mark_h), en]
+    by_zh = f"—— {q.speaker.zh}，{q.organisation.zh}{q.title.zh}"
+    by_en = f"{q.speaker.en}, {q.title.en}, {q.organisation.en}"
+    by = ctx.region_style(region, "by")
+    paras += [Para(by_zh, by, ctx.mm(4), False, f"{path}.speaker"),
+              Para(by_en, replace(by, font="regular"), ctx.mm(0.8), False, f"{path}.speaker")]
+    if q.about:
+        paras.append(Para(q.about.en, ctx.region_style(region, "en"), ctx.mm(0.8), False, f"{path}.about.en"))
+    lines, block = set_paras(region, box, ctx, paras)
+    cap_line = lines[0]
+    # a large opening quote mark drawn as two filled commas, in the accent colour
+    top = cap_line.y + cap_line.descent + ctx.mm(4)
+    items.extend(_quote_mark(box.x, top, mark_h, ctx.colour(region.colour, 1.0, "accent")))
+    return items + list(lines)
+
+
+def _quote_mark(x: float, y: float, h: float, colour) -> list[Item]:
+    """“ as geometry: two round dots with tails, so it looks the same in every font."""
+    r = h * 0.32
+    out: list[Item] = []
+    for dx in (0.0, h * 0.9):
+        cx, cy = x + dx + r, y + h - r
+        k = 0.5523 * r
+        tail = (("M", cx - r, cy), ("C", cx - r, cy - h * 0.55, cx + r * 0.2, cy - h * 0.78, cx + r * 1.1, cy - h * 0.8),
+                ("L", cx + r * 1.1, cy - h * 0.62), ("C", cx + r * 0.3, cy - h * 0.56, cx - r * 0.1, cy - h * 0.4,
+                                                         cx + 0.0, cy - r),
+                ("C", cx + k, cy - r, cx + r, cy - k, cx + r, cy), ("C", cx + r, cy + k, cx + k, cy + r, cx, cy + r),
+                ("C", cx - k, cy + r, cx - r, cy + k, cx - r, cy), ("Z",))
+        out.append(Path(tail, fill=colour, role="quote-mark"))
+    return out

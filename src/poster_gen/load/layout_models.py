@@ -1,0 +1,264 @@
+"""Typed models of the design files: colour themes and layouts.
+
+A layout declares the page, margins, grid, type scale, fonts and the regions of each
+page template; it refers to theme tokens (``primary``, ``accent`` ...) and to data
+fields (``landmark.ambition``), never to literal landmark content.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from dataclasses import field as _field  # Region has an attribute named "field"
+from typing import Literal
+
+from .models import Text
+from .schema import meta
+
+TOKENS = ("primary", "secondary", "deep", "accent", "blossom", "ground", "tint", "paper", "ink")
+
+
+def _cmyk(value: list) -> str | None:
+    if len(value) != 4:
+        return f"has {len(value)} values; a CMYK colour has 4 (C, M, Y, K)"
+    for ch, v in zip("CMYK", value):
+        if v is None or not (0 <= v <= 100):
+            return f"{ch} is {v}; each channel is 0-100 (percent ink)"
+    if sum(value) > 300:
+        return f"total ink is {sum(value):g}%; at most 300% prints cleanly"
+    return None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Colour:
+    __describe__ = "a colour: {name, cmyk: [C, M, Y, K]} or [C, M, Y, K]"
+    name: str = field(default="", metadata=meta(allow_empty=True, max_len=40))
+    cmyk: list[float] = field(metadata=meta(check=_cmyk, doc="percent ink, 0-100 each"))
+
+    @staticmethod
+    def __shorthand__(value):
+        return {"cmyk": value} if isinstance(value, list) else value
+
+
+@dataclass(frozen=True, kw_only=True)
+class Theme:
+    """``layouts/themes/<name>.yaml``: a named palette in CMYK."""
+
+    __describe__ = "a theme"
+    name: Text
+    colours: dict[str, Colour]
+
+    def __validate__(self):
+        for token in TOKENS:
+            if token not in self.colours:
+                yield ("colours",), f"the token {token!r} is missing (a theme defines: {', '.join(TOKENS)})"
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageSpec:
+    __describe__ = "a page: size name, width, height, bleed (mm)"
+    size: str = field(metadata=meta(max_len=12, doc="a name for the size, e.g. A2"))
+    width: float = field(metadata=meta(min=50, max=2000))
+    height: float = field(metadata=meta(min=50, max=2000))
+    bleed: float = field(default=3.0, metadata=meta(min=0, max=20))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Margins:
+    __describe__ = "margins in mm (top, right, bottom, left)"
+    top: float = field(metadata=meta(min=0, max=300))
+    right: float = field(metadata=meta(min=0, max=300))
+    bottom: float = field(metadata=meta(min=0, max=300))
+    left: float = field(metadata=meta(min=0, max=300))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Grid:
+    __describe__ = "a grid: columns, gutter and baseline (mm)"
+    columns: int = field(metadata=meta(min=1, max=24))
+    gutter: float = field(metadata=meta(min=0, max=50))
+    baseline: float = field(metadata=meta(min=0.5, max=20))
+
+
+@dataclass(frozen=True, kw_only=True)
+class FontSpec:
+    __describe__ = "fonts: file, face and the weight of each role"
+    file: str = field(metadata=meta(doc="a font file in the project, or package:<module>/<file>"))
+    face: int = field(default=0, metadata=meta(min=0, max=64))
+    family: str = field(default="PosterGenSans", metadata=meta(max_len=40))
+    weights: dict[str, int] = field(metadata=meta(doc="role -> weight, e.g. regular: 400"))
+    licence: str = field(default="", metadata=meta(allow_empty=True))
+
+    def __validate__(self):
+        for role in ("regular", "bold", "black"):
+            if role not in self.weights:
+                yield ("weights",), f"the role {role!r} is missing (expected regular, bold and black)"
+        for role, w in self.weights.items():
+            if w is not None and not 1 <= w <= 1000:
+                yield ("weights", role), f"{w} is not a font weight (1-1000)"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Style:
+    """One step of the type scale."""
+
+    __describe__ = "a text style"
+    font: Literal["regular", "bold", "black"] = "regular"
+    size: float = field(metadata=meta(min=4, max=600, doc="preferred size, pt"))
+    min: float | None = field(default=None, metadata=meta(min=4, max=600, doc="smallest size when fitting, pt"))
+    leading: float = field(default=1.4, metadata=meta(min=0.8, max=3))
+    tracking: float = field(default=0, metadata=meta(min=-100, max=400, doc="1/1000 em"))
+    colour: str = "ink"
+    case: Literal["as-is", "upper"] = "as-is"
+    max_lines: int = field(default=0, metadata=meta(min=0, max=40, doc="0: as many as fit"))
+
+    @property
+    def min_size(self) -> float:
+        return self.min if self.min is not None else self.size
+
+    def __validate__(self):
+        if self.min is not None and self.min > self.size:
+            yield ("min",), f"{self.min} is larger than size {self.size}"
+        if self.colour not in TOKENS:
+            yield ("colour",), f"unknown colour token {self.colour!r} (expected one of: {', '.join(TOKENS)})"
+
+
+Side = Literal["top", "right", "bottom", "left"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class BoxSpec:
+    """Where a region sits: columns of the grid (or mm from the trim's left), and mm from the trim's top."""
+
+    __describe__ = "a box: col/span or left/width, and top/height (mm)"
+    col: int | None = field(default=None, metadata=meta(min=1, max=24))
+    span: int | None = field(default=None, metadata=meta(min=1, max=24))
+    left: float | None = field(default=None, metadata=meta(min=-50, max=2000))
+    width: float | None = field(default=None, metadata=meta(min=0, max=2000))
+    top: float = field(metadata=meta(min=-50, max=2000))
+    height: float = field(metadata=meta(min=0, max=2000))
+    bleed: list[Side] = field(default_factory=list, metadata=meta(doc="sides that run into the bleed"))
+
+    def __validate__(self):
+        by_grid = self.col is not None or self.span is not None
+        by_mm = self.left is not None or self.width is not None
+        if by_grid and by_mm:
+            yield (), "give either col/span or left/width, not both"
+        elif by_grid and (self.col is None or self.span is None):
+            yield (), "col and span go together"
+        elif by_mm and (self.left is None or self.width is None):
+            yield (), "left and width go together"
+        elif not by_grid and not by_mm:
+            yield (), "give col/span or left/width"
+
+
+@dataclass(frozen=True, kw_only=True)
+class MotifLayer:
+    __describe__ = "a motif layer"
+    motif: str = field(metadata=meta(doc="a motif name, or a data field such as landmark.motifs.technology"))
+    box: BoxSpec | None = field(default=None, metadata=meta(doc="defaults to the region's box"))
+    colour: str = "primary"
+    strength: float = field(default=1.0, metadata=meta(min=0.02, max=1))
+    density: float = field(default=1.0, metadata=meta(min=0.25, max=2))
+    weight: float = field(default=1.0, metadata=meta(min=0.25, max=4))
+    seed: int = field(default=0, metadata=meta(min=0, max=1_000_000))
+    params: dict[str, float | str | bool] = field(default_factory=dict)
+
+
+KINDS = ("band", "motif", "series-header", "title", "text", "figures", "plan", "chain", "voice",
+         "list", "qr", "contact", "folio", "contents", "landmark-index", "rule", "policy")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Region:
+    __describe__ = "a region"
+    id: str = field(metadata=meta(max_len=40))
+    kind: Literal[KINDS]  # type: ignore[valid-type]
+    box: BoxSpec
+    field: str | list[str] | None = _field(default=None, metadata=meta(
+        doc="the data field(s) that fill it; with a list the first present one is used"))
+    label: str | None = _field(default=None, metadata=meta(doc="a caption: labels.<name> or a field"))
+    styles: dict[str, str] = _field(default_factory=dict, metadata=meta(doc="role -> style name"))
+    colour: str | None = _field(default=None, metadata=meta(doc="a theme token"))
+    tint: float = _field(default=1.0, metadata=meta(min=0.02, max=1))
+    layers: list[MotifLayer] = _field(default_factory=list)
+    layered: bool = _field(default=False, metadata=meta(doc="may overlap other regions (drawn behind)"))
+    align: Literal["left", "center", "right"] = "left"
+    columns: int = _field(default=1, metadata=meta(min=1, max=6, doc="tiles per row"))
+    count: int = _field(default=1, metadata=meta(min=1, max=60, doc="how many rules, spread over the box"))
+    gap: float = _field(default=0, metadata=meta(min=0, max=200, doc="space between parts, mm"))
+    size: float | None = _field(default=None, metadata=meta(
+        min=0.05, max=500, doc="mm: the QR code's side, a rule's weight, a chip's height"))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Template:
+    __describe__ = "a page template"
+    regions: list[Region] = field(metadata=meta(min_items=1))
+    background: str = field(default="ground", metadata=meta(doc="theme token of the page ground"))
+    theme: Literal["landmark", "campaign"] = "landmark"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Step:
+    """One entry of a brochure's page sequence."""
+
+    __describe__ = "a page step"
+    template: str | None = None
+    each: Literal["landmark"] | None = None
+    templates: list[str] = field(default_factory=list)
+    bookmark: str | None = field(default=None, metadata=meta(doc="labels.<name> or a field, e.g. landmark.name"))
+    contents: bool = field(default=True, metadata=meta(doc="list this step in the contents"))
+
+    def __validate__(self):
+        if (self.template is None) == (self.each is None):
+            yield (), "give either template or each + templates"
+        if self.each is not None and not self.templates:
+            yield ("templates",), "each needs a list of templates"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Layout:
+    """``layouts/poster.yaml`` and ``layouts/brochure.yaml``."""
+
+    __describe__ = "a layout"
+    kind: Literal["poster", "brochure"]
+    page: PageSpec
+    margins: Margins
+    safe: float = field(default=5.0, metadata=meta(min=0, max=50, doc="safe zone inside the trim, mm"))
+    grid: Grid
+    fonts: FontSpec
+    motif_stroke: float = field(default=1.0, metadata=meta(min=0.1, max=10, doc="base stroke, pt"))
+    styles: dict[str, Style]
+    templates: dict[str, Template]
+    sequence: list[Step] = field(metadata=meta(min_items=1))
+    campaign_theme: str = field(default="campaign", metadata=meta(doc="theme for campaign pages"))
+    page_multiple: int = field(default=1, metadata=meta(min=1, max=16, doc="pad the page count to a multiple"))
+    filler: str | None = field(default=None, metadata=meta(doc="template used to pad the page count"))
+    filler_before: int = field(default=1, metadata=meta(min=0, max=8, doc="pad this many pages before the end"))
+
+    def __validate__(self):
+        for i, step in enumerate(self.sequence):
+            if step is None:
+                continue
+            for name in ([step.template] if step.template else []) + list(step.templates):
+                if name not in self.templates:
+                    yield ("sequence", i), f"unknown template {name!r} (defined: {', '.join(self.templates)})"
+        if self.filler and self.filler not in self.templates:
+            yield ("filler",), f"unknown template {self.filler!r}"
+        for tname, tpl in self.templates.items():
+            if tpl is None:
+                continue
+            seen: set[str] = set()
+            for j, region in enumerate(tpl.regions):
+                if region is None:
+                    continue
+                if region.id in seen:
+                    yield ("templates", tname, "regions", j, "id"), f"the id {region.id!r} is used twice"
+                seen.add(region.id)
+                for role, style in region.styles.items():
+                    if style not in self.styles:
+                        yield (("templates", tname, "regions", j, "styles", role),
+                               f"unknown style {style!r} (defined: {', '.join(self.styles)})")
+                for k, n in ((region.box.col, region.box.span),):
+                    if k is not None and n is not None and k + n - 1 > self.grid.columns:
+                        yield (("templates", tname, "regions", j, "box"),
+                               f"columns {k}-{k + n - 1} run past the grid's {self.grid.columns}")

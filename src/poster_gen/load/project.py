@@ -1,0 +1,209 @@
+"""Find and load a whole project: data, layouts and themes, validated together.
+
+All problems of all files are collected and raised as one ``InputError`` so the user
+fixes everything in one round.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..errors import InputError, Problem, display_path
+from . import fields as F
+from .layout_models import Layout, Theme
+from .models import Campaign, Landmark
+from .schema import load_model, suggest
+from .yamlsrc import Source, read_yaml
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LAYOUTS = ("poster", "brochure")
+
+
+@dataclass
+class Project:
+    root: Path
+    campaign: Campaign
+    landmarks: list[Landmark]  # in series order
+    themes: dict[str, Theme]
+    layouts: dict[str, Layout]
+    sources: dict[str, Source] = field(default_factory=dict)  # display path -> source
+
+    def landmark(self, slug: str) -> Landmark:
+        for lm in self.landmarks:
+            if lm.slug == slug:
+                return lm
+        raise KeyError(slug)
+
+    def source_of(self, slug: str) -> Source:
+        return self.sources[f"data/landmarks/{slug}.yaml"]
+
+    def input_files(self) -> list[Path]:
+        return [s.path for s in self.sources.values() if s.path is not None]
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
+                  and not p.name.startswith("."))
+
+
+class _Loader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.sources: dict[str, Source] = {}
+
+    def shown(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+    def load(self, cls: type, path: Path) -> tuple[Any, Source | None]:
+        shown = self.shown(path)
+        try:
+            src = read_yaml(path, shown)
+        except InputError as exc:
+            self.problems.extend(exc.problems)
+            return None, None
+        self.sources[shown] = src
+        obj, problems = load_model(cls, src)
+        self.problems.extend(problems)
+        return obj, src
+
+    def missing(self, path: Path, what: str) -> None:
+        self.problems.append(Problem(self.shown(path), 0, 0, "", f"not found ({what})"))
+
+
+def load_project(root: Path, only: Iterable[str] | None = None) -> Project:
+    """Load and validate everything under ``root``. ``only`` limits which landmarks
+    must be valid for the build to go on (all are still read for the brochure)."""
+    from ..motifs import MOTIFS  # registry of motif names
+
+    root = root.resolve()
+    ld = _Loader(root)
+    if not root.is_dir():
+        raise InputError([Problem(str(root), 0, 0, "", "project folder not found")])
+
+    campaign_path = root / "data" / "campaign.yaml"
+    campaign, campaign_src = (ld.load(Campaign, campaign_path) if campaign_path.is_file()
+                              else (ld.missing(campaign_path, "the campaign file"), None))
+
+    themes: dict[str, Theme] = {}
+    theme_files = _yaml_files(root / "layouts" / "themes")
+    if not theme_files:
+        ld.missing(root / "layouts" / "themes", "a folder of colour themes")
+    for p in theme_files:
+        theme, _ = ld.load(Theme, p)
+        if theme is not None:
+            themes[p.stem] = theme
+
+    layouts: dict[str, Layout] = {}
+    layout_srcs: dict[str, Source] = {}
+    for name in LAYOUTS:
+        p = root / "layouts" / f"{name}.yaml"
+        if not p.is_file():
+            ld.missing(p, f"the {name} layout")
+            continue
+        layout, src = ld.load(Layout, p)
+        if layout is not None:
+            layouts[name] = layout
+            layout_srcs[name] = src
+
+    landmark_files = _yaml_files(root / "data" / "landmarks")
+    if not landmark_files:
+        ld.missing(root / "data" / "landmarks", "a folder with one YAML file per landmark")
+    landmarks: list[Landmark] = []
+    seen: dict[str, str] = {}
+    for p in landmark_files:
+        slug = p.stem
+        shown = ld.shown(p)
+        if not SLUG.match(slug):
+            ld.problems.append(Problem(shown, 0, 0, "", f"the file name {slug!r} is not a valid slug "
+                                       "(lowercase letters, digits and hyphens, e.g. new-energy-vehicles)"))
+            continue
+        if slug in seen:
+            ld.problems.append(Problem(shown, 0, 0, "", f"the slug {slug!r} is also used by {seen[slug]}"))
+            continue
+        seen[slug] = shown
+        lm, src = ld.load(Landmark, p)
+        if lm is None:
+            continue
+        lm = replace(lm, slug=slug)
+        _check_landmark(lm, src, themes, MOTIFS, ld.problems)
+        landmarks.append(lm)
+
+    _check_orders(landmarks, ld)
+    if campaign is not None:
+        for name, layout in layouts.items():
+            _check_layout(layout, layout_srcs[name], campaign, themes, MOTIFS, ld.problems)
+    if only:
+        for slug in only:
+            if slug not in seen:
+                ld.problems.append(Problem("data/landmarks", 0, 0, "", f"no landmark {slug!r}"
+                                           f"{suggest(slug, seen)}; found: {', '.join(seen) or 'none'}"))
+    if ld.problems:
+        raise InputError(ld.problems)
+    landmarks.sort(key=lambda lm: (lm.order, lm.slug))
+    return Project(root, campaign, landmarks, themes, layouts, ld.sources)
+
+
+def _check_landmark(lm: Landmark, src: Source, themes, motifs, problems: list[Problem]) -> None:
+    if lm.theme not in themes:
+        problems.append(src.problem(("theme",), f"unknown theme {lm.theme!r}{suggest(lm.theme, themes)} "
+                                    f"(themes: {', '.join(sorted(themes)) or 'none'})"))
+    choice = lm.motifs
+    if choice.technology not in motifs or motifs[choice.technology].kind != "technology":
+        tech = sorted(n for n, m in motifs.items() if m.kind == "technology")
+        problems.append(src.problem(("motifs", "technology"), f"unknown technology motif {choice.technology!r}"
+                                    f"{suggest(choice.technology, tech)} (expected one of: {', '.join(tech)})"))
+    nanjing = sorted(n for n, m in motifs.items() if m.kind == "nanjing")
+    for i, name in enumerate(choice.nanjing):
+        if name not in nanjing:
+            problems.append(src.problem(("motifs", "nanjing", i), f"unknown Nanjing motif {name!r}"
+                                        f"{suggest(name, nanjing)} (expected one of: {', '.join(nanjing)})"))
+
+
+def _check_orders(landmarks: list[Landmark], ld: _Loader) -> None:
+    by_order: dict[int, str] = {}
+    for lm in landmarks:
+        if lm.order in by_order:
+            src = ld.sources[f"data/landmarks/{lm.slug}.yaml"]
+            ld.problems.append(src.problem(("order",), f"{lm.order} is also the order of "
+                                           f"{by_order[lm.order]}; each landmark needs its own place"))
+        else:
+            by_order[lm.order] = lm.slug
+
+
+def _check_layout(layout: Layout, src: Source, campaign: Campaign, themes, motifs,
+                  problems: list[Problem]) -> None:
+    if layout.campaign_theme not in themes:
+        problems.append(src.problem(("campaign_theme",), f"unknown theme {layout.campaign_theme!r}"
+                                    f"{suggest(layout.campaign_theme, themes)}"))
+    labels = campaign.labels
+    for tname, tpl in layout.templates.items():
+        for j, region in enumerate(tpl.regions):
+            base = ("templates", tname, "regions", j)
+            refs = [region.field] if isinstance(region.field, str) else list(region.field or [])
+            for k, ref in enumerate(refs):
+                why = F.check(ref, labels)
+                if why:
+                    sub = ("field",) if isinstance(region.field, str) else ("field", k)
+                    problems.append(src.problem(base + sub, why))
+            if region.label:
+                why = F.check(region.label, labels)
+                if why:
+                    problems.append(src.problem(base + ("label",), why))
+            for m, layer in enumerate(region.layers):
+                if "." in layer.motif:
+                    why = F.check(layer.motif, labels)
+                    if why:
+                        problems.append(src.problem(base + ("layers", m, "motif"), why))
+                elif layer.motif not in motifs:
+                    problems.append(src.problem(base + ("layers", m, "motif"), f"unknown motif "
+                                                f"{layer.motif!r}{suggest(layer.motif, motifs)}"))
+    for i, step in enumerate(layout.sequence):
+        if step.bookmark:
+            why = F.check(step.bookmark, labels)
+            if why:
+                problems.append(src.problem(("sequence", i, "bookmark"), why))

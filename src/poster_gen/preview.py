@@ -1,0 +1,117 @@
+"""PNG previews of built PDFs (rendered by PDFium) and a labelled contact sheet.
+
+Previews show the trim: the bleed and any slug are cropped away, so a preview looks
+like the printed, trimmed sheet.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+
+@dataclass
+class Rendered:
+    label: str
+    pages: list[Image.Image]
+
+
+def render_pdf(path: Path, dpi: float = 36, trim: bool = True) -> list[Image.Image]:
+    """Every page of ``path`` as an RGB image at ``dpi``, cropped to the TrimBox."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        out = []
+        for page in pdf:
+            scale = dpi / 72.0
+            img = page.render(scale=scale, may_draw_forms=False).to_pil().convert("RGB")
+            if trim:
+                box = _trim_box(page)
+                if box is not None:
+                    left, bottom, right, top = box
+                    h = img.height
+                    img = img.crop((round(left * scale), round(h - top * scale),
+                                    round(right * scale), round(h - bottom * scale)))
+            out.append(img)
+            page.close()
+        return out
+    finally:
+        pdf.close()
+
+
+def _trim_box(page) -> tuple[float, float, float, float] | None:
+    try:
+        box = page.get_trimbox()
+        media = page.get_mediabox()
+    except Exception:  # pragma: no cover - older pypdfium2
+        return None
+    mx, my = media[0], media[1]
+    return (box[0] - mx, box[1] - my, box[2] - mx, box[3] - my)
+
+
+def _font(size: int, font_path: str | None):
+    if font_path:
+        try:
+            return ImageFont.truetype(font_path, size)
+        except OSError:
+            pass
+    return ImageFont.load_default()
+
+
+def contact_sheet(posters: list[Rendered], brochure: Rendered | None, *, font_path: str | None = None,
+                  width: int = 2400, title: str = "") -> Image.Image:
+    """All posters on the first row, the brochure's spreads in rows below, each labelled."""
+    pad = width // 60
+    label_h = width // 70
+    font = _font(max(12, label_h - 4), font_path)
+    head_font = _font(max(16, width // 45), font_path)
+    rows: list[tuple[list[tuple[Image.Image, str]], int]] = []
+    if posters:
+        n = len(posters)
+        pw = (width - pad * (n + 1)) // n
+        cells = []
+        for r in posters:
+            img = r.pages[0]
+            cells.append((img.resize((pw, round(img.height * pw / img.width)), Image.LANCZOS), r.label))
+        rows.append((cells, pw))
+    if brochure is not None and brochure.pages:
+        pages = brochure.pages
+        spreads: list[list[tuple[Image.Image, int]]] = [[(pages[0], 1)]]
+        i = 1
+        while i < len(pages) - 1:
+            spreads.append([(pages[i], i + 1), (pages[i + 1], i + 2)])
+            i += 2
+        if i < len(pages):
+            spreads.append([(pages[i], i + 1)])
+        per_row = 4
+        sw = (width - pad * (per_row + 1)) // per_row
+        for start in range(0, len(spreads), per_row):
+            cells = []
+            for spread in spreads[start:start + per_row]:
+                pw = sw // 2
+                h = round(spread[0][0].height * pw / spread[0][0].width)
+                canvas = Image.new("RGB", (sw, h), "white")
+                for k, (img, num) in enumerate(spread):
+                    x = pw if (len(spread) == 1 and num == 1) or k == 1 else 0
+                    canvas.paste(img.resize((pw, h), Image.LANCZOS), (x, 0))
+                nums = "–".join(str(n) for _, n in spread)
+                cells.append((canvas, f"{brochure.label} p. {nums}"))
+            rows.append((cells, sw))
+    head = (head_font.size + pad) if title else 0
+    height = pad + head + sum(max(c[0].height for c in cells) + label_h + pad for cells, _ in rows)
+    sheet = Image.new("RGB", (width, height), (236, 236, 236))
+    draw = ImageDraw.Draw(sheet)
+    y = pad
+    if title:
+        draw.text((pad, y), title, fill=(40, 40, 40), font=head_font)
+        y += head
+    for cells, cw in rows:
+        x = pad
+        for img, label in cells:
+            sheet.paste(img, (x, y))
+            draw.text((x, y + img.height + 4), label, fill=(40, 40, 40), font=font)
+            x += cw + pad
+        y += max(c[0].height for c in cells) + label_h + pad
+    return sheet

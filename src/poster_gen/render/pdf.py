@@ -1,0 +1,220 @@
+"""Draw composed pages with ReportLab. Drawing only: every position, size and colour
+was decided by the compose stage; this module converts millimetres (top-left origin,
+y down) into PDF points (bottom-left origin, y up) and emits operators.
+
+All colour goes through DeviceCMYK and the canvas enforces it, so a stray RGB colour
+is an error, not a silent conversion.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import BinaryIO, Mapping
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from ..compose.geometry import (
+    CMYK, PT_PER_MM, Circle, Document, Image, Link, Page, Path, QRCode, Rect, Stroke, TextLine,
+)
+
+_CAPS = {"butt": 0, "round": 1, "square": 2}
+_JOINS = {"miter": 0, "round": 1, "bevel": 2}
+
+
+@dataclass(frozen=True)
+class FontFile:
+    ps_name: str
+    path: str
+
+
+def register_fonts(fonts: Mapping[str, FontFile]) -> dict[str, str]:
+    """Register each role's TrueType file once per process; returns role -> PostScript name."""
+    names = {}
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    for role, f in fonts.items():
+        if f.ps_name not in registered:
+            pdfmetrics.registerFont(TTFont(f.ps_name, f.path))
+            registered.add(f.ps_name)
+        names[role] = f.ps_name
+    return names
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where the trim box sits on the sheet: ``offset`` mm from the media box's edges."""
+
+    offset: float  # bleed + slug, mm
+    media_w: float  # mm
+    media_h: float  # mm
+
+    def x(self, x_mm: float) -> float:
+        return (self.offset + x_mm) * PT_PER_MM
+
+    def y(self, y_mm: float) -> float:
+        return (self.media_h - self.offset - y_mm) * PT_PER_MM
+
+
+class PageRenderer:
+    def __init__(self, canvas: Canvas, fonts: Mapping[str, str]):
+        self.c = canvas
+        self.fonts = fonts
+
+    # colour -----------------------------------------------------------------
+    def _fill(self, col: CMYK) -> None:
+        self.c.setFillColorCMYK(col.c / 100, col.m / 100, col.y / 100, col.k / 100)
+
+    def _stroke(self, st: Stroke) -> None:
+        col = st.colour
+        self.c.setStrokeColorCMYK(col.c / 100, col.m / 100, col.y / 100, col.k / 100)
+        self.c.setLineWidth(st.width_pt)
+        self.c.setLineCap(_CAPS[st.cap])
+        self.c.setLineJoin(_JOINS[st.join])
+        self.c.setDash([d * PT_PER_MM for d in st.dash] if st.dash else [])
+
+    def _paint(self, fill: CMYK | None, stroke: Stroke | None) -> tuple[int, int]:
+        if fill is not None:
+            self._fill(fill)
+        if stroke is not None:
+            self._stroke(stroke)
+        return (1 if fill is not None else 0, 1 if stroke is not None else 0)
+
+    # items ------------------------------------------------------------------
+    def draw(self, page: Page, fr: Frame) -> None:
+        for item in page.items:
+            kind = type(item)
+            if kind is TextLine:
+                self.text(item, fr)
+            elif kind is Path:
+                self.path(item, fr)
+            elif kind is Rect:
+                self.rect(item, fr)
+            elif kind is Circle:
+                self.circle(item, fr)
+            elif kind is QRCode:
+                self.qr(item, fr)
+            elif kind is Link:
+                self.link(item, fr)
+            elif kind is Image:
+                self.image(item, fr)
+            else:  # pragma: no cover - a new item type without a drawer is a programming error
+                raise TypeError(f"no drawer for {kind.__name__}")
+
+    def path(self, p: Path, fr: Frame) -> None:
+        fill, stroke = self._paint(p.fill, p.stroke)
+        po = self.c.beginPath()
+        X, Y = fr.x, fr.y
+        for op in p.ops:
+            o = op[0]
+            if o == "M":
+                po.moveTo(X(op[1]), Y(op[2]))
+            elif o == "L":
+                po.lineTo(X(op[1]), Y(op[2]))
+            elif o == "C":
+                po.curveTo(X(op[1]), Y(op[2]), X(op[3]), Y(op[4]), X(op[5]), Y(op[6]))
+            elif o == "Z":
+                po.close()
+        self.c.drawPath(po, stroke=stroke, fill=fill, fillMode=0 if p.even_odd else 1)
+
+    def rect(self, r: Rect, fr: Frame) -> None:
+        fill, stroke = self._paint(r.fill, r.stroke)
+        b = r.box
+        x, y = fr.x(b.x), fr.y(b.bottom)
+        w, h = b.w * PT_PER_MM, b.h * PT_PER_MM
+        if r.radius > 0:
+            self.c.roundRect(x, y, w, h, r.radius * PT_PER_MM, stroke=stroke, fill=fill)
+        else:
+            self.c.rect(x, y, w, h, stroke=stroke, fill=fill)
+
+    def circle(self, ci: Circle, fr: Frame) -> None:
+        fill, stroke = self._paint(ci.fill, ci.stroke)
+        self.c.circle(fr.x(ci.cx), fr.y(ci.cy), ci.r * PT_PER_MM, stroke=stroke, fill=fill)
+
+    def text(self, t: TextLine, fr: Frame) -> None:
+        self._fill(t.colour)
+        x = t.x
+        if t.align == "center":
+            x -= t.width / 2
+        elif t.align == "right":
+            x -= t.width
+        char_space = t.tracking / 1000.0 * t.size_pt
+        self.c.setFont(self.fonts[t.font], t.size_pt)
+        self.c.drawString(fr.x(x), fr.y(t.y), t.text, charSpace=char_space)
+
+    def qr(self, q: QRCode, fr: Frame) -> None:
+        """Light square with the quiet zone, then the dark modules as one path of runs."""
+        b = q.box
+        self._fill(q.light)
+        self.c.rect(fr.x(b.x), fr.y(b.bottom), b.w * PT_PER_MM, b.h * PT_PER_MM, stroke=0, fill=1)
+        m = q.module_mm
+        x0 = b.x + q.quiet * m
+        y0 = b.y + q.quiet * m
+        po = self.c.beginPath()
+        for r, row in enumerate(q.modules):
+            c = 0
+            n = len(row)
+            while c < n:
+                if row[c]:
+                    start = c
+                    while c < n and row[c]:
+                        c += 1
+                    # a tiny overlap closes hairline gaps between adjacent runs in some RIPs
+                    po.rect(fr.x(x0 + start * m), fr.y(y0 + (r + 1) * m),
+                            (c - start) * m * PT_PER_MM, m * PT_PER_MM)
+                else:
+                    c += 1
+        self._fill(q.dark)
+        self.c.drawPath(po, stroke=0, fill=1)
+
+    def link(self, ln: Link, fr: Frame) -> None:
+        b = ln.box
+        self.c.linkURL(ln.url, (fr.x(b.x), fr.y(b.bottom), fr.x(b.right), fr.y(b.y)), relative=0,
+                       thickness=0)
+
+    def image(self, im: Image, fr: Frame) -> None:
+        b = im.box
+        self.c.drawImage(im.path, fr.x(b.x), fr.y(b.bottom), b.w * PT_PER_MM, b.h * PT_PER_MM)
+
+
+def render_document(doc: Document, out: str | BinaryIO, fonts: Mapping[str, FontFile],
+                    *, slug: float = 0.0) -> None:
+    """Write ``doc`` as a PDF to ``out`` (a path or a binary file object).
+
+    ``slug`` is extra room (mm) outside the bleed, for printer's marks.
+    """
+    names = register_fonts(fonts)
+    first = doc.pages[0]
+    c = Canvas(out, pagesize=_media_pt(first, slug), invariant=1, enforceColorSpace="cmyk",
+               lang=doc.lang, pageCompression=1)
+    c.setTitle(doc.title)
+    c.setAuthor(doc.author)
+    c.setSubject(doc.subject)
+    c.setKeywords(", ".join(doc.keywords))
+    c.setCreator("poster-gen")
+    pr = PageRenderer(c, names)
+    outline: list[tuple[str, str, int]] = []
+    for n, page in enumerate(doc.pages):
+        media = _media_pt(page, slug)
+        c.setPageSize(media)
+        off = page.bleed + slug
+        fr = Frame(off, page.width + 2 * off, page.height + 2 * off)
+        t = off * PT_PER_MM
+        b = slug * PT_PER_MM
+        c.setTrimBox((t, t, media[0] - t, media[1] - t))
+        c.setBleedBox((b, b, media[0] - b, media[1] - b))
+        pr.draw(page, fr)
+        for i, bm in enumerate(page.bookmarks):
+            key = f"p{n}-{i}"
+            c.bookmarkPage(key, fit="Fit")
+            outline.append((bm.title, key, bm.level))
+        c.showPage()
+    for title, key, level in outline:
+        c.addOutlineEntry(title, key, level=level, closed=False)
+    if outline:
+        c.showOutline()
+    c.save()
+
+
+def _media_pt(page: Page, slug: float) -> tuple[float, float]:
+    off = page.bleed + slug
+    return ((page.width + 2 * off) * PT_PER_MM, (page.height + 2 * off) * PT_PER_MM)
