@@ -1,0 +1,198 @@
+"""The motif data model: context, parameter specs, registry entries, and the small
+helpers every motif shares (the stroke system, palette access, item accumulation).
+
+Pure geometry: nothing here imports ReportLab.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Callable, Literal, Mapping
+
+from ..compose.geometry import CMYK, Box, Item, Path, Stroke
+from .clip import clip_ops, round_ops
+
+PALETTE_TOKENS = ("primary", "secondary", "deep", "accent", "blossom", "ground", "tint", "paper", "ink")
+WEIGHTS = {"fine": 0.5, "regular": 1.0, "bold": 2.0}
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+class MotifError(ValueError):
+    """A motif name or its parameters are wrong; the message lists every problem."""
+
+
+@dataclass(frozen=True)
+class MotifContext:
+    box: Box  # the area to fill, mm (top-left origin)
+    palette: Mapping[str, CMYK]  # theme tokens
+    seed: int = 0
+    stroke_pt: float = 1.0  # regular weight; fine = 0.5x, bold = 2x
+    params: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    bleed: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # top, right, bottom, left
+    ground: CMYK | None = None  # the colour beneath; faint colours blend towards it (None: paper)
+
+    @property
+    def area(self) -> Box:
+        """The box grown by the bleed: everything drawn stays inside it."""
+        t, r, b, l = self.bleed
+        return Box(self.box.x - l, self.box.y - t, self.box.w + l + r, self.box.h + t + b)
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    type: type  # float, int, bool or str
+    default: Any
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[str, ...] | None = None
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class MotifInfo:
+    name: str
+    kind: Literal["nanjing", "technology"]
+    summary: str
+    params: Mapping[str, ParamSpec]
+    draw: Callable[[MotifContext], list[Item]]
+
+
+def common_params(colour: str, **extra: ParamSpec) -> dict[str, ParamSpec]:
+    """The parameters every motif accepts, followed by the motif's own."""
+    out = {
+        "colour": ParamSpec(str, colour, choices=PALETTE_TOKENS, doc="palette token of the main lines"),
+        "strength": ParamSpec(float, 1.0, 0.0, 1.0, doc="tint factor (ink scaling, never transparency)"),
+        "density": ParamSpec(float, 1.0, 0.25, 2.0, doc="how many elements per area"),
+        "weight": ParamSpec(float, 1.0, 0.25, 4.0, doc="stroke width multiplier"),
+    }
+    out.update(extra)
+    return out
+
+
+def token(default: str, doc: str) -> ParamSpec:
+    return ParamSpec(str, default, choices=PALETTE_TOKENS, doc=doc)
+
+
+def _fmt(v: Any) -> str:
+    return f"{v:g}" if isinstance(v, (int, float)) and not isinstance(v, bool) else repr(v)
+
+
+def _suggest(word: str, options) -> str:
+    options = list(options)
+    m = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not m:
+        pref = [o for o in options if o.startswith(word[:3])] if len(word) >= 3 else []
+        m = pref[:1] or difflib.get_close_matches(word, options, n=1, cutoff=0.4)
+    return f" (did you mean {m[0]!r}?)" if m else ""
+
+
+def validate(specs: Mapping[str, ParamSpec], params: Mapping[str, Any]) -> list[str]:
+    problems = []
+    for key, value in params.items():
+        spec = specs.get(key)
+        if spec is None:
+            problems.append(f"unknown parameter {key!r}{_suggest(str(key), specs)}")
+            continue
+        if spec.type is bool:
+            if not isinstance(value, bool):
+                problems.append(f"{key}: expected true or false, got {_fmt(value)}")
+            continue
+        if spec.type in (int, float):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or (
+                    spec.type is int and not float(value).is_integer()):
+                kind = "an integer" if spec.type is int else "a number"
+                problems.append(f"{key}: expected {kind}, got {_fmt(value)}")
+                continue
+            if not math.isfinite(value):
+                problems.append(f"{key}: {_fmt(value)} is not a finite number")
+            elif spec.min is not None and value < spec.min:
+                problems.append(f"{key}: {_fmt(value)} is below the minimum {_fmt(spec.min)}")
+            elif spec.max is not None and value > spec.max:
+                problems.append(f"{key}: {_fmt(value)} is above the maximum {_fmt(spec.max)}")
+            continue
+        if not isinstance(value, str):
+            problems.append(f"{key}: expected a name, got {_fmt(value)}")
+        elif spec.choices and value not in spec.choices:
+            problems.append(f"{key}: {value!r} is not one of {', '.join(spec.choices)}"
+                            f"{_suggest(value, spec.choices)}")
+    return problems
+
+
+def resolve(specs: Mapping[str, ParamSpec], params: Mapping[str, Any]) -> dict[str, Any]:
+    out = {k: s.default for k, s in specs.items()}
+    for k, v in params.items():
+        out[k] = float(v) if specs[k].type is float else (int(v) if specs[k].type is int else v)
+    return out
+
+
+class Ink:
+    """The stroke system and palette access of one motif drawing.
+
+    ``w('fine'|'regular'|'bold')`` gives widths in pt; ``c(token, f)`` the colour at
+    ``strength * f``: blended towards the ground it lies on (paper when none is given,
+    which is a plain ink tint). No transparency anywhere.
+    """
+
+    def __init__(self, ctx: MotifContext):
+        self.ctx = ctx
+        self.p = ctx.params
+        self.base = ctx.stroke_pt * float(self.p.get("weight", 1.0))
+        self.strength = float(self.p.get("strength", 1.0))
+        self.density = float(self.p.get("density", 1.0))
+
+    def w(self, cls: str) -> float:
+        return WEIGHTS[cls] * self.base
+
+    def mm(self, cls: str) -> float:
+        """A stroke width in millimetres (for spacing that must clear the line)."""
+        return self.w(cls) * 25.4 / 72.0
+
+    def c(self, tok: str | None = None, f: float = 1.0) -> CMYK:
+        tok = tok or self.p["colour"]
+        try:
+            col = self.ctx.palette[tok]
+        except KeyError:
+            raise MotifError(f"palette has no colour {tok!r}") from None
+        if self.ctx.ground is None:
+            return col.tint(self.strength * f)
+        return self.ctx.ground.mix(col, max(0.0, min(1.0, self.strength * f)))
+
+
+class Sheet:
+    """Collects geometry into one Path per style (colour, width, caps, fill rule), in
+    first-use order, so a motif emits a handful of items however many strokes it has."""
+
+    def __init__(self, ctx: MotifContext, ink: Ink):
+        self.area = ctx.area
+        self.ink = ink
+        self._layers: dict[tuple, list] = {}
+
+    def stroke(self, ops, tok: str | None, cls: str = "regular", f: float = 1.0, *,
+               cap: str = "round", join: str = "round", dash: tuple[float, ...] = ()) -> None:
+        st = Stroke(self.ink.c(tok, f), self.ink.w(cls), cap, join, tuple(dash))
+        self._layers.setdefault(("s", st), []).extend(ops)
+
+    def fill(self, ops, tok: str | None, f: float = 1.0, *, even_odd: bool = False) -> None:
+        key = ("f", self.ink.c(tok, f), even_odd)
+        self._layers.setdefault(key, []).extend(ops)
+
+    def reserve(self, tok: str | None, cls: str = "regular", f: float = 1.0, **kw) -> None:
+        """Fix the drawing order of a stroke style before any geometry is added to it."""
+        self.stroke([], tok, cls, f, **kw)
+
+    def items(self) -> list[Item]:
+        out: list[Item] = []
+        for key, ops in self._layers.items():
+            if not ops:
+                continue
+            filled = key[0] == "f"
+            ops = round_ops(clip_ops(ops, self.area, filled=filled))
+            if not any(o[0] != "M" for o in ops):
+                continue
+            if filled:
+                out.append(Path(tuple(ops), fill=key[1], even_odd=key[2], role="motif"))
+            else:
+                out.append(Path(tuple(ops), stroke=key[1], role="motif"))
+        return out

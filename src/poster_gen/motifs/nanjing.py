@@ -1,0 +1,386 @@
+"""Nanjing motifs drawn from nature and brocade: the plum blossom (the city flower) and
+Yunjin auspicious clouds."""
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+
+from .base import Ink, MotifContext, MotifInfo, ParamSpec, Sheet, common_params, token
+from .pen import Affine, Pen, circle_union_arcs, draw_arcs, ribbon
+
+# -- plum blossom --------------------------------------------------------------------------
+
+
+@dataclass
+class _Bough:
+    pts: list
+    widths: list
+    level: int
+
+
+def _grow(rng, p, heading, length, w0, w1, seg, level, lim, wobble):
+    """An angular branch: straight segments with alternating kinks, tapering."""
+    x0, y0, x1, y1 = lim
+    pts, total, side = [p], 0.0, rng.choice((-1, 1))
+    base = heading
+    while total < length - 1e-6:
+        L = min(seg * rng.uniform(0.7, 1.3), length - total)
+        if L < seg * 0.25 and len(pts) > 1:
+            break
+        found = None
+        for delta in (0, 12, -12, 24, -24, 36, -36, 50, -50, 65, -65):
+            for sd in (side, -side):
+                h = base + delta + sd * rng.uniform(*wobble)
+                nx = pts[-1][0] + L * math.cos(math.radians(h))
+                ny = pts[-1][1] + L * math.sin(math.radians(h))
+                if x0 <= nx <= x1 and y0 <= ny <= y1:
+                    found = (nx, ny, delta, sd)
+                    break
+            if found:
+                break
+        if not found:
+            break
+        nx, ny, delta, side = found
+        base += delta * 0.7
+        pts.append((nx, ny))
+        total += L
+        base += rng.uniform(-6, 6) + (heading - base) * 0.25
+        if rng.random() < 0.8:
+            side = -side
+    n = len(pts)
+    cum = [0.0]
+    for a, b in zip(pts, pts[1:]):
+        cum.append(cum[-1] + math.dist(a, b))
+    tot = cum[-1] or 1.0
+    widths = [(w0 + (w1 - w0) * (c / tot) ** 0.8) * (1.0 if k in (0, n - 1) else rng.uniform(1.05, 1.3))
+              for k, c in enumerate(cum)]
+    return _Bough(pts, widths, level) if n > 1 else None
+
+
+def _heading_at(b: _Bough, i: int) -> float:
+    a, c = b.pts[max(0, i - 1)], b.pts[min(len(b.pts) - 1, max(1, i))]
+    return math.degrees(math.atan2(c[1] - a[1], c[0] - a[0]))
+
+
+def _face(pen_fill: Pen, pen_line: Pen, pen_fine: Pen, pen_dot: Pen, rng, x, y, R, rot):
+    """An open five-petal blossom seen from the front."""
+    circles = []
+    for k in range(5):
+        a = math.radians(rot + 72 * k + rng.uniform(-4, 4))
+        dc, rp = R * 0.57 * rng.uniform(0.97, 1.03), R * 0.43 * rng.uniform(0.95, 1.05)
+        circles.append((x + dc * math.cos(a), y + dc * math.sin(a), rp))
+    for cx, cy, r in circles:
+        pen_fill.circle(cx, cy, r)
+    pen_fill.circle(x, y, R * 0.6)
+    draw_arcs(pen_line, circle_union_arcs(circles))
+    pen_fine.circle(x, y, R * 0.11)
+    n = 11
+    for k in range(n):
+        a = math.radians(rot + 36 + k * 360 / n + rng.uniform(-7, 7))
+        r1 = R * rng.uniform(0.38, 0.52)
+        r0 = R * 0.11
+        ex, ey = x + r1 * math.cos(a), y + r1 * math.sin(a)
+        pen_fine.line(x + r0 * math.cos(a), y + r0 * math.sin(a), ex, ey)
+        pen_dot.dot(ex, ey)
+
+
+def _side(pen_fill, pen_line, pen_fine, pen_dot, pen_calyx, rng, x, y, R, rot):
+    """A blossom turned away, seen at an angle: the open face foreshortened, its calyx
+    cupping the petals on the stalk side."""
+    tf = Affine.translate(x, y) @ Affine.rotate(rot + 90)
+    with pen_calyx.frame(tf):
+        _calyx(pen_calyx, 0, 0.62 * R * 0.55, R * 0.6)
+    tf = tf @ Affine.scale(1.0, 0.62)
+    with pen_fill.frame(tf), pen_line.frame(tf), pen_fine.frame(tf), pen_dot.frame(tf):
+        _face(pen_fill, pen_line, pen_fine, pen_dot, rng, 0, 0, R, rng.uniform(0, 72))
+
+
+def _calyx(pen: Pen, x, y, s, down: bool = False):
+    """Three small pointed sepals at (x, y) pointing up (or down), local frame."""
+    for a in (-55, 0, 55):
+        t = math.radians(a + (90 if down else -90))
+        tx, ty = x + s * 0.6 * math.cos(t), y + s * 0.6 * math.sin(t)
+        nx, ny = -math.sin(t) * s * 0.22, math.cos(t) * s * 0.22
+        pen.M(x, y).C(x + nx, y + ny, tx + nx * 0.6, ty + ny * 0.6, tx, ty)
+        pen.C(tx - nx * 0.6, ty - ny * 0.6, x - nx, y - ny, x, y).Z()
+
+
+def _bud(pen_fill, pen_line, pen_fine, pen_calyx, x, y, r, rot):
+    """A closed bud with the seam of its wrapped petals and its calyx; ``rot`` points
+    from the stalk to the tip."""
+    tf = Affine.translate(x, y) @ Affine.rotate(rot + 90)
+    with pen_fill.frame(tf), pen_line.frame(tf), pen_fine.frame(tf), pen_calyx.frame(tf):
+        pen_fill.ellipse(0, -r * 1.1, r, r * 1.15)
+        pen_line.ellipse(0, -r * 1.1, r, r * 1.15)
+        pen_fine.M(-0.55 * r, -0.35 * r).C(-0.15 * r, -0.75 * r, 0.15 * r, -1.5 * r, 0.05 * r, -2.2 * r)
+        _calyx(pen_calyx, 0, 0.2 * r, r * 1.7)
+
+
+def draw_plum(ctx: MotifContext):
+    ink = Ink(ctx)
+    p = ctx.params
+    rng = random.Random(ctx.seed)
+    b, ar = ctx.box, ctx.area  # layout in the box; main branches start at the bleed edge
+    s, A = min(b.w, b.h), b.w * b.h
+    R = min(0.16 * s, max(0.1 * s, 0.04 * math.sqrt(A) + 0.03 * s)) * p["scale"]
+    dens = ink.density
+    lim = (b.x + R, b.y + R, b.right - R, b.bottom - R)
+    wide = b.w / b.h
+    boughs: list[_Bough] = []
+    w_base = max(ink.mm("bold") * 1.5, R * 0.42)
+    w_tip = ink.mm("regular")
+    # main branches enter from an edge and cross the box
+    if wide >= 2.2:
+        y = b.y + b.h * rng.uniform(0.6, 0.78)
+        boughs.append(_grow(rng, (ar.x, y), rng.uniform(-12, -4), b.w * 1.05, w_base, w_base * 0.3,
+                            2.6 * R, 0, (ar.x - R, lim[1], ar.right + R, lim[3]), (8, 22)))
+    elif wide <= 1 / 2.2:
+        start = (b.x + b.w * rng.uniform(0.2, 0.45), ar.y)
+        boughs.append(_grow(rng, start, 80 + rng.uniform(-12, 12), b.h * 0.95, w_base * 1.2, w_tip,
+                            2.6 * R, 0, (lim[0], ar.y - R, lim[2], lim[3]), (12, 30)))
+    else:
+        corner = rng.randrange(4)
+        sx = ar.x if corner in (0, 3) else ar.right
+        sy = b.y + b.h * rng.uniform(0.6, 0.85) if corner in (0, 1) else b.y + b.h * rng.uniform(0.15, 0.4)
+        heading = math.degrees(math.atan2(b.cy - sy, b.cx - sx)) + rng.uniform(-10, 10)
+        boughs.append(_grow(rng, (sx, sy), heading, math.hypot(b.w, b.h) * 0.72, w_base * 1.3, w_tip,
+                            2.4 * R, 0, (ar.x - R, lim[1], ar.right + R, lim[3]), (12, 30)))
+    boughs = [x for x in boughs if x]
+    # secondary branches, young shoots and spurs
+    i = 0
+    while i < len(boughs):
+        bo = boughs[i]
+        i += 1
+        if bo.level >= 2:
+            continue
+        rest = sum(math.dist(a, c) for a, c in zip(bo.pts, bo.pts[1:]))
+        side = rng.choice((-1, 1))
+        for k in range(1, len(bo.pts) - 1):
+            must = bo.level == 0 and k in (1, len(bo.pts) // 2)
+            if not must and rng.random() > (0.6 if bo.level == 0 else 0.35) * min(1.5, dens):
+                continue
+            side = -side if rng.random() < 0.7 else side
+            h = _heading_at(bo, k) + side * rng.uniform(28, 50)
+            if bo.level == 0:
+                ln = min(rest * rng.uniform(0.22, 0.4), s * rng.uniform(0.45, 0.7))
+                tw = _grow(rng, bo.pts[k], h, ln, bo.widths[k] * 0.55, w_tip, 2.0 * R, 1, lim, (6, 18))
+            else:
+                tw = _grow(rng, bo.pts[k], h, R * rng.uniform(1.2, 2.4), bo.widths[k] * 0.6, w_tip,
+                           1.6 * R, 2, lim, (2, 6))
+            if tw:
+                boughs.append(tw)
+    # flowers along the young wood: open faces, side views and buds, never overlapping
+    spots: list[tuple] = []
+    taken: list[tuple[float, float, float]] = []
+
+    def free(x, y, r):
+        return (lim[0] - R * 0.05 <= x <= lim[2] + R * 0.05 and lim[1] - R * 0.05 <= y <= lim[3] + R * 0.05
+                and all(math.hypot(x - ox, y - oy) > r + orr + R * 0.12 for ox, oy, orr in taken))
+
+    for bo in boughs:
+        cum = 0.0
+        total = sum(math.dist(a, c) for a, c in zip(bo.pts, bo.pts[1:]))
+        for k, (a, c) in enumerate(zip(bo.pts, bo.pts[1:])):
+            L = math.dist(a, c)
+            h = math.degrees(math.atan2(c[1] - a[1], c[0] - a[0]))
+            t = 0.35
+            while t < 1.0:
+                frac = (cum + t * L) / total
+                if bo.level > 0 or frac > 0.18:
+                    px, py = a[0] + (c[0] - a[0]) * t, a[1] + (c[1] - a[1]) * t
+                    side = rng.choice((-1, 1))
+                    roll = rng.random()
+                    kind = "bud" if (frac > 0.8 and bo.level > 0) or roll < 0.2 else (
+                        "side" if roll < 0.38 else "face")
+                    r = {"face": R * rng.uniform(0.8, 1.1), "side": R * 0.85, "bud": R * 0.24}[kind]
+                    off = (bo.widths[k] * 0.5 + (r * 0.55 if kind == "face" else 0.0))
+                    ang = h + side * rng.uniform(55, 95)
+                    fx = px + off * math.cos(math.radians(ang))
+                    fy = py + off * math.sin(math.radians(ang))
+                    reach = r if kind == "face" else r * 1.1
+                    if rng.random() < 0.9 * min(1.6, dens) and free(fx, fy, reach):
+                        taken.append((fx, fy, reach))
+                        spots.append((kind, fx, fy, r, ang, px, py))
+                t += rng.uniform(0.35, 0.7) * R * 2.0 / max(L, 1e-6)
+            cum += L
+    # paint: wood, then petals, outlines, stamens, anthers, calyces
+    wood = Pen()
+    for bo in boughs:
+        wood.poly(ribbon(bo.pts, bo.widths), closed=True)
+    moss = Pen()
+    for bo in boughs:
+        if bo.level == 0:
+            for k in range(1, len(bo.pts) - 1):
+                if rng.random() < 0.5:
+                    a = math.radians(_heading_at(bo, k) + rng.choice((-90, 90)))
+                    d = bo.widths[k] * 0.5
+                    moss.circle(bo.pts[k][0] + d * math.cos(a), bo.pts[k][1] + d * math.sin(a),
+                                max(ink.mm("regular") * 0.9, bo.widths[k] * 0.09))
+    fill, line, fine, dots, calyx = Pen(), Pen(), Pen(), Pen(), Pen()
+    stalk = Pen()
+    for kind, x, y, r, ang, px, py in spots:
+        if kind != "face":
+            stalk.line(px, py, x, y)
+        if kind == "face":
+            _face(fill, line, fine, dots, rng, x, y, r, rng.uniform(0, 72))
+        elif kind == "side":
+            _side(fill, line, fine, dots, calyx, rng, x, y, r, ang)
+        else:
+            _bud(fill, line, fine, calyx, x, y, r, ang)
+    sh = Sheet(ctx, ink)
+    wood_tok = p["branch_colour"]
+    sh.fill(wood.ops, wood_tok)
+    sh.fill(moss.ops, wood_tok)
+    sh.stroke(stalk.ops, wood_tok, "regular")
+    if p["petal_fill"] > 0:
+        sh.fill(fill.ops, None, p["petal_fill"])
+    sh.stroke(line.ops, None, "regular")
+    sh.stroke(fine.ops, None, "fine")
+    sh.stroke(dots.ops, p["accent"], "bold")
+    sh.fill(calyx.ops, wood_tok)
+    return sh.items()
+
+
+PLUM = MotifInfo(
+    "plum-blossom", "nanjing",
+    "Plum blossoms (the city flower): five-petal blossoms, side views and buds on angular "
+    "ink-brush branches.",
+    common_params(
+        "blossom",
+        branch_colour=token("deep", "palette token of the branches"),
+        accent=token("accent", "palette token of the anther dots"),
+        petal_fill=ParamSpec(float, 0.15, 0.0, 1.0,
+                             doc="tint of the petal fill (hides the wood behind); 0 = outline only"),
+        scale=ParamSpec(float, 1.0, 0.4, 2.5, doc="blossom size relative to the box"),
+    ),
+    draw_plum,
+)
+
+
+
+# -- Yunjin auspicious clouds ---------------------------------------------------------------
+
+
+def _meet(c1, c2):
+    """The upper intersection point of two circles (x, y, r)."""
+    (x1, y1, r1), (x2, y2, r2) = c1, c2
+    d = math.hypot(x2 - x1, y2 - y1)
+    a = (r1 * r1 - r2 * r2 + d * d) / (2 * d)
+    h = math.sqrt(max(0.0, r1 * r1 - a * a))
+    mx, my = x1 + a * (x2 - x1) / d, y1 + a * (y2 - y1) / d
+    p1 = (mx + h * (y2 - y1) / d, my - h * (x2 - x1) / d)
+    p2 = (mx - h * (y2 - y1) / d, my + h * (x2 - x1) / d)
+    return min(p1, p2, key=lambda q: q[1])
+
+
+def _scroll(pen: Pen, c, a0: float, sweep: float, hold: float = 0.45, end: float = 0.3):
+    """A cloud scroll: round the circle ``c`` from angle a0, then spiralling inwards."""
+    cx, cy, r0 = c
+
+    def f(t):
+        k = 0.0 if t < hold else (t - hold) / (1 - hold)
+        r = r0 * (1 - (1 - end) * k * k * (3 - 2 * k))
+        a = math.radians(a0 + sweep * t)
+        return (cx + r * math.cos(a), cy + r * math.sin(a))
+    pen.curve_fn(f, 0.0, 1.0, max(2, int(abs(sweep) / 40) + 1))
+
+
+_L, _R, _T = (-0.5, -0.45, 0.5), (0.5, -0.45, 0.5), (0.0, -0.92, 0.36)
+
+
+def _ruyi(pen: Pen, echo: Pen) -> None:
+    """A ruyi cloud head pointing up, unit size: a crown lobe between two scrolls that
+    curl inwards; spans x -1..1, y -1.28..0.05 (local frame)."""
+    for c, sgn in ((_L, -1), (_R, 1)):
+        q = _meet(c, _T)
+        a = math.degrees(math.atan2(q[1] - c[1], q[0] - c[0]))
+        _scroll(pen, c, a, sgn * 420, end=0.26)
+    ql, qr = _meet(_L, _T), _meet(_R, _T)
+    tl = math.degrees(math.atan2(ql[1] - _T[1], ql[0] - _T[0]))
+    tr = math.degrees(math.atan2(qr[1] - _T[1], qr[0] - _T[0]))
+    pen.arc(_T[0], _T[1], _T[2], tl - 360 if tl > tr else tl, tr)
+    mid = (tl + tr) / 2 + (180 if tr < tl else 0)
+    echo.arc(_T[0], _T[1], _T[2] * 0.6, mid - 60, mid + 60)
+
+
+def _tail(pen: Pen, echo: Pen, length: float, side: int = 1) -> None:
+    """A streaming tail from under a ruyi head, to the right (side=1) or left."""
+    s = side
+    x0, x1 = 0.5 * s, (0.5 + length) * s
+    pen.M(-0.5 * s, 0.05).C(0.2 * s, 0.6, x1 * 0.55, 0.05, x1, 0.38)
+    pen.M(x0, 0.05).C(0.9 * s, 0.22, x1 * 0.6, -0.08, x1, 0.38)
+    echo.M(0.55 * s, 0.22).C(0.95 * s, 0.36, x1 * 0.55, 0.1, x1 * 0.9, 0.33)
+
+
+def draw_clouds(ctx: MotifContext):
+    ink, p = Ink(ctx), ctx.params
+    rng = random.Random(ctx.seed)
+    b, a = ctx.box, ctx.area
+    pen, echo = Pen(), Pen()
+    if p["layout"] == "pattern":
+        target = max(4.0, min(40.0, math.sqrt(b.w * b.h) / 14.0)) / ink.density
+        rows = max(1, round(b.h / (2.1 * target)))
+        s = b.h / (rows * 2.1)
+        pitch = 2.7 * s
+        phase = rng.uniform(0.0, 1.0) * pitch  # the seed shifts the repeat
+        for r in range(-1, rows + 1):
+            yb = b.y + (r + 0.5) * 2.1 * s + 0.6 * s
+            off = (r % 2) * pitch / 2 + (b.cx - pitch / 2 + phase) % pitch
+            k0 = math.floor((a.x - off) / pitch) - 1
+            k1 = math.ceil((a.right - off) / pitch) + 1
+            for k in range(k0, k1):
+                xc = off + k * pitch
+                with pen.frame(Affine.translate(xc, yb) @ Affine.scale(s)), \
+                        echo.frame(Affine.translate(xc, yb) @ Affine.scale(s)):
+                    _ruyi(pen, echo)
+                    # the linking swag to the next head
+                    span = pitch / s
+                    pen.M(0.5, 0.05).C(0.95, 0.5, span - 0.95, 0.5, span - 0.5, 0.05)
+                    echo.M(0.8, 0.3).C(1.1, 0.47, span - 1.1, 0.47, span - 0.8, 0.3)
+    else:
+        n = max(1, round(p["count"] * ink.density))
+        s = min(b.h / (1.6 * max(1, n * 0.75)), b.w / 5.2)
+        placed = []
+        for i in range(n * 12):
+            if len(placed) >= n:
+                break
+            sc = s * rng.uniform(0.75, 1.0) if placed else s
+            side = rng.choice((-1, 1))
+            ln = rng.uniform(1.6, 2.6)
+            w_l = (1.0 if side > 0 else 1.1 + ln) * sc
+            w_r = (1.1 + ln if side > 0 else 1.0) * sc
+            if b.w < w_l + w_r or b.h < 1.45 * sc:
+                sc = min(b.w / (w_l + w_r) * sc, b.h / 1.45) * 0.98
+                w_l, w_r = w_l * sc / s, w_r * sc / s
+            x = rng.uniform(b.x + w_l, max(b.x + w_l, b.right - w_r))
+            y = rng.uniform(b.y + 1.3 * sc, max(b.y + 1.3 * sc, b.bottom - 0.45 * sc))
+            box = (x - w_l, y - 1.3 * sc, x + w_r, y + 0.45 * sc)
+            if any(not (box[2] < o[0] or box[0] > o[2] or box[3] < o[1] or box[1] > o[3]) for o in placed):
+                continue
+            placed.append(box)
+            tf = Affine.translate(x, y) @ Affine.scale(sc)
+            with pen.frame(tf), echo.frame(tf):
+                _ruyi(pen, echo)
+                _tail(pen, echo, ln, side)
+    sh = Sheet(ctx, ink)
+    tok = p["colour"]
+    sh.stroke(echo.ops, tok, "fine")
+    sh.stroke(pen.ops, tok, "regular")
+    return sh.items()
+
+
+CLOUDS = MotifInfo(
+    "yunjin-clouds", "nanjing",
+    "Yunjin brocade auspicious clouds: ruyi cloud heads with inward-curling scrolls, as a "
+    "linked repeating pattern or a few large clouds with streaming tails.",
+    common_params(
+        "secondary",
+        layout=ParamSpec(str, "pattern", choices=("pattern", "clouds"),
+                         doc="a repeating brocade pattern or a few large clouds"),
+        count=ParamSpec(int, 3, 1, 8, doc="number of clouds for layout=clouds (times density)"),
+    ),
+    draw_clouds,
+)
+
+INFOS = [PLUM, CLOUDS]
