@@ -82,13 +82,14 @@ def motif(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         lbox = ctx.box(spec)
         params = dict(layer.params)
         params.setdefault("colour", layer.colour)
-        params.setdefault("strength", layer.strength)
         params.setdefault("density", layer.density)
         params.setdefault("weight", layer.weight)
+        params["strength"] = layer.strength
         seed = layer.seed + 7919 * ctx.extras.get("series_index", 0) + 104729 * i
+        # faintness without transparency: colours blend towards the ground they lie on
         mctx = MotifContext(box=lbox, palette=ctx.palette, seed=seed,
                             stroke_pt=ctx.layout.motif_stroke * ctx.scale, params=params,
-                            bleed=ctx.bleed_sides(spec, lbox))
+                            bleed=ctx.bleed_sides(spec, lbox), ground=ctx.palette[layer.ground])
         items.extend(draw_motif(name, mctx))
     return items
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..load.layout_models import Region
-from ..load.models import Policy, Text, Titled
+from ..load.models import Institutions, Policy, Titled
 from .blocks import bilingual, composer, set_paras
 from .context import Ctx, palette_of
 from .evidence import _node_list, caption_text
@@ -18,7 +18,7 @@ from .text import Para, fit_block, line_top, place_block, text_width
 def folio(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     """Page number and running head, on the outer edge of the spread."""
     n = ctx.page_number
-    entries = ctx.extras.get("contents", [])
+    entries = ctx.extras.get("sections", [])
     head = None
     for e in entries:
         if e.page <= n:
@@ -113,6 +113,8 @@ def titled_list(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     value, path = ctx.value(region)
     if isinstance(value, Titled):
         return _node_list(region, box, ctx, value.title, value.items, f"{path}.items", region.colour or "primary")
+    if isinstance(value, Institutions):
+        return _node_list(region, box, ctx, value.title, value.names, f"{path}.names", region.colour or "primary")
     if isinstance(value, list):
         return _node_list(region, box, ctx, ctx.label(region.label), value, path or region.id,
                           region.colour or "primary")

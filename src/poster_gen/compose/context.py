@@ -26,6 +26,7 @@ class Ctx:
     scale: float = 1.0  # page size / layout size; positions and type scale with it
     page_number: int = 0
     extras: dict[str, Any] = field(default_factory=dict)  # e.g. contents entries, series info
+    used: dict[str, float] = field(default_factory=dict)  # region id -> lowest edge it printed, mm
     _values: dict[str, tuple[Any, str | None]] = field(default_factory=dict, repr=False)
     _shown: set[int] = field(default_factory=set, repr=False)
 
@@ -57,7 +58,11 @@ class Ctx:
             x, w = self.column_x(spec.col, spec.span)
         else:
             x, w = spec.left * s, spec.width * s
-        return Box(x, spec.top * s, w, spec.height * s)
+        top, bottom = spec.top * s, (spec.top + spec.height) * s
+        used = [self.used[r] for r in spec.after if r in self.used]
+        if used:  # flow: start below what the named regions printed; the bottom stays put
+            top = max(top, max(used) + spec.space * s)
+        return Box(x, top, w, max(0.0, bottom - top))
 
     def bleed_box(self, spec: BoxSpec) -> Box:
         """The box extended into the bleed on the sides it names."""

@@ -105,6 +105,7 @@ def compose_brochure(project: Project, fonts: Mapping[str, Metrics], scale: floa
     planned = plan_pages(project, layout)
     contents = [ContentsEntry(p.bookmark, p.number, p.landmark, p.bookmark_field)
                 for p in planned if p.bookmark and p.in_contents]
+    sections = [ContentsEntry(p.bookmark, p.number, p.landmark, p.bookmark_field) for p in planned if p.bookmark]
     campaign_palette = palette_of(project.themes[layout.campaign_theme])
     pages = []
     for p in planned:
@@ -112,7 +113,7 @@ def compose_brochure(project: Project, fonts: Mapping[str, Metrics], scale: floa
         lm = p.landmark
         palette = palette_of(project.themes[lm.theme]) if lm is not None and tpl.theme == "landmark" \
             else campaign_palette
-        extras = {"contents": contents, "page_count": len(planned), "planned": p,
+        extras = {"contents": contents, "sections": sections, "page_count": len(planned), "planned": p,
                   "landmarks": project.landmarks, "themes": project.themes,
                   "series_index": project.landmarks.index(lm) + 1 if lm else 0,
                   "series_count": len(project.landmarks)}

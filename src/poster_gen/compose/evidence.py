@@ -106,7 +106,7 @@ def plan(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     cap = ctx.region_style(region, "caption")
     paras = [Para(caption_text(ctx.label(region.label), when), cap, 0.0, False, region.label or "label")]
     paras += [replace(q, space_before=q.space_before if i else ctx.mm(4))
-              for i, q in enumerate(bilingual(region, ctx, p.name, f"{path}.name"))]
+              for i, q in enumerate(bilingual(region, ctx, p.name, f"{path}.name", balance=True))]
     indent = ctx.mm(5)
     for i, m in enumerate(p.measures):
         zh, en = bilingual(region, ctx, m, f"{path}.measures[{i}]", zh_role="item_zh", en_role="item_en")

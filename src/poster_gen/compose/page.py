@@ -17,5 +17,7 @@ def compose_page(template: Template, ctx: Ctx, label: str = "") -> Page:
     for region in ordered:
         box = ctx.box(region.box)
         page.frames[region.id] = box
-        page.extend(blocks.REGISTRY[region.kind](region, box, ctx))
+        items = blocks.REGISTRY[region.kind](region, box, ctx)
+        page.extend(items)
+        ctx.used[region.id] = max((i.bounds().bottom for i in items), default=box.y)
     return page

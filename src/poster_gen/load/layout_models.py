@@ -133,8 +133,11 @@ class BoxSpec:
     span: int | None = field(default=None, metadata=meta(min=1, max=24))
     left: float | None = field(default=None, metadata=meta(min=-50, max=2000))
     width: float | None = field(default=None, metadata=meta(min=0, max=2000))
-    top: float = field(metadata=meta(min=-50, max=2000))
+    top: float = field(metadata=meta(min=-50, max=2000, doc="mm from the trim's top (the highest it may start)"))
     height: float = field(metadata=meta(min=0, max=2000))
+    after: list[str] = field(default_factory=list, metadata=meta(
+        doc="region ids: start below what they actually printed (plus space), so content flows"))
+    space: float = field(default=0, metadata=meta(min=0, max=200, doc="mm below the regions in after"))
     bleed: list[Side] = field(default_factory=list, metadata=meta(doc="sides that run into the bleed"))
 
     def __validate__(self):
@@ -156,7 +159,9 @@ class MotifLayer:
     motif: str = field(metadata=meta(doc="a motif name, or a data field such as landmark.motifs.technology"))
     box: BoxSpec | None = field(default=None, metadata=meta(doc="defaults to the region's box"))
     colour: str = "primary"
-    strength: float = field(default=1.0, metadata=meta(min=0.02, max=1))
+    ground: str = field(default="ground", metadata=meta(doc="theme token of the colour beneath the motif"))
+    strength: float = field(default=1.0, metadata=meta(
+        min=0.02, max=1, doc="1 = full colour; less blends every colour towards the ground (no transparency)"))
     density: float = field(default=1.0, metadata=meta(min=0.25, max=2))
     weight: float = field(default=1.0, metadata=meta(min=0.25, max=4))
     seed: int = field(default=0, metadata=meta(min=0, max=1_000_000))
@@ -253,6 +258,10 @@ class Layout:
                     continue
                 if region.id in seen:
                     yield ("templates", tname, "regions", j, "id"), f"the id {region.id!r} is used twice"
+                for other in region.box.after:
+                    if other not in seen:
+                        yield (("templates", tname, "regions", j, "box", "after"),
+                               f"{other!r} is not a region above this one in the template")
                 seen.add(region.id)
                 for role, style in region.styles.items():
                     if style not in self.styles:

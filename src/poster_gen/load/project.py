@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 from ..errors import InputError, Problem, display_path
 from . import fields as F
-from .layout_models import Layout, Theme
+from .layout_models import TOKENS, Layout, Theme
 from .models import Campaign, Landmark
 from .schema import load_model, suggest
 from .yamlsrc import Source, read_yaml
@@ -136,7 +136,7 @@ def load_project(root: Path, only: Iterable[str] | None = None) -> Project:
     _check_orders(landmarks, ld)
     if campaign is not None:
         for name, layout in layouts.items():
-            _check_layout(layout, layout_srcs[name], campaign, themes, MOTIFS, ld.problems)
+            _check_layout(layout, layout_srcs[name], campaign, themes, MOTIFS, ld.problems, landmarks)
     if only:
         for slug in only:
             if slug not in seen:
@@ -175,8 +175,14 @@ def _check_orders(landmarks: list[Landmark], ld: _Loader) -> None:
             by_order[lm.order] = lm.slug
 
 
+def check_params(name: str, params) -> list[str]:
+    from ..motifs import check_params as check
+
+    return check(name, params)
+
+
 def _check_layout(layout: Layout, src: Source, campaign: Campaign, themes, motifs,
-                  problems: list[Problem]) -> None:
+                  problems: list[Problem], landmarks: list[Landmark]) -> None:
     if layout.campaign_theme not in themes:
         problems.append(src.problem(("campaign_theme",), f"unknown theme {layout.campaign_theme!r}"
                                     f"{suggest(layout.campaign_theme, themes)}"))
@@ -195,13 +201,24 @@ def _check_layout(layout: Layout, src: Source, campaign: Campaign, themes, motif
                 if why:
                     problems.append(src.problem(base + ("label",), why))
             for m, layer in enumerate(region.layers):
+                where = base + ("layers", m)
                 if "." in layer.motif:
                     why = F.check(layer.motif, labels)
                     if why:
-                        problems.append(src.problem(base + ("layers", m, "motif"), why))
+                        problems.append(src.problem(where + ("motif",), why))
+                        continue
+                    names = {F.resolve(layer.motif, {"landmark": lm, "campaign": campaign}) for lm in landmarks}
                 elif layer.motif not in motifs:
-                    problems.append(src.problem(base + ("layers", m, "motif"), f"unknown motif "
+                    problems.append(src.problem(where + ("motif",), f"unknown motif "
                                                 f"{layer.motif!r}{suggest(layer.motif, motifs)}"))
+                    continue
+                else:
+                    names = {layer.motif}
+                for token in {layer.colour, layer.ground} - set(TOKENS):
+                    problems.append(src.problem(where, f"unknown colour token {token!r}{suggest(token, TOKENS)}"))
+                for name in sorted(n for n in names if n in motifs):
+                    for msg in check_params(name, layer.params):
+                        problems.append(src.problem(where + ("params",), f"{name}: {msg}"))
     for i, step in enumerate(layout.sequence):
         if step.bookmark:
             why = F.check(step.bookmark, labels)

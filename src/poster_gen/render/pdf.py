@@ -184,8 +184,9 @@ def render_document(doc: Document, out: str | BinaryIO, fonts: Mapping[str, Font
     """
     names = register_fonts(fonts)
     first = doc.pages[0]
+    # the initial font is one of ours: ReportLab would otherwise reference unembedded Helvetica
     c = Canvas(out, pagesize=_media_pt(first, slug), invariant=1, enforceColorSpace="cmyk",
-               lang=doc.lang, pageCompression=1)
+               lang=doc.lang, pageCompression=1, initialFontName=names.get("regular"))
     c.setTitle(doc.title)
     c.setAuthor(doc.author)
     c.setSubject(doc.subject)
