@@ -80,7 +80,7 @@ def compose_poster(project: Project, landmark: Landmark, fonts: Mapping[str, Met
                    scale: float = 1.0) -> Document:
     layout = project.layouts["poster"]
     theme = project.themes[landmark.theme]
-    index = project.landmarks.index(landmark) + 1
+    index = [lm.slug for lm in project.landmarks].index(landmark.slug) + 1
     ctx = Ctx(layout, palette_of(theme), fonts, _data(project, landmark), scale,
               extras={"series_index": index, "series_count": len(project.landmarks)})
     pages = []

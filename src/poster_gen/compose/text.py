@@ -262,8 +262,8 @@ def _overflow(setp: list[SetPara], h: float, height: float, too_many: list[SetPa
         over = sum(len(l) for l in sp.lines[sp.para.style.max_lines:])
         return FitError(sp.para.field, frame, f"{len(sp.lines)} lines where {sp.para.style.max_lines} fit; "
                         f"about {over} characters too long" if extra else "")
-    # blame the longest paragraph and estimate how many characters to cut
-    sp = max(setp, key=lambda s: sum(len(l) for l in s.lines))
+    # blame the paragraph that takes the most height and estimate how many characters to cut
+    sp = max(setp, key=lambda s: len(s.lines) * s.size * s.para.style.leading)
     m = fonts[sp.para.style.font]
     lead = sp.size * sp.para.style.leading * MM_PER_PT
     lines_over = max(1, int((h - height) / lead + 0.999))
