@@ -145,3 +145,20 @@ def test_text_too_long_names_file_field_and_frame(tmp_path: Path):
     line = r.stderr.splitlines()[0]
     assert "data/landmarks/artificial-intelligence.yaml:" in line
     assert "ambition.zh" in line and "'ambition' frame" in line
+
+
+def test_pdffonts_sees_every_font_embedded(built: Path):
+    """poppler's pdffonts, an independent reader, agrees that every font is embedded."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed; .ci/run installs it when run as root")
+    for p in built.rglob("*.pdf"):
+        out = subprocess.run(["pdffonts", str(p)], capture_output=True, text=True, check=True).stdout
+        rows = out.splitlines()[2:]
+        assert rows, p
+        for row in rows:
+            cols = row.split()
+            # name type encoding emb sub uni object ID: "emb" and "sub" are yes
+            assert cols[-5] == "yes" and cols[-4] == "yes", (p, row)

@@ -74,7 +74,7 @@ def test_schema_collects_every_problem_with_location(tmp_path):
     obj, problems = load_model(KeyFigure, src)
     text = [str(p) for p in problems]
     assert obj is None
-    assert "fig.yaml:1:1: value: expected text or a mapping with 'zh' and 'en' text, found the number 200" in text
+    assert "fig.yaml:1:1: value: expected text or a mapping with 'zh' and 'en' text, found the number 200 (put it in quotes)" in text
     assert any("fig.yaml:2:1: labl: unknown key (did you mean 'label'?)" in t for t in text)
     assert any("unit.xx: unknown key" in t for t in text)
     assert any("'label' is missing" in t for t in text)

@@ -81,6 +81,9 @@ def motif(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         spec = layer.box or region.box
         lbox = ctx.box(spec)
         params = dict(layer.params)
+        lm = ctx.data.get("landmark")
+        if lm is not None:  # the landmark's own settings for this motif (e.g. a fusion variant)
+            params.update(lm.motifs.params.get(name, {}))
         params.setdefault("colour", layer.colour)
         params.setdefault("density", layer.density)
         params.setdefault("weight", layer.weight)

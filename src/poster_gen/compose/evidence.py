@@ -169,9 +169,8 @@ def voice(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     if isinstance(value, Institutions):
         return _node_list(region, box, ctx, value.title, value.names, f"{path}.names",
                           region.colour or "accent")
-    if isinstance(value, list):
-        return _node_list(region, box, ctx, ctx.label(region.label), value, path or "highlights",
-                          region.colour or "accent")
+    if isinstance(value, list):  # highlights: the caption belongs to quotes, so none here
+        return _node_list(region, box, ctx, None, value, path or "highlights", region.colour or "accent")
     return []
 
 

@@ -21,7 +21,7 @@ def _cmyk(value: list) -> str | None:
         return f"has {len(value)} values; a CMYK colour has 4 (C, M, Y, K)"
     for ch, v in zip("CMYK", value):
         if v is None or not (0 <= v <= 100):
-            return f"{ch} is {v}; each channel is 0-100 (percent ink)"
+            return f"{ch} is {v:g}; each channel is 0-100 (percent ink)"
     if sum(value) > 300:
         return f"total ink is {sum(value):g}%; at most 300% prints cleanly"
     return None

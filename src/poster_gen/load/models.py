@@ -102,6 +102,8 @@ class MotifChoice:
     __describe__ = "the landmark's motifs"
     technology: str = field(metadata=meta(doc="the industry's technology motif, e.g. circuit-traces"))
     nanjing: list[str] = field(metadata=meta(min_items=1, max_items=4, doc="Nanjing motifs, first is the lead"))
+    params: dict[str, dict[str, float | str | bool]] = field(default_factory=dict, metadata=meta(
+        doc="motif name -> parameters for this landmark, e.g. circuit-traces: {follow: battlements}"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -122,7 +124,7 @@ class Landmark:
     highlights: list[Text] = field(default_factory=list, metadata=meta(max_items=6, max_len=160))
     quote: Quote | None = None
     qr_url: str | None = field(default=None, metadata=meta(check=_url, doc="overrides the campaign URL"))
-    slug: str = field(default="", metadata=meta(doc="set from the file name"))
+    slug: str = field(default="", metadata=meta(doc="set from the file name", internal=True))
 
 
 @dataclass(frozen=True, kw_only=True)

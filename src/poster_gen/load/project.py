@@ -162,6 +162,9 @@ def _check_landmark(lm: Landmark, src: Source, themes, motifs, problems: list[Pr
         if name not in nanjing:
             problems.append(src.problem(("motifs", "nanjing", i), f"unknown Nanjing motif {name!r}"
                                         f"{suggest(name, nanjing)} (expected one of: {', '.join(nanjing)})"))
+    for name, params in choice.params.items():
+        for msg in check_params(name, params):
+            problems.append(src.problem(("motifs", "params", name), msg))
 
 
 def _check_orders(landmarks: list[Landmark], ld: _Loader) -> None:

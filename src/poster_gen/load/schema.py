@@ -24,10 +24,11 @@ MAX_TEXT = 600  # characters; a poster field is a line or a short paragraph, not
 def meta(*, doc: str = "", min: float | None = None, max: float | None = None,
          min_items: int | None = None, max_items: int | None = None, max_len: int | None = None,
          allow_empty: bool = False, check: Callable[[Any], str | None] | None = None,
-         example: Any = None) -> dict:
+         example: Any = None, internal: bool = False) -> dict:
     """Metadata for ``dataclasses.field(metadata=...)``: rules and help for one field."""
     return {"doc": doc, "min": min, "max": max, "min_items": min_items, "max_items": max_items,
-            "max_len": max_len, "allow_empty": allow_empty, "check": check, "example": example}
+            "max_len": max_len, "allow_empty": allow_empty, "check": check, "example": example,
+            "internal": internal}
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,8 @@ def model_fields(cls: type) -> dict[str, FieldInfo]:
         hints = typing.get_type_hints(cls)
         got = {}
         for f in dataclasses.fields(cls):
-            if not f.init:
-                continue
+            if not f.init or f.metadata.get("internal"):
+                continue  # set by the loader, never written in a file
             required = f.default is MISSING and f.default_factory is MISSING
             got[f.name] = FieldInfo(f.name, hints[f.name], required, dict(f.metadata))
         _FIELDS[cls] = got
@@ -173,11 +174,12 @@ class Converter:
             return self.convert(members[0], value, path, rules)
         for m in members:  # pick the member whose shape matches
             if (isinstance(value, dict) and dataclasses.is_dataclass(m)) or \
-               (isinstance(value, str) and m is str) or \
+               (isinstance(value, str) and m is str) or (isinstance(value, bool) and m is bool) or \
                (isinstance(value, list) and typing.get_origin(m) is list) or \
                (isinstance(value, (int, float)) and not isinstance(value, bool) and m in (int, float)):
                 return self.convert(m, value, path, rules)
-        self.fail(path, f"expected {describe(hint)}, found {_kind(value)}")
+        quote = " (put it in quotes)" if isinstance(value, (int, float)) and str in members else ""
+        self.fail(path, f"expected {describe(hint)}, found {_kind(value)}{quote}")
         return None
 
     def _str(self, value: Any, path: PathKey, rules: dict) -> str | None:

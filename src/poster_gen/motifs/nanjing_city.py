@@ -144,6 +144,9 @@ def draw_wall(ctx: MotifContext):
         bold.line(a.x, base_y, a.right, base_y)
     if p["fill"] > 0:
         sh.fill(body.ops, tok, p["fill"], even_odd=True)
+    if not p["detail"]:  # the silhouette alone: a crenellated edge for a colour field
+        sh.stroke(outline.ops, tok, "regular", join="miter", cap="butt")
+        return sh.items()
     sh.stroke(masonry.ops, tok, "fine", 0.7)
     sh.stroke(fine.ops, tok, "fine")
     sh.stroke(outline.ops, tok, "regular", join="miter", cap="butt")
@@ -160,6 +163,7 @@ WALL = MotifInfo(
         gate=ParamSpec(bool, False, doc="draw a round-headed gate arch"),
         gate_at=ParamSpec(float, 0.5, 0.1, 0.9, doc="gate centre as a fraction of the box width"),
         fill=ParamSpec(float, 0.0, 0.0, 1.0, doc="tint of a solid wall body behind the lines; 0 = none"),
+        detail=ParamSpec(bool, True, doc="loopholes, courses and bastions; false draws the silhouette only"),
     ),
     draw_wall,
 )
