@@ -111,7 +111,16 @@ def contact_sheet(posters: list[Rendered], brochure: Rendered | None, *, font_pa
         x = pad
         for img, label in cells:
             sheet.paste(img, (x, y))
-            draw.text((x, y + img.height + 4), label, fill=(40, 40, 40), font=font)
+            draw.text((x, y + img.height + 4), _fit(label, font, img.width), fill=(40, 40, 40), font=font)
             x += cw + pad
         y += max(c[0].height for c in cells) + label_h + pad
     return sheet
+
+
+def _fit(label: str, font, width: int) -> str:
+    """Shorten a label with an ellipsis so it never runs into the next cell."""
+    if not hasattr(font, "getlength") or font.getlength(label) <= width:
+        return label
+    while label and font.getlength(label + "…") > width:
+        label = label[:-1]
+    return label.rstrip() + "…"
