@@ -1,8 +1,9 @@
 """Build a project: load and validate, prepare fonts, compose, render, write.
 
-Outputs are written to a temporary file next to their destination and moved into
-place only when complete, so a failed build never leaves a half-written PDF and
-never removes the previous one.
+Every output is composed before any is written, so a text that does not fit stops
+the build with nothing changed (unless ``keep_going`` asks for the good ones). Each
+PDF is written to a temporary file next to its destination and renamed into place
+only when complete, under a lock on the output folder.
 """
 from __future__ import annotations
 
@@ -22,30 +23,37 @@ from .load.yamlsrc import Source
 
 BROCHURE = "brochure"
 # Characters that composers add around the data (separators, numbering, dashes).
-EXTRA_CHARS = "0123456789 /—–·，。：；、“”‘’（）《》%+-.,:;!?　"
+EXTRA_CHARS = "0123456789 /—–·，。：；、“”‘’（）《》%+-.,:;!?　…"
 
 
 @dataclass
 class Output:
     name: str  # as shown: posters/<slug>.pdf or brochure.pdf
     path: Path
+    status: str = "pending"  # written | checked | failed | not written
     pages: int = 0
     size: int = 0
     seconds: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
 class BuildResult:
     outputs: list[Output] = field(default_factory=list)
     seconds: float = 0.0
+    out: Path | None = None
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for o in self.outputs for p in o.problems]
 
 
-def targets_of(project: Project, only: Iterable[str] | None) -> tuple[list[str], bool]:
-    """Landmark slugs to build and whether to build the brochure."""
-    only = list(only or [])
-    if not only:
-        return [lm.slug for lm in project.landmarks], True
-    return [s for s in only if s != BROCHURE], BROCHURE in only
+class BuildFailed(InputError):
+    """Some outputs could not be built; ``result`` says which, and what the others did."""
+
+    def __init__(self, result: BuildResult):
+        self.result = result
+        super().__init__(result.problems)
 
 
 def project_text(project: Project) -> str:
@@ -67,13 +75,16 @@ def _font_path(spec: FontSpec, project: Project, src: Source) -> Path:
         except Exception as exc:  # a missing package is the user's setup, say so plainly
             raise InputError([src.problem(("fonts", "file"), f"cannot find {spec.file!r} ({exc})")]) from None
     path = (project.root / spec.file).resolve()
-    if not path.is_relative_to(project.root) or not path.is_file():
-        raise InputError([src.problem(("fonts", "file"), f"{spec.file!r} is not a font file inside the project")])
+    if not path.is_relative_to(project.root):
+        raise InputError([src.problem(("fonts", "file"), f"{spec.file!r} is outside the project folder; "
+                                      "put the font under assets/")])
+    if not path.is_file():
+        raise InputError([src.problem(("fonts", "file"), f"{spec.file!r} not found")])
     return path
 
 
 def prepare_layout_fonts(project: Project, layout_name: str, text: str):
-    """Metrics and font files for one layout's font roles; missing glyphs are input errors."""
+    """Font files and metrics for one layout's font roles."""
     from .fonts import FontError, FontSource, prepare_fonts
 
     layout: Layout = project.layouts[layout_name]
@@ -81,39 +92,25 @@ def prepare_layout_fonts(project: Project, layout_name: str, text: str):
     spec = layout.fonts
     source = FontSource(_font_path(spec, project, src), spec.face, spec.family)
     try:
-        prepared = prepare_fonts(source, spec.weights, text)
+        return prepare_fonts(source, spec.weights, text)
     except FontError as exc:
         raise InputError([src.problem(("fonts",), str(exc))]) from None
-    _check_glyphs(project, prepared)
-    return prepared
 
 
-def _check_glyphs(project: Project, prepared) -> None:
-    """No tofu: every character of every text must be in every font role."""
-    metrics = next(iter(prepared.values())).metrics
-    problems: list[Problem] = []
-    sources = [(project.sources.get("data/campaign.yaml"), project.campaign)]
-    sources += [(project.source_of(lm.slug), lm) for lm in project.landmarks]
-    for src, obj in sources:
+def missing_glyphs(project: Project, prepared) -> dict[str | None, list[Problem]]:
+    """No tofu: characters the font lacks, per landmark slug (None: the campaign)."""
+    metrics = [p.metrics for p in prepared.values()]
+    found: dict[str | None, list[Problem]] = {}
+    sources = [(None, project.sources.get("data/campaign.yaml"), project.campaign)]
+    sources += [(lm.slug, project.source_of(lm.slug), lm) for lm in project.landmarks]
+    for slug, src, obj in sources:
         for path, s in strings(obj):
-            missing = sorted(metrics.missing(s) - {"\n"})
+            missing = sorted(set().union(*(m.missing(s) for m in metrics)) - {"\n"})
             if missing:
                 chars = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in missing[:5])
-                problems.append(src.problem(path, f"the font has no glyph for {chars}; it would print as an "
-                                            "empty box (use another character)"))
-    if problems:
-        raise InputError(problems)
-
-
-def locate(project: Project, field_path: str, message: str) -> Problem:
-    """Turn a composer's field path (landmark.name.zh, landmarks[2].plan...) into a located problem."""
-    parts = F.parse(field_path.replace("landmarks[", "landmark[")) or []
-    data = project.sources.get("data/campaign.yaml")
-    if parts and parts[0] == "campaign":
-        return data.problem(tuple(parts[1:]), message)
-    if parts and parts[0] == "labels":
-        return data.problem(tuple(["labels", *parts[1:]]), message)
-    return Problem("?", 0, 0, field_path, message)
+                found.setdefault(slug, []).append(src.problem(
+                    path, f"the font has no glyph for {chars}; it would print as an empty box"))
+    return found
 
 
 def _atomic_write(dest: Path, write: Callable[[object], None]) -> int:
@@ -134,65 +131,111 @@ def _atomic_write(dest: Path, write: Callable[[object], None]) -> int:
     return dest.stat().st_size
 
 
-def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None,
+def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None, *,
+          keep_going: bool = False, write: bool = True,
           progress: Callable[[Output], None] | None = None) -> BuildResult:
+    """Build (or with ``write=False`` only check) the selected outputs."""
     t0 = time.perf_counter()
-    project = load_project(root, [s for s in (only or []) if s != BROCHURE])
+    only = list(only or [])
+    slugs_only = [s for s in only if s != BROCHURE]
+    with_brochure = not only or BROCHURE in only
+    # one landmark's mistake does not stop the others from being checked (and, with
+    # keep_going, written); mistakes in shared files stop everything
+    project = load_project(root, slugs_only, lenient=True)
     out = (out or project.root / "output").resolve()
-    slugs, with_brochure = targets_of(project, only)
+    result = BuildResult(out=out)
+    slugs = slugs_only or [lm.slug for lm in project.landmarks] + sorted(project.failed)
+    outputs = {s: Output(f"posters/{s}.pdf", out / "posters" / f"{s}.pdf") for s in slugs}
+    if with_brochure:
+        outputs[BROCHURE] = Output("brochure.pdf", out / "brochure.pdf")
+    result.outputs = list(outputs.values())
+    for slug, problems in project.failed.items():
+        if slug in outputs:
+            outputs[slug].problems += problems
+    if project.failed and BROCHURE in outputs:
+        _needs_all(outputs[BROCHURE], project, sorted(project.failed))
+
     text = project_text(project)
     fonts = {name: prepare_layout_fonts(project, name, text) for name in project.layouts}
+    glyphs = missing_glyphs(project, fonts["poster"])
+    if None in glyphs:
+        raise InputError(glyphs[None])
+    for slug, problems in glyphs.items():
+        if slug in outputs:
+            outputs[slug].problems += problems
+        if BROCHURE in outputs:
+            _needs_all(outputs[BROCHURE], project, [slug])
 
     from .compose.document import ComposeError, compose_brochure, compose_poster
-    from .render.pdf import FontFile, render_document
 
-    result = BuildResult()
-    jobs: list[tuple[str, Path, Callable]] = []
-    for slug in slugs:
-        lm = project.landmark(slug)
-        jobs.append((f"posters/{slug}.pdf", out / "posters" / f"{slug}.pdf",
-                     lambda lm=lm: compose_poster(project, lm, _metrics(fonts["poster"]))))
-    if with_brochure:
-        jobs.append(("brochure.pdf", out / "brochure.pdf",
-                     lambda: compose_brochure(project, _metrics(fonts["brochure"]))))
-    # compose everything first: a text that does not fit stops the build before any file changes
-    docs = []
-    problems: list[Problem] = []
-    for name, dest, make in jobs:
+    docs = {}
+    for key, o in outputs.items():
+        if o.problems:
+            o.status = "failed"
+            continue
         t = time.perf_counter()
         try:
-            docs.append((name, dest, make(), time.perf_counter() - t))
+            docs[key] = compose_brochure(project, _metrics(fonts["brochure"])) if key == BROCHURE \
+                else compose_poster(project, project.landmark(key), _metrics(fonts["poster"]))
         except ComposeError as err:
-            problems.append(_fit_problem(project, err))
-    if problems:
-        raise InputError(problems)
-    for name, dest, doc, dt in docs:
-        t = time.perf_counter()
-        layout_fonts = fonts["brochure" if doc.kind == "brochure" else "poster"]
-        files = {role: FontFile(p.ps_name, str(p.ttf_path)) for role, p in layout_fonts.items()}
-        size = _atomic_write(dest, lambda fh, doc=doc: render_document(doc, fh, files))
-        o = Output(name, dest, len(doc.pages), size, dt + time.perf_counter() - t)
-        result.outputs.append(o)
-        if progress:
-            progress(o)
+            o.problems.append(fit_problem(project, err))
+            o.status = "failed"
+        o.seconds = time.perf_counter() - t
+    failed = any(o.problems for o in result.outputs)
+    if not write or (failed and not keep_going):
+        for key, o in outputs.items():
+            if not o.problems:
+                o.status = "checked" if not write else "not written"
+                o.pages = len(docs[key].pages)
+        result.seconds = time.perf_counter() - t0
+        if failed:
+            raise BuildFailed(result)
+        return result
+
+    from .lock import output_lock
+    from .render.pdf import FontFile, render_document
+
+    with output_lock(out):
+        for key, doc in docs.items():
+            o = outputs[key]
+            t = time.perf_counter()
+            layout_fonts = fonts[BROCHURE if key == BROCHURE else "poster"]
+            files = {role: FontFile(p.ps_name, str(p.ttf_path)) for role, p in layout_fonts.items()}
+            o.size = _atomic_write(o.path, lambda fh, doc=doc: render_document(doc, fh, files))
+            o.pages, o.status = len(doc.pages), "written"
+            o.seconds += time.perf_counter() - t
+            if progress:
+                progress(o)
     result.seconds = time.perf_counter() - t0
+    if failed:
+        raise BuildFailed(result)
     return result
+
+
+def _needs_all(o: Output, project: Project, slugs: list[str]) -> None:
+    for slug in slugs:
+        o.problems.append(Problem(f"data/landmarks/{slug}.yaml", 0, 0, "",
+                                  "the brochure needs every landmark, and this file has problems"))
 
 
 def _metrics(prepared) -> dict:
     return {role: p.metrics for role, p in prepared.items()}
 
 
-def _fit_problem(project: Project, err) -> Problem:
+def fit_problem(project: Project, err) -> Problem:
+    """A text that does not fit, located in the file and line it came from."""
     fit = err.fit
     msg = f"does not fit the '{fit.frame}' frame of {err.output} even at the smallest size ({fit.overflow})"
     path = fit.field
+    parts = F.parse(path.replace("landmarks[", "landmark[")) or []
     if err.slug and path.startswith("landmark."):
-        src = project.source_of(err.slug)
-        return src.problem(tuple(F.parse(path)[1:]), msg)
+        return project.source_of(err.slug).problem(tuple(parts[1:]), msg)
     if path.startswith("landmarks["):
-        idx = int(path[len("landmarks["):path.index("]")])
-        lm = project.landmarks[idx]
-        rest = F.parse("x" + path[path.index("]") + 1:]) or ["x"]
-        return project.source_of(lm.slug).problem(tuple(rest[1:]), msg)
-    return locate(project, path, msg)
+        lm = project.landmarks[int(parts[1])]
+        return project.source_of(lm.slug).problem(tuple(parts[2:]), msg)
+    campaign = project.sources["data/campaign.yaml"]
+    if parts and parts[0] == "campaign":
+        return campaign.problem(tuple(parts[1:]), msg)
+    if parts and parts[0] == "labels":
+        return campaign.problem(("labels", *parts[1:]), msg)
+    return Problem("data/campaign.yaml", 0, 0, path, msg)

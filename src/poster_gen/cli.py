@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
 from . import __version__
 from .errors import BuildError, InputError
 
-VERBS = ("build", "list", "init", "preview")
+VERBS = ("build", "check", "list", "init", "preview")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,15 +36,26 @@ def _command(verb: str):
     return importlib.import_module(f".commands.{verb}", __package__)
 
 
+def _terminate(signum, frame):  # a kill (SIGTERM) unwinds like Ctrl-C, so temporary files are removed
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread (e.g. called from a test runner thread)
+        pass
     try:
         return _command(args.verb).run(args)
     except InputError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
         n = len(exc.problems)
-        print(f"{n} problem{'s' if n != 1 else ''} found; nothing was written.", file=sys.stderr)
+        written = [o for o in getattr(getattr(exc, "result", None), "outputs", []) if o.status == "written"]
+        tail = (f"{len(written)} good file(s) written (--keep-going), the others unchanged." if written
+                else "nothing was written.")
+        print(f"{n} problem{'s' if n != 1 else ''} found; {tail}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted; the previous output files are unchanged.", file=sys.stderr)

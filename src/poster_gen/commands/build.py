@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..cli import project_arg
@@ -15,22 +14,35 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, metavar="DIR", help="write here instead of <project>/output")
     p.add_argument("--only", action="append", metavar="SLUG", default=[],
                    help="build only this landmark's poster (repeatable); 'brochure' for the brochure")
+    p.add_argument("--keep-going", action="store_true",
+                   help="write the outputs that are fine even when others fail (exit code 2 all the same)")
 
 
-def _size(n: int) -> str:
+def size_text(n: int) -> str:
     return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
 
 
-def run(args: argparse.Namespace) -> int:
-    from ..builder import build
-
-    result = build(args.project, args.out, args.only)
-    root = (args.out or args.project / "output").resolve()
+def print_summary(result) -> None:
+    """One row per output: its status, pages, size and time; then the totals."""
     width = max((len(o.name) for o in result.outputs), default=10)
-    print(f"{'file':<{width}}  pages      size    time")
+    print(f"{'file':<{width}}  {'status':<11}  pages      size    time")
     for o in result.outputs:
-        print(f"{o.name:<{width}}  {o.pages:>5}  {_size(o.size):>8}  {o.seconds:>5.2f}s")
-    total = sum(o.size for o in result.outputs)
-    print(f"{len(result.outputs)} file(s), {_size(total)}, in {result.seconds:.2f}s -> {root}")
-    sys.stdout.flush()
+        size = size_text(o.size) if o.size else "-"
+        pages = str(o.pages) if o.pages else "-"
+        print(f"{o.name:<{width}}  {o.status:<11}  {pages:>5}  {size:>8}  {o.seconds:>5.2f}s")
+    written = [o for o in result.outputs if o.status == "written"]
+    total = sum(o.size for o in written)
+    print(f"{len(written)} file(s) written, {size_text(total)}, in {result.seconds:.2f}s -> {result.out}",
+          flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..builder import BuildFailed, build
+
+    try:
+        result = build(args.project, args.out, args.only, keep_going=args.keep_going)
+    except BuildFailed as exc:
+        print_summary(exc.result)
+        raise
+    print_summary(result)
     return 0

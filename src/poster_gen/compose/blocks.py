@@ -14,7 +14,7 @@ from ..load.layout_models import Region
 from ..load.models import Contact, Text
 from ..motifs import MotifContext, draw_motif
 from .context import Ctx
-from .geometry import CMYK, Box, Item, Path, Rect, Stroke, TextLine
+from .geometry import CMYK, Box, Image, Item, Path, Rect, Stroke, TextLine
 from .qr import qr_code
 from .text import FittedBlock, Para, fit_block, place_block, text_width
 
@@ -73,6 +73,9 @@ def rule(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 
 @composer("motif")
 def motif(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    photo = ctx.resolve(region.image) if region.image else None
+    if photo:  # a photo or illustration takes the place of the motif composition
+        return [Image(ctx.bleed_box(region.box), str(ctx.root / photo), role=region.id)]
     items: list[Item] = []
     for i, layer in enumerate(region.layers):
         name = ctx.resolve(layer.motif) if "." in layer.motif else layer.motif

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Mapping
 
 from ..load import fields as F
@@ -24,6 +25,7 @@ class Ctx:
     fonts: Mapping[str, Metrics]
     data: dict[str, Any]  # roots for field references: landmark, campaign, labels, ...
     scale: float = 1.0  # page size / layout size; positions and type scale with it
+    root: Path = Path(".")  # the project folder, for files the data names
     page_number: int = 0
     extras: dict[str, Any] = field(default_factory=dict)  # e.g. contents entries, series info
     used: dict[str, float] = field(default_factory=dict)  # region id -> lowest edge it printed, mm

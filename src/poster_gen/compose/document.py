@@ -72,6 +72,15 @@ def plan_pages(project: Project, layout: Layout) -> list[PlannedPage]:
     return pages
 
 
+def series_position(project: Project, landmark: Landmark) -> tuple[int, int]:
+    """"03 / 05": the landmark's order when the orders number the series 1..n (so a
+    broken file elsewhere does not renumber the good posters), else its rank."""
+    count = len(project.landmarks) + len(project.failed)
+    if all(1 <= lm.order <= count for lm in project.landmarks):
+        return landmark.order, count
+    return [lm.slug for lm in project.landmarks].index(landmark.slug) + 1, count
+
+
 def _title(text: Text) -> str:
     return f"{text.zh}  {text.en}"
 
@@ -80,9 +89,9 @@ def compose_poster(project: Project, landmark: Landmark, fonts: Mapping[str, Met
                    scale: float = 1.0) -> Document:
     layout = project.layouts["poster"]
     theme = project.themes[landmark.theme]
-    index = [lm.slug for lm in project.landmarks].index(landmark.slug) + 1
-    ctx = Ctx(layout, palette_of(theme), fonts, _data(project, landmark), scale,
-              extras={"series_index": index, "series_count": len(project.landmarks)})
+    index, count = series_position(project, landmark)
+    ctx = Ctx(layout, palette_of(theme), fonts, _data(project, landmark), scale, project.root,
+              extras={"series_index": index, "series_count": count})
     pages = []
     out = f"posters/{landmark.slug}.pdf"
     for step in layout.sequence:
@@ -115,9 +124,9 @@ def compose_brochure(project: Project, fonts: Mapping[str, Metrics], scale: floa
             else campaign_palette
         extras = {"contents": contents, "sections": sections, "page_count": len(planned), "planned": p,
                   "landmarks": project.landmarks, "themes": project.themes,
-                  "series_index": project.landmarks.index(lm) + 1 if lm else 0,
+                  "series_index": series_position(project, lm)[0] if lm else 0,
                   "series_count": len(project.landmarks)}
-        ctx = Ctx(layout, palette, fonts, _data(project, lm), scale, p.number, extras)
+        ctx = Ctx(layout, palette, fonts, _data(project, lm), scale, project.root, p.number, extras)
         try:
             page = compose_page(tpl, ctx, label=f"brochure:p{p.number}")
         except FitError as err:

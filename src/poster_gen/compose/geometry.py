@@ -226,9 +226,12 @@ class QRCode:
 
 @dataclass(frozen=True)
 class Image:
+    """A raster image (a photo) filling ``box``; ``fit='cover'`` crops it to the box's shape."""
+
     box: Box
     path: str
     role: str = "image"
+    fit: Literal["cover", "stretch"] = "cover"
 
     def bounds(self) -> Box:
         return self.box

@@ -185,6 +185,9 @@ class Region:
     colour: str | None = _field(default=None, metadata=meta(doc="a theme token"))
     tint: float = _field(default=1.0, metadata=meta(min=0.02, max=1))
     layers: list[MotifLayer] = _field(default_factory=list)
+    image: str | None = _field(default=None, metadata=meta(
+        doc="a data field naming a photo (e.g. landmark.hero_image); when given it fills the box "
+            "instead of the motif layers"))
     layered: bool = _field(default=False, metadata=meta(doc="may overlap other regions (drawn behind)"))
     align: Literal["left", "center", "right"] = "left"
     columns: int = _field(default=1, metadata=meta(min=1, max=6, doc="tiles per row"))

@@ -124,6 +124,8 @@ class Landmark:
     highlights: list[Text] = field(default_factory=list, metadata=meta(max_items=6, max_len=160))
     quote: Quote | None = None
     qr_url: str | None = field(default=None, metadata=meta(check=_url, doc="overrides the campaign URL"))
+    hero_image: str | None = field(default=None, metadata=meta(
+        doc="a photo or illustration for the hero area, e.g. assets/images/ic.jpg (JPEG, PNG or TIFF)"))
     slug: str = field(default="", metadata=meta(doc="set from the file name", internal=True))
 
 

@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 from ..errors import InputError, Problem, display_path
 from . import fields as F
+from .assets import check_image
 from .layout_models import TOKENS, Layout, Theme
 from .models import Campaign, Landmark
 from .schema import load_model, suggest
@@ -29,6 +30,7 @@ class Project:
     themes: dict[str, Theme]
     layouts: dict[str, Layout]
     sources: dict[str, Source] = field(default_factory=dict)  # display path -> source
+    failed: dict[str, list[Problem]] = field(default_factory=dict)  # slug -> its problems (lenient)
 
     def landmark(self, slug: str) -> Landmark:
         for lm in self.landmarks:
@@ -75,9 +77,10 @@ class _Loader:
         self.problems.append(Problem(self.shown(path), 0, 0, "", f"not found ({what})"))
 
 
-def load_project(root: Path, only: Iterable[str] | None = None) -> Project:
-    """Load and validate everything under ``root``. ``only`` limits which landmarks
-    must be valid for the build to go on (all are still read for the brochure)."""
+def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = False) -> Project:
+    """Load and validate everything under ``root``; every problem of every file is
+    raised together. With ``lenient``, problems confined to one landmark's file do not
+    stop the others: that landmark is left out and its problems are in ``failed``."""
     from ..motifs import MOTIFS  # registry of motif names
 
     root = root.resolve()
@@ -131,6 +134,10 @@ def load_project(root: Path, only: Iterable[str] | None = None) -> Project:
             continue
         lm = replace(lm, slug=slug)
         _check_landmark(lm, src, themes, MOTIFS, ld.problems)
+        if lm.hero_image is not None:
+            why = check_image(root, lm.hero_image)
+            if why:
+                ld.problems.append(src.problem(("hero_image",), why))
         landmarks.append(lm)
 
     _check_orders(landmarks, ld)
@@ -142,10 +149,17 @@ def load_project(root: Path, only: Iterable[str] | None = None) -> Project:
             if slug not in seen:
                 ld.problems.append(Problem("data/landmarks", 0, 0, "", f"no landmark {slug!r}"
                                            f"{suggest(slug, seen)}; found: {', '.join(seen) or 'none'}"))
-    if ld.problems:
+    by_file = {shown: p.stem for p in landmark_files for shown in [ld.shown(p)]}
+    failed: dict[str, list[Problem]] = {}
+    common: list[Problem] = []
+    for problem in ld.problems:
+        slug = by_file.get(problem.file)
+        (failed.setdefault(slug, []) if slug else common).append(problem)
+    if common or (failed and not lenient):
         raise InputError(ld.problems)
+    landmarks = [lm for lm in landmarks if lm.slug not in failed]
     landmarks.sort(key=lambda lm: (lm.order, lm.slug))
-    return Project(root, campaign, landmarks, themes, layouts, ld.sources)
+    return Project(root, campaign, landmarks, themes, layouts, ld.sources, failed)
 
 
 def _check_landmark(lm: Landmark, src: Source, themes, motifs, problems: list[Problem]) -> None:
@@ -199,6 +213,10 @@ def _check_layout(layout: Layout, src: Source, campaign: Campaign, themes, motif
                 if why:
                     sub = ("field",) if isinstance(region.field, str) else ("field", k)
                     problems.append(src.problem(base + sub, why))
+            if region.image:
+                why = F.check(region.image, labels)
+                if why:
+                    problems.append(src.problem(base + ("image",), why))
             if region.label:
                 why = F.check(region.label, labels)
                 if why:

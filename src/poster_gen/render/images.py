@@ -1,0 +1,35 @@
+"""Photos for print: cropped to their frame, resampled to at most 300 ppi at their
+placed size, converted to CMYK and JPEG-compressed (DeviceCMYK, no ICC, no alpha)."""
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+
+MAX_PPI = 300
+
+
+@lru_cache(maxsize=16)
+def cmyk_jpeg(path: str, width_mm: float, height_mm: float, fit: str = "cover") -> bytes:
+    from PIL import Image
+
+    with Image.open(path) as src:
+        im = src.convert("RGBA") if src.mode in ("P", "LA", "PA") else src.copy()
+    if im.mode == "RGBA":  # flatten transparency onto white paper: print has no alpha
+        white = Image.new("RGB", im.size, (255, 255, 255))
+        white.paste(im, mask=im.getchannel("A"))
+        im = white
+    if fit == "cover":
+        want = width_mm / height_mm
+        w, h = im.size
+        if w / h > want:
+            cw = round(h * want)
+            im = im.crop(((w - cw) // 2, 0, (w - cw) // 2 + cw, h))
+        else:
+            ch = round(w / want)
+            im = im.crop((0, (h - ch) // 2, w, (h - ch) // 2 + ch))
+    target = (round(width_mm / 25.4 * MAX_PPI), round(height_mm / 25.4 * MAX_PPI))
+    if im.size[0] > target[0]:  # never upsample: that would only hide a low resolution
+        im = im.resize(target, Image.LANCZOS)
+    out = io.BytesIO()
+    im.convert("CMYK").save(out, "JPEG", quality=90, optimize=True)
+    return out.getvalue()
