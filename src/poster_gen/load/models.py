@@ -77,7 +77,7 @@ class Chain:
 
     __describe__ = "a titled list of chain segments"
     title: Text = field(metadata=meta(max_len=40))
-    segments: list[Text] = field(metadata=meta(min_items=2, max_items=8, max_len=60))
+    segments: list[Text] = field(metadata=meta(min_items=2, max_items=8, max_len=100))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -170,7 +170,7 @@ class Campaign:
     year: int = field(metadata=meta(min=1990, max=2100))
     city: Text
     series: Text = field(metadata=meta(max_len=40, doc="the series name"))
-    launch: Text = field(metadata=meta(max_len=200))
+    launch: Text = field(metadata=meta(max_len=300))
     vision: Text = field(metadata=meta(max_len=60))
     development_system: Titled
     city_facts: list[KeyFigure] = field(metadata=meta(min_items=1, max_items=4))

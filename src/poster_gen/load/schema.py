@@ -130,7 +130,7 @@ class Converter:
             self.fail(path, f"is empty (expected {describe(hint)})")
             return None
         if dataclasses.is_dataclass(hint):
-            return self.model(hint, value, path)
+            return self.model(hint, value, path, rules.get("max_len"))
         if origin is list:
             return self._list(hint, value, path, rules)
         if origin is dict:
@@ -245,7 +245,9 @@ class Converter:
         out = {k: self.convert(item, v, path + (k,)) for k, v in value.items()}
         return self._check(out, path, rules)
 
-    def model(self, cls: type, value: Any, path: PathKey) -> Any:
+    def model(self, cls: type, value: Any, path: PathKey, max_len: int | None = None) -> Any:
+        """Convert a mapping into ``cls``; ``max_len`` (from the field holding it, e.g. a
+        Text that is a one-line ambition) limits its text fields that set no limit."""
         pre = getattr(cls, "__shorthand__", None)
         if pre is not None and not isinstance(value, dict):
             value = pre(value)  # e.g. a Colour written as [c, m, y, k]
@@ -264,7 +266,10 @@ class Converter:
                 if info.required:
                     self.fail(path, f"{name!r} is missing (expected {describe(info.hint)})")
                 continue
-            kwargs[name] = self.convert(info.hint, value[name], path + (name,), info.rules)
+            rules = info.rules
+            if max_len and not rules.get("max_len") and info.hint is str:
+                rules = {**rules, "max_len": max_len}
+            kwargs[name] = self.convert(info.hint, value[name], path + (name,), rules)
         if len(self.problems) > before or any(v is None and fields[k].required for k, v in kwargs.items()):
             return None
         try:

@@ -103,11 +103,11 @@ class _Walker:
             return None
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<":
+                self.fail(key_node, path, "merge keys (<<) are not supported: write the keys out")
+                continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _INT, _FLOAT, _BOOL, _NULL):
                 self.fail(key_node, path, "a key must be plain text")
-                continue
-            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
-                self.fail(key_node, path, "merge keys (<<) are not supported: write the keys out")
                 continue
             if key_node.tag != _STR:
                 self.fail(key_node, path, f"the key {key_node.value!r} is read as a "
