@@ -83,29 +83,44 @@ def _font_path(spec: FontSpec, project: Project, src: Source) -> Path:
     return path
 
 
+def _font_source(project: Project, layout_name: str):
+    from .fonts import FontSource
+
+    spec = project.layouts[layout_name].fonts
+    src = project.sources[f"layouts/{layout_name}.yaml"]
+    return FontSource(_font_path(spec, project, src), spec.face, spec.family), src
+
+
 def prepare_layout_fonts(project: Project, layout_name: str, text: str):
     """Font files and metrics for one layout's font roles."""
-    from .fonts import FontError, FontSource, prepare_fonts
+    from .fonts import FontError, prepare_fonts
 
-    layout: Layout = project.layouts[layout_name]
-    src = project.sources[f"layouts/{layout_name}.yaml"]
-    spec = layout.fonts
-    source = FontSource(_font_path(spec, project, src), spec.face, spec.family)
+    source, src = _font_source(project, layout_name)
     try:
-        return prepare_fonts(source, spec.weights, text)
+        return prepare_fonts(source, project.layouts[layout_name].fonts.weights, text)
     except FontError as exc:
         raise InputError([src.problem(("fonts",), str(exc))]) from None
 
 
-def missing_glyphs(project: Project, prepared) -> dict[str | None, list[Problem]]:
+def layout_coverage(project: Project, layout_name: str) -> frozenset[int]:
+    """The code points a layout's font can draw."""
+    from .fonts import FontError, font_coverage
+
+    source, src = _font_source(project, layout_name)
+    try:
+        return font_coverage(source)
+    except FontError as exc:
+        raise InputError([src.problem(("fonts",), str(exc))]) from None
+
+
+def missing_glyphs(project: Project, covered: frozenset[int]) -> dict[str | None, list[Problem]]:
     """No tofu: characters the font lacks, per landmark slug (None: the campaign)."""
-    metrics = [p.metrics for p in prepared.values()]
     found: dict[str | None, list[Problem]] = {}
     sources = [(None, project.sources.get("data/campaign.yaml"), project.campaign)]
     sources += [(lm.slug, project.source_of(lm.slug), lm) for lm in project.landmarks]
     for slug, src, obj in sources:
         for path, s in strings(obj):
-            missing = sorted(set().union(*(m.missing(s) for m in metrics)) - {"\n"})
+            missing = sorted({c for c in s if ord(c) not in covered} - {"\n"})
             if missing:
                 chars = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in missing[:5])
                 found.setdefault(slug, []).append(src.problem(
@@ -155,9 +170,8 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     if project.failed and BROCHURE in outputs:
         _needs_all(outputs[BROCHURE], project, sorted(project.failed))
 
-    text = project_text(project)
-    fonts = {name: prepare_layout_fonts(project, name, text) for name in project.layouts}
-    glyphs = missing_glyphs(project, fonts["poster"])
+    covered = frozenset.intersection(*(layout_coverage(project, name) for name in project.layouts))
+    glyphs = missing_glyphs(project, covered)
     if None in glyphs:
         raise InputError(glyphs[None])
     for slug, problems in glyphs.items():
@@ -165,6 +179,9 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
             outputs[slug].problems += problems
         if BROCHURE in outputs:
             _needs_all(outputs[BROCHURE], project, [slug])
+
+    text = project_text(project)
+    fonts = {name: prepare_layout_fonts(project, name, text) for name in project.layouts}
 
     from .compose.document import ComposeError, compose_brochure, compose_poster
 

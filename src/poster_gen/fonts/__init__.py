@@ -8,6 +8,7 @@ from .prepare import (
     FontSource,
     PreparedFont,
     default_cache_dir,
+    font_coverage,
     package_font,
     prepare_fonts,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "FontSource",
     "PreparedFont",
     "default_cache_dir",
+    "font_coverage",
     "package_font",
     "prepare_fonts",
 ]

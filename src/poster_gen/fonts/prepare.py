@@ -129,8 +129,11 @@ def prepare_fonts(
     path = _check_file(Path(source.path))
     fonts_dir = (cache_dir if cache_dir is not None else default_cache_dir()) / "fonts"
     _mkdir(fonts_dir)
-    chars = charset(text)
     digest = file_digest(path, fonts_dir)
+    covered = coverage(path, source.face, fonts_dir, digest)
+    # characters the font lacks cannot be drawn anyway; leaving them out keeps the key
+    # (and the prepared files) unchanged when someone pastes an emoji
+    chars = "".join(c for c in charset(text) if ord(c) in covered)
     plans: dict[int, _Plan] = {}
     for role, weight in weights.items():
         _check_weight_value(role, weight)
@@ -155,6 +158,50 @@ def prepare_fonts(
             raise FontError(f"font preparation left no usable files for weight {w} in {fonts_dir}")
         result[role] = PreparedFont(role, w, plans[w].ttf, plans[w].ps_name, m)
     return result
+
+
+def font_coverage(source: FontSource, cache_dir: Path | None = None) -> frozenset[int]:
+    """Every code point the font can draw (cached; fontTools only on the first call)."""
+    path = _check_file(Path(source.path))
+    fonts_dir = (cache_dir if cache_dir is not None else default_cache_dir()) / "fonts"
+    _mkdir(fonts_dir)
+    return coverage(path, source.face, fonts_dir, file_digest(path, fonts_dir))
+
+
+def coverage(path: Path, face: int, fonts_dir: Path, digest: str) -> frozenset[int]:
+    memo = fonts_dir / f"cov-{digest[:24]}-{face}.json"
+    try:
+        ranges = json.loads(memo.read_text(encoding="ascii"))
+        return frozenset(c for a, b in ranges for c in range(a, b + 1))
+    except (OSError, ValueError, TypeError):
+        pass
+    from fontTools.ttLib import TTFont, TTLibError
+
+    with open(path, "rb") as fh:
+        head = fh.read(12)
+    collection = head[:4] == b"ttcf"
+    if not collection and face:
+        raise FontError(f"face index {face} out of range: {path} is a single font (use face 0)")
+    count = int.from_bytes(head[8:12], "big") if collection else 1
+    if collection and not 0 <= face < count:
+        raise FontError(f"face index {face} out of range: {path} has {count} faces (0-{count - 1})")
+    try:
+        font = TTFont(str(path), fontNumber=face if collection else -1, lazy=True)
+        cmap = font.getBestCmap() or {}
+    except (TTLibError, OSError, AssertionError, IndexError, KeyError) as exc:
+        raise FontError(f"{path.name} (face {face}) is not a font that can be read: {exc}") from None
+    codes = sorted(cmap)
+    ranges: list[list[int]] = []
+    for c in codes:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    try:
+        atomic_write(memo, json.dumps(ranges, separators=(",", ":")).encode("ascii"))
+    except FontError:
+        pass
+    return frozenset(codes)
 
 
 def cache_key(digest: str, face: int, weight: int, family: str, chars: str) -> str:
