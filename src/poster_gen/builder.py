@@ -7,14 +7,16 @@ only when complete, under a lock on the output folder.
 """
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import InputError, Problem
+from .errors import BuildError, InputError, Problem
+from .finish.sizes import PAPER, scale_for
 from .load import fields as F
 from .load.layout_models import FontSpec, Layout
 from .load.project import Project, load_project
@@ -22,6 +24,7 @@ from .load.walk import strings
 from .load.yamlsrc import Source
 
 BROCHURE = "brochure"
+MIN_PPI = 300
 # Characters that composers add around the data (separators, numbering, dashes).
 EXTRA_CHARS = "0123456789 /—–·，。：；、“”‘’（）《》%+-.,:;!?　…"
 
@@ -128,7 +131,9 @@ def missing_glyphs(project: Project, covered: frozenset[int]) -> dict[str | None
     return found
 
 
-def _atomic_write(dest: Path, write: Callable[[object], None]) -> int:
+def _atomic_write(dest: Path, write: Callable[[object], None],
+                  verify: Callable[[Path], None] | None = None) -> int:
+    """Write to a temporary file beside ``dest``, check it, then rename it into place."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     try:
@@ -136,6 +141,8 @@ def _atomic_write(dest: Path, write: Callable[[object], None]) -> int:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
+        if verify is not None:
+            verify(Path(tmp))
         os.replace(tmp, dest)
     except BaseException:
         try:
@@ -146,9 +153,20 @@ def _atomic_write(dest: Path, write: Callable[[object], None]) -> int:
     return dest.stat().st_size
 
 
+@dataclass(frozen=True)
+class PrintOptions:
+    """How the files are made for the press: the command line's print settings."""
+
+    size: str | None = None  # a poster sheet size (A0-A4); None: the layout's own
+    bleed: float | None = None  # mm; None: the layout's
+    marks: bool = True  # crop (and registration) marks in a slug
+    draft: bool = False  # low-resolution images warn instead of failing
+
+
 def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None, *,
-          keep_going: bool = False, write: bool = True,
-          progress: Callable[[Output], None] | None = None) -> BuildResult:
+          keep_going: bool = False, write: bool = True, options: PrintOptions = PrintOptions(),
+          progress: Callable[[Output], None] | None = None,
+          warn: Callable[[str], None] | None = None) -> BuildResult:
     """Build (or with ``write=False`` only check) the selected outputs."""
     t0 = time.perf_counter()
     only = list(only or [])
@@ -157,10 +175,16 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     # one landmark's mistake does not stop the others from being checked (and, with
     # keep_going, written); mistakes in shared files stop everything
     project = load_project(root, slugs_only, lenient=True)
+    _apply_print_options(project, options)
     out = (out or project.root / "output").resolve()
     result = BuildResult(out=out)
     slugs = slugs_only or [lm.slug for lm in project.landmarks] + sorted(project.failed)
-    outputs = {s: Output(f"posters/{s}.pdf", out / "posters" / f"{s}.pdf") for s in slugs}
+    poster_layout = project.layouts["poster"]
+    scale, suffix, sheet = 1.0, "", None
+    if options.size and options.size != poster_layout.page.size:
+        scale = scale_for(options.size, poster_layout.page.width, poster_layout.page.height)
+        suffix, sheet = f"-{options.size}", PAPER[options.size]
+    outputs = {s: Output(f"posters/{s}{suffix}.pdf", out / "posters" / f"{s}{suffix}.pdf") for s in slugs}
     if with_brochure:
         outputs[BROCHURE] = Output("brochure.pdf", out / "brochure.pdf")
     result.outputs = list(outputs.values())
@@ -193,10 +217,19 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
         t = time.perf_counter()
         try:
             docs[key] = compose_brochure(project, _metrics(fonts["brochure"])) if key == BROCHURE \
-                else compose_poster(project, project.landmark(key), _metrics(fonts["poster"]))
+                else compose_poster(project, project.landmark(key), _metrics(fonts["poster"]), scale, o.name,
+                                    sheet)
         except ComposeError as err:
             o.problems.append(fit_problem(project, err))
             o.status = "failed"
+        else:
+            for message, problem in image_resolution(project, key, docs[key]):
+                if options.draft:
+                    if warn:
+                        warn(f"warning: {message} (--draft: built anyway)")
+                else:
+                    o.problems.append(problem)
+                    o.status = "failed"
         o.seconds = time.perf_counter() - t
     failed = any(o.problems for o in result.outputs)
     if not write or (failed and not keep_going):
@@ -209,6 +242,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
             raise BuildFailed(result)
         return result
 
+    from .finish.pdfx import DocInfo, to_pdfx
     from .lock import output_lock
     from .render.pdf import FontFile, render_document
 
@@ -216,9 +250,15 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
         for key, doc in docs.items():
             o = outputs[key]
             t = time.perf_counter()
-            layout_fonts = fonts[BROCHURE if key == BROCHURE else "poster"]
-            files = {role: FontFile(p.ps_name, str(p.ttf_path)) for role, p in layout_fonts.items()}
-            o.size = _atomic_write(o.path, lambda fh, doc=doc: render_document(doc, fh, files))
+            name = BROCHURE if key == BROCHURE else "poster"
+            layout = project.layouts[name]
+            add_marks(doc, layout.print, options.marks)
+            files = {role: FontFile(p.ps_name, str(p.ttf_path)) for role, p in fonts[name].items()}
+            buf = io.BytesIO()
+            render_document(doc, buf, files)
+            data = to_pdfx(buf.getvalue(), DocInfo(doc.title, doc.author, doc.subject, doc.keywords, doc.lang),
+                           layout.print.output_intent, project.root)
+            o.size = _atomic_write(o.path, lambda fh, data=data: fh.write(data), verify=_preflight(o.name))
             o.pages, o.status = len(doc.pages), "written"
             o.seconds += time.perf_counter() - t
             if progress:
@@ -227,6 +267,80 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     if failed:
         raise BuildFailed(result)
     return result
+
+
+def _preflight(name: str) -> Callable[[Path], None]:
+    """The same preflight as `poster-gen preflight`, on the finished temporary file: a
+    file that fails is never moved into place (the build stops, exit code 1)."""
+    def verify(path: Path) -> None:
+        try:
+            from .preflight import preflight_pdf
+        except ImportError:  # pragma: no cover - the checker is part of the package
+            return
+        failed = [r for r in preflight_pdf(path, shown=name) if not r.ok]
+        if failed:
+            raise BuildError(f"{name} failed preflight, the previous file is kept: "
+                             + "; ".join(f"{r.check}: {r.detail}" for r in failed))
+    return verify
+
+
+def add_marks(doc, spec, marks: bool) -> None:
+    """The finish stage's printer's marks: crop marks (and registration marks and a
+    colour bar where the layout asks) in a slug outside the bleed."""
+    from .finish.marks import printer_marks
+
+    doc.slug_mm = spec.slug if marks else 0.0
+    for page in doc.pages:
+        page.marks = printer_marks(page.width, page.height, page.bleed, spec) if marks else []
+
+
+def _apply_print_options(project: Project, options: PrintOptions) -> None:
+    """--bleed overrides every layout's bleed; crop marks move out to stay clear of it."""
+    if options.bleed is None:
+        return
+    for name, layout in project.layouts.items():
+        page = replace(layout.page, bleed=options.bleed)
+        pr = replace(layout.print, mark_offset=max(layout.print.mark_offset, options.bleed + 2.0))
+        project.layouts[name] = replace(layout, page=page, print=pr)
+
+
+def image_resolution(project: Project, key: str, doc) -> list[tuple[str, Problem]]:
+    """Photos placed below 300 ppi print soft: name the image and its effective resolution."""
+    from .compose.geometry import Image
+
+    found = []
+    for page in doc.pages:
+        for item in page.items:
+            if not isinstance(item, Image):
+                continue
+            ppi, (w, h) = effective_ppi(item)
+            if ppi + 1e-6 < MIN_PPI:
+                rel = display_path_of(project, item.path)
+                need = (round(item.box.w / 25.4 * MIN_PPI), round(item.box.h / 25.4 * MIN_PPI))
+                message = (f"{rel} is {ppi:.0f} ppi at its placed size ({item.box.w:.0f} x {item.box.h:.0f} mm, "
+                           f"{w} x {h} px); print needs {MIN_PPI} ppi: at least {need[0]} x {need[1]} px")
+                src = project.source_of(key) if key != BROCHURE else None
+                problem = src.problem(("hero_image",), message) if src else Problem(rel, 0, 0, "", message)
+                found.append((message, problem))
+    return found
+
+
+def effective_ppi(item) -> tuple[float, tuple[int, int]]:
+    """Resolution of an image cropped to cover its box (the renderer's fit)."""
+    from PIL import Image as PILImage
+
+    with PILImage.open(item.path) as im:
+        w, h = im.size
+    want = item.box.w / item.box.h
+    cw, ch = (h * want, h) if w / h > want else (w, w / want)
+    return min(cw / (item.box.w / 25.4), ch / (item.box.h / 25.4)), (w, h)
+
+
+def display_path_of(project: Project, path: str) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(project.root))
+    except ValueError:
+        return path
 
 
 def _needs_all(o: Output, project: Project, slugs: list[str]) -> None:
@@ -240,7 +354,12 @@ def _metrics(prepared) -> dict:
 
 
 def fit_problem(project: Project, err) -> Problem:
-    """A text that does not fit, located in the file and line it came from."""
+    """A text that does not fit, located in the file and line it came from (or a layout
+    that breaks a print rule, located in the layout)."""
+    if err.layout_error is not None:
+        le = err.layout_error
+        src = project.sources[f"layouts/{err.layout}.yaml"]
+        return src.problem(("templates", le.template, "regions", le.index), str(le))
     fit = err.fit
     msg = f"does not fit the '{fit.frame}' frame of {err.output} even at the smallest size ({fit.overflow})"
     path = fit.field

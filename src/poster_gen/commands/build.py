@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..cli import project_arg
@@ -16,6 +17,29 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="build only this landmark's poster (repeatable); 'brochure' for the brochure")
     p.add_argument("--keep-going", action="store_true",
                    help="write the outputs that are fine even when others fail (exit code 2 all the same)")
+    print_arguments(p)
+
+
+def print_arguments(p: argparse.ArgumentParser) -> None:
+    from ..finish.sizes import PAPER
+
+    g = p.add_argument_group("print")
+    g.add_argument("--size", choices=list(PAPER), help="print the posters at this sheet size "
+                   "(written as posters/<slug>-<size>.pdf; the layout's own size keeps the plain name)")
+    g.add_argument("--bleed", type=float, metavar="MM", help="bleed on every side (default: the layout's, 3 mm)")
+    g.add_argument("--no-marks", dest="marks", action="store_false",
+                   help="no crop marks: the sheet ends at the bleed")
+    g.add_argument("--draft", action="store_true",
+                   help="build even when a photo is below 300 ppi (with a warning)")
+
+
+def print_options(args: argparse.Namespace):
+    from ..builder import PrintOptions
+
+    if args.bleed is not None and not 0 <= args.bleed <= 20:
+        from ..errors import InputError, Problem
+        raise InputError([Problem("--bleed", 0, 0, "", f"{args.bleed:g} mm is not a bleed (0-20 mm)")])
+    return PrintOptions(size=args.size, bleed=args.bleed, marks=args.marks, draft=args.draft)
 
 
 def size_text(n: int) -> str:
@@ -40,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
     from ..builder import BuildFailed, build
 
     try:
-        result = build(args.project, args.out, args.only, keep_going=args.keep_going)
+        result = build(args.project, args.out, args.only, keep_going=args.keep_going,
+                       options=print_options(args), warn=lambda m: print(m, file=sys.stderr))
     except BuildFailed as exc:
         print_summary(exc.result)
         raise

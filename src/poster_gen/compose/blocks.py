@@ -158,7 +158,7 @@ def contact(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 @composer("qr")
 def qr(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     url, _ = ctx.value(region)
-    size = ctx.mm(region.size or 30)
+    size = max(ctx.mm(region.size or 30), ctx.layout.print.min_qr)  # scannable at every sheet size
     x = box.right - size if region.align == "right" else box.x
     y = box.y + (box.h - size) / 2
     light = ctx.palette["paper"]

@@ -33,13 +33,15 @@ class Ctx:
     _shown: set[int] = field(default_factory=set, repr=False)
 
     # geometry ---------------------------------------------------------------
+    sheet: tuple[float, float] | None = None  # the exact trim size when printing at another size
+
     @property
     def width(self) -> float:
-        return self.layout.page.width * self.scale
+        return self.sheet[0] if self.sheet else self.layout.page.width * self.scale
 
     @property
     def height(self) -> float:
-        return self.layout.page.height * self.scale
+        return self.sheet[1] if self.sheet else self.layout.page.height * self.scale
 
     @property
     def bleed(self) -> float:
@@ -97,8 +99,9 @@ class Ctx:
     def style(self, name: str, colour: str | None = None) -> TextStyle:
         st = self.layout.styles[name]
         s = self.scale
-        return TextStyle(st.font, st.size * s, st.min_size * s, st.leading, st.tracking,
-                         self.colour(colour or st.colour), st.case == "upper", st.max_lines, name)
+        floor = self.layout.print.min_type  # scaled down for a small sheet, type stays legible
+        return TextStyle(st.font, max(st.size * s, floor), max(st.min_size * s, floor), st.leading,
+                         st.tracking, self.colour(colour or st.colour), st.case == "upper", st.max_lines, name)
 
     def region_style(self, region: Region, role: str, fallback: str | None = None) -> TextStyle:
         name = region.styles.get(role) or fallback

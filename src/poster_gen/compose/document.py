@@ -14,15 +14,19 @@ from ..load.models import Landmark, Text
 from ..load.project import Project
 from .context import Ctx, palette_of
 from .geometry import Bookmark, Document
-from .page import compose_page
+from .page import SafeZoneError, compose_page
 from .text import FitError, Metrics
 
 
 class ComposeError(Exception):
-    """A landmark's content does not fit its layout; names the output, field and frame."""
+    """A landmark's content does not fit its layout (``fit``), or the layout breaks a
+    print rule (``layout``); names the output and what to change."""
 
-    def __init__(self, output: str, slug: str | None, err: FitError):
-        self.output, self.slug, self.fit = output, slug, err
+    def __init__(self, output: str, slug: str | None, err: FitError | SafeZoneError, layout: str = ""):
+        self.output, self.slug = output, slug
+        self.fit = err if isinstance(err, FitError) else None
+        self.layout_error = err if isinstance(err, SafeZoneError) else None
+        self.layout = layout
         super().__init__(f"{output}: {err}")
 
 
@@ -86,21 +90,23 @@ def _title(text: Text) -> str:
 
 
 def compose_poster(project: Project, landmark: Landmark, fonts: Mapping[str, Metrics],
-                   scale: float = 1.0) -> Document:
+                   scale: float = 1.0, out: str = "", sheet: tuple[float, float] | None = None) -> Document:
+    """One landmark's poster; ``scale`` and ``sheet`` print it at another size (the A
+    sizes are nearly, not exactly, the same shape: the trim is the exact sheet)."""
     layout = project.layouts["poster"]
     theme = project.themes[landmark.theme]
     index, count = series_position(project, landmark)
     ctx = Ctx(layout, palette_of(theme), fonts, _data(project, landmark), scale, project.root,
-              extras={"series_index": index, "series_count": count})
+              extras={"series_index": index, "series_count": count}, sheet=sheet)
     pages = []
-    out = f"posters/{landmark.slug}.pdf"
+    out = out or f"posters/{landmark.slug}.pdf"
     for step in layout.sequence:
         names = [step.template] if step.template else step.templates
         for name in names:
             try:
-                pages.append(compose_page(layout.templates[name], ctx, label=f"poster:{landmark.slug}"))
-            except FitError as err:
-                raise ComposeError(out, landmark.slug, err) from None
+                pages.append(compose_page(layout.templates[name], ctx, f"poster:{landmark.slug}", name))
+            except (FitError, SafeZoneError) as err:
+                raise ComposeError(out, landmark.slug, err, "poster") from None
     c = project.campaign
     pages[0].bookmarks.append(Bookmark(_title(landmark.name)))
     return Document(pages, title=f"{landmark.name.zh} {landmark.name.en} · {c.series.zh} {c.series.en}",
@@ -128,9 +134,10 @@ def compose_brochure(project: Project, fonts: Mapping[str, Metrics], scale: floa
                   "series_count": len(project.landmarks)}
         ctx = Ctx(layout, palette, fonts, _data(project, lm), scale, project.root, p.number, extras)
         try:
-            page = compose_page(tpl, ctx, label=f"brochure:p{p.number}")
-        except FitError as err:
-            raise ComposeError(f"brochure.pdf (page {p.number})", lm.slug if lm else None, err) from None
+            page = compose_page(tpl, ctx, f"brochure:p{p.number}", p.template)
+        except (FitError, SafeZoneError) as err:
+            raise ComposeError(f"brochure.pdf (page {p.number})", lm.slug if lm else None, err,
+                               "brochure") from None
         if p.bookmark is not None:
             page.bookmarks.append(Bookmark(_title(p.bookmark), p.level))
         pages.append(page)

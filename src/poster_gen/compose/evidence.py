@@ -180,9 +180,9 @@ def _quote(region: Region, box: Box, ctx: Ctx, q: Quote, path: str) -> list[Item
     cap = ctx.region_style(region, "caption")
     items: list[Item] = []
     paras = [Para(caption_text(ctx.label(region.label)), cap, 0.0, False, region.label or "label")]
-    mark_h = ctx.mm(11) * (mark_style.size / 90)
+    mark_h = mark_style.size * 11 / 90  # mm: the mark is as tall as the style's cap height
     zh, en = bilingual(region, ctx, q.text, f"{path}.text")
-    paras += [replace(zh, space_before=ctx.mm(4) + mark_h), en]
+    paras += [replace(zh, space_before=ctx.mm(4) + mark_h + ctx.mm(2.5)), en]
     by_zh = f"—— {q.speaker.zh}，{q.organisation.zh}{q.title.zh}"
     by_en = f"{q.speaker.en}, {q.title.en}, {q.organisation.en}"
     by = ctx.region_style(region, "by")

@@ -267,6 +267,7 @@ class Page:
     bookmarks: list[Bookmark] = field(default_factory=list)
     label: str = ""  # e.g. "poster:integrated-circuits" or "brochure p.4"
     frames: dict[str, Box] = field(default_factory=dict)  # region id -> box, for lint/tests
+    marks: list[Item] = field(default_factory=list)  # printer's marks, in the slug outside the bleed
 
     @property
     def trim(self) -> Box:
@@ -295,3 +296,4 @@ class Document:
     lang: str = "zh-CN"
     kind: str = "poster"  # poster | brochure
     slug: str = ""
+    slug_mm: float = 0.0  # room for printer's marks outside the bleed (0: no marks)

@@ -4,20 +4,37 @@ from __future__ import annotations
 from ..load.layout_models import Template
 from . import blocks, brochure_blocks, evidence  # noqa: F401  (register the composers)
 from .context import Ctx
-from .geometry import Box, Page, Rect
+from .geometry import Box, Page, QRCode, Rect, TextLine
 
 
-def compose_page(template: Template, ctx: Ctx, label: str = "") -> Page:
+class SafeZoneError(Exception):
+    """A layout puts text or a QR code where the trimming knife may cut it."""
+
+    def __init__(self, template: str, index: int, region: str, message: str):
+        self.template, self.index, self.region = template, index, region
+        super().__init__(message)
+
+
+def compose_page(template: Template, ctx: Ctx, label: str = "", name: str = "") -> Page:
     page = Page(ctx.width, ctx.height, ctx.bleed, label=label)
     e = ctx.bleed
     page.add(Rect(Box(-e, -e, ctx.width + 2 * e, ctx.height + 2 * e),
                   fill=ctx.palette[template.background], role="background"))
     # layered regions (colour fields, motifs) go behind everything else
-    ordered = [r for r in template.regions if r.layered] + [r for r in template.regions if not r.layered]
-    for region in ordered:
+    order = sorted(range(len(template.regions)), key=lambda i: not template.regions[i].layered)
+    safe = page.trim.inset(ctx.layout.safe)
+    for i in order:
+        region = template.regions[i]
         box = ctx.box(region.box)
         page.frames[region.id] = box
         items = blocks.REGISTRY[region.kind](region, box, ctx)
+        for item in items:
+            if isinstance(item, (TextLine, QRCode)) and not safe.contains(item.bounds(), tol=0.01):
+                what = "a QR code" if isinstance(item, QRCode) else f"the text {item.text[:24]!r}"
+                b = item.bounds()
+                gap = min(b.x, b.y, page.width - b.right, page.height - b.bottom)
+                raise SafeZoneError(name, i, region.id, f"region '{region.id}' puts {what} {gap:.1f} mm from "
+                                    f"the trim; the safe zone is {ctx.layout.safe:g} mm")
         page.extend(items)
         ctx.used[region.id] = max((i.bounds().bottom for i in items), default=box.y)
     return page

@@ -57,3 +57,16 @@ def check_image(root: Path, ref: str) -> str | None:
     except (OSError, SyntaxError, ValueError) as exc:
         return f"{ref!r} is damaged or incomplete ({exc}); export it again"
     return None
+
+
+def check_icc(root: Path, ref: str) -> str | None:
+    """Why ``ref`` is not a CMYK output profile the PDF can embed, or None."""
+    full, why = check_path(root, ref)
+    if why:
+        return why
+    head = full.read_bytes()[:128]
+    if len(head) < 128 or head[36:40] != b"acsp":
+        return f"{ref!r} is not an ICC profile"
+    if head[16:20] != b"CMYK":
+        return f"{ref!r} is a {head[16:20].decode('latin-1').strip()} profile; the output intent needs CMYK"
+    return None

@@ -62,6 +62,36 @@ class PageSpec:
 
 
 @dataclass(frozen=True, kw_only=True)
+class OutputIntentSpec:
+    """The printing condition the CMYK values are meant for (PDF/X OutputIntent)."""
+
+    __describe__ = "an output intent"
+    identifier: str = field(default="FOGRA39", metadata=meta(max_len=60, doc="registered condition name"))
+    condition: str = field(default="Coated FOGRA39 (ISO 12647-2:2004)", metadata=meta(max_len=120))
+    registry: str = field(default="http://www.color.org", metadata=meta(max_len=120))
+    profile: str | None = field(default=None, metadata=meta(
+        doc="a CMYK ICC profile in the project (e.g. assets/icc/coated-fogra39.icc) to embed"))
+
+
+@dataclass(frozen=True, kw_only=True)
+class PrintSpec:
+    """Printer's marks and the PDF/X output intent."""
+
+    __describe__ = "print settings"
+    marks: bool = field(default=True, metadata=meta(doc="crop marks in a slug outside the bleed"))
+    registration: bool = field(default=False, metadata=meta(doc="registration marks in the slug"))
+    colour_bar: bool = field(default=False, metadata=meta(doc="a CMYK colour bar in the slug"))
+    slug: float = field(default=12.0, metadata=meta(min=5, max=40, doc="room outside the bleed for marks, mm"))
+    mark_offset: float = field(default=5.0, metadata=meta(
+        min=3, max=30, doc="mm from the trim to where a crop mark starts (must clear the bleed)"))
+    mark_length: float = field(default=6.0, metadata=meta(min=2, max=30))
+    mark_weight: float = field(default=0.25, metadata=meta(min=0.1, max=2, doc="pt"))
+    min_type: float = field(default=6.0, metadata=meta(min=4, max=20, doc="no text smaller than this, pt, at any size"))
+    min_qr: float = field(default=20.0, metadata=meta(min=10, max=100, doc="no QR code smaller than this, mm"))
+    output_intent: OutputIntentSpec = field(default_factory=OutputIntentSpec)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Margins:
     __describe__ = "margins in mm (top, right, bottom, left)"
     top: float = field(metadata=meta(min=0, max=300))
@@ -232,6 +262,7 @@ class Layout:
     page: PageSpec
     margins: Margins
     safe: float = field(default=5.0, metadata=meta(min=0, max=50, doc="safe zone inside the trim, mm"))
+    print: PrintSpec = field(default_factory=PrintSpec)
     grid: Grid
     fonts: FontSpec
     motif_stroke: float = field(default=1.0, metadata=meta(min=0.1, max=10, doc="base stroke, pt"))
@@ -244,6 +275,11 @@ class Layout:
     filler_before: int = field(default=1, metadata=meta(min=0, max=8, doc="pad this many pages before the end"))
 
     def __validate__(self):
+        if self.print is not None and self.page is not None and \
+                self.print.mark_offset < self.page.bleed + 0.5:
+            yield (("print", "mark_offset"),
+                   f"{self.print.mark_offset:g} mm would put crop marks in the {self.page.bleed:g} mm bleed; "
+                   f"use at least {self.page.bleed + 0.5:g}")
         for i, step in enumerate(self.sequence):
             if step is None:
                 continue

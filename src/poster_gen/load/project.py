@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 from ..errors import InputError, Problem, display_path
 from . import fields as F
-from .assets import check_image
+from .assets import check_icc, check_image
 from .layout_models import TOKENS, Layout, Theme
 from .models import Campaign, Landmark
 from .schema import load_model, suggest
@@ -200,6 +200,11 @@ def check_params(name: str, params) -> list[str]:
 
 def _check_layout(layout: Layout, src: Source, campaign: Campaign, themes, motifs,
                   problems: list[Problem], landmarks: list[Landmark]) -> None:
+    profile = layout.print.output_intent.profile
+    if profile:
+        why = check_icc(src.path.parents[1] if src.path else Path("."), profile)
+        if why:
+            problems.append(src.problem(("print", "output_intent", "profile"), why))
     if layout.campaign_theme not in themes:
         problems.append(src.problem(("campaign_theme",), f"unknown theme {layout.campaign_theme!r}"
                                     f"{suggest(layout.campaign_theme, themes)}"))

@@ -22,6 +22,8 @@ from ..compose.geometry import (
 )
 
 rl_config.useA85 = 0  # binary streams: ASCII85 only makes files 25% bigger and slower to write
+SMALL_TEXT_PT = 12.0  # black text below this prints from the K plate alone, overprinting
+SOLID_BLACK = CMYK(0, 0, 0, 100, "Black")
 _CAPS = {"butt": 0, "round": 1, "square": 2}
 _JOINS = {"miter": 0, "round": 1, "bevel": 2}
 
@@ -85,7 +87,7 @@ class PageRenderer:
 
     # items ------------------------------------------------------------------
     def draw(self, page: Page, fr: Frame) -> None:
-        for item in page.items:
+        for item in [*page.items, *page.marks]:
             kind = type(item)
             if kind is TextLine:
                 self.text(item, fr)
@@ -135,7 +137,13 @@ class PageRenderer:
         self.c.circle(fr.x(ci.cx), fr.y(ci.cy), ci.r * PT_PER_MM, stroke=stroke, fill=fill)
 
     def text(self, t: TextLine, fr: Frame) -> None:
-        self._fill(t.colour)
+        small_black = t.size_pt < SMALL_TEXT_PT and is_near_black(t.colour)
+        if small_black:  # one plate and overprint: no misregistered fringes, no white halo
+            self._fill(SOLID_BLACK)
+            self.c.setFillOverprint(True)
+            self.c.setOverprintMask(1)
+        else:
+            self._fill(t.colour)
         x = t.x
         if t.align == "center":
             x -= t.width / 2
@@ -144,6 +152,8 @@ class PageRenderer:
         char_space = t.tracking / 1000.0 * t.size_pt
         self.c.setFont(self.fonts[t.font], t.size_pt)
         self.c.drawString(fr.x(x), fr.y(t.y), t.text, charSpace=char_space)
+        if small_black:
+            self.c.setFillOverprint(False)
 
     def qr(self, q: QRCode, fr: Frame) -> None:
         """Light square with the quiet zone, then the dark modules as one path of runs."""
@@ -186,12 +196,17 @@ class PageRenderer:
                          b.h * PT_PER_MM)
 
 
-def render_document(doc: Document, out: str | BinaryIO, fonts: Mapping[str, FontFile],
-                    *, slug: float = 0.0) -> None:
+def is_near_black(c: CMYK) -> bool:
+    """Text that reads as black: mostly K, little colour."""
+    return c.k >= 80 and c.c + c.m + c.y <= 60
+
+
+def render_document(doc: Document, out: str | BinaryIO, fonts: Mapping[str, FontFile]) -> None:
     """Write ``doc`` as a PDF to ``out`` (a path or a binary file object).
 
-    ``slug`` is extra room (mm) outside the bleed, for printer's marks.
+    ``doc.slug_mm`` is room outside the bleed for the pages' printer's marks.
     """
+    slug = doc.slug_mm
     names = register_fonts(fonts)
     first = doc.pages[0]
     # the initial font is one of ours: ReportLab would otherwise reference unembedded Helvetica
@@ -213,6 +228,7 @@ def render_document(doc: Document, out: str | BinaryIO, fonts: Mapping[str, Font
         b = slug * PT_PER_MM
         c.setTrimBox((t, t, media[0] - t, media[1] - t))
         c.setBleedBox((b, b, media[0] - b, media[1] - b))
+        c.setCropBox((0, 0, media[0], media[1]))
         pr.draw(page, fr)
         for i, bm in enumerate(page.bookmarks):
             key = f"p{n}-{i}"

@@ -1,0 +1,95 @@
+"""The preflight vocabulary: options, one check's result, the check names, and a
+small accumulator that turns many findings into one readable ``detail``.
+
+A preflight report must stay short even for a file with ten thousand offending
+operators, so findings are counted in full but only the first few are spelled out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: The check names, in report order.
+CHECKS: tuple[str, ...] = (
+    "version",
+    "boxes",
+    "fonts",
+    "colour",
+    "ink",
+    "black-text",
+    "transparency",
+    "images",
+    "pdfx",
+    "output-intent",
+    "xmp",
+    "annotations",
+)
+
+#: The checks that only apply to PDF/X files (passing with "not required" otherwise).
+PDFX_CHECKS: frozenset[str] = frozenset({"pdfx", "output-intent", "xmp"})
+
+PT_PER_MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class PreflightOptions:
+    """Thresholds of a preflight; the defaults are the usual offset-print values."""
+
+    min_bleed_mm: float = 3.0     # every side of BleedBox beyond TrimBox
+    max_ink: float = 300.0        # total area coverage, percent (C+M+Y+K)
+    min_image_ppi: float = 300.0  # effective resolution at placed size
+    small_text_pt: float = 12.0   # black text below this must be 100% K and overprint
+    pdfx: bool = True             # require the PDF/X-1a:2003 parts (keys, OutputIntent, XMP)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict of one check on one file.
+
+    ``detail`` names what failed (page, font, operator, image, measured value) or,
+    on success, summarises what was looked at ("6 fonts, all embedded").
+    """
+
+    file: str
+    check: str
+    ok: bool
+    detail: str
+
+
+@dataclass
+class Findings:
+    """Problems found by one check: all counted, the first ``keep`` kept as text."""
+
+    keep: int = 3
+    messages: list[str] = field(default_factory=list)
+    count: int = 0
+
+    def add(self, message: str) -> None:
+        self.count += 1
+        if len(self.messages) < self.keep and message not in self.messages:
+            self.messages.append(message)
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def text(self) -> str:
+        """The kept messages joined, with how many more there were."""
+        more = self.count - len(self.messages)
+        tail = f" (+{more} more)" if more > 0 else ""
+        return "; ".join(self.messages) + tail
+
+
+def result(file: str, check: str, findings: Findings, summary: str) -> CheckResult:
+    """A failing result listing the findings, or a passing one with ``summary``."""
+    if findings:
+        return CheckResult(file, check, False, findings.text())
+    return CheckResult(file, check, True, summary)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def fmt(x: float) -> str:
+    """A number the way a content stream would show it: 0.5, 1, 0.333."""
+    s = f"{x:.3f}".rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
