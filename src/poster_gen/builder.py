@@ -258,7 +258,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
             render_document(doc, buf, files)
             data = to_pdfx(buf.getvalue(), DocInfo(doc.title, doc.author, doc.subject, doc.keywords, doc.lang),
                            layout.print.output_intent, project.root)
-            o.size = _atomic_write(o.path, lambda fh, data=data: fh.write(data), verify=_preflight(o.name))
+            o.size = _atomic_write(o.path, lambda fh, data=data: fh.write(data), verify=_preflight(o.name, options))
             o.pages, o.status = len(doc.pages), "written"
             o.seconds += time.perf_counter() - t
             if progress:
@@ -269,15 +269,17 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     return result
 
 
-def _preflight(name: str) -> Callable[[Path], None]:
+def _preflight(name: str, options: PrintOptions) -> Callable[[Path], None]:
     """The same preflight as `poster-gen preflight`, on the finished temporary file: a
-    file that fails is never moved into place (the build stops, exit code 1)."""
+    file that fails is never moved into place (the build stops, exit code 1). What the
+    user chose on the command line (a draft, a smaller bleed) is not held against it."""
+    from .preflight import PreflightOptions, preflight_pdf
+
+    popts = PreflightOptions(min_image_ppi=0.0 if options.draft else MIN_PPI,
+                             min_bleed_mm=min(3.0, options.bleed) if options.bleed is not None else 3.0)
+
     def verify(path: Path) -> None:
-        try:
-            from .preflight import preflight_pdf
-        except ImportError:  # pragma: no cover - the checker is part of the package
-            return
-        failed = [r for r in preflight_pdf(path, shown=name) if not r.ok]
+        failed = [r for r in preflight_pdf(path, popts, shown=name) if not r.ok]
         if failed:
             raise BuildError(f"{name} failed preflight, the previous file is kept: "
                              + "; ".join(f"{r.check}: {r.detail}" for r in failed))

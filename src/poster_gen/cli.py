@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__
 from .errors import BuildError, InputError
 
-VERBS = ("build", "check", "list", "init", "preview")
+VERBS = ("build", "check", "preflight", "list", "init", "preview")
 
 
 def _parser() -> argparse.ArgumentParser:

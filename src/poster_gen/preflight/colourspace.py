@@ -14,6 +14,8 @@ from typing import Any
 
 import pikepdf
 
+from .model import text
+
 ALLOWED_FAMILIES = ("DeviceCMYK", "DeviceGray", "Separation", "DeviceN", "Indexed", "Pattern")
 NOT_X1A = "not allowed in PDF/X-1a"
 
@@ -71,14 +73,15 @@ class ColourSpaces:
     def __init__(self) -> None:
         self._cache: dict[tuple[int, int], ColourSpace] = {}
 
-    def by_name(self, name: str, resources: Any) -> ColourSpace:
+    def by_name(self, name: Any, resources: Any) -> ColourSpace:
         """The space a ``cs``/``CS`` operand names: a device space or a /ColorSpace resource."""
-        if name in DEVICE:
-            return DEVICE[name]
+        label = text(name)
+        if label in DEVICE:
+            return DEVICE[label]
         table = resources.get("/ColorSpace") if resources is not None else None
         obj = table.get(name) if isinstance(table, pikepdf.Dictionary) else None
         if obj is None:
-            return unknown(f"{name} (not in the page resources)")
+            return unknown(f"{label} (not in the page resources)")
         return self.resolve(obj, resources)
 
     def resolve(self, obj: Any, resources: Any = None, depth: int = 0) -> ColourSpace:
@@ -86,12 +89,12 @@ class ColourSpaces:
         if depth > 8:
             return unknown("colour space nested too deeply")
         if isinstance(obj, pikepdf.Name):
-            name = str(obj)
+            name = text(obj)
             if name in DEVICE:
                 return DEVICE[name]
-            return self.by_name(name, resources) if resources is not None else unknown(name)
+            return self.by_name(obj, resources) if resources is not None else unknown(name)
         if not isinstance(obj, pikepdf.Array) or len(obj) == 0:
-            return unknown(f"colour space {str(obj)[:40]!r}")
+            return unknown(f"colour space {text(obj)[:40]!r}")
         key = obj.objgen if obj.is_indirect else None
         if key is not None and key in self._cache:
             return self._cache[key]
@@ -101,7 +104,7 @@ class ColourSpaces:
         return space
 
     def _array(self, arr: pikepdf.Array, resources: Any, depth: int) -> ColourSpace:
-        family = ABBREVIATED_FAMILY.get(str(arr[0]), str(arr[0]))
+        family = ABBREVIATED_FAMILY.get(text(arr[0]), text(arr[0]))
         if family in DEVICE and len(arr) == 1:
             return DEVICE[family]
         if family == "/ICCBased":
@@ -113,7 +116,7 @@ class ColourSpaces:
         if family == "/Indexed" and len(arr) >= 4:
             base = self.resolve(arr[1], resources, depth + 1)
             palette = _bytes(arr[3])
-            problem = f"Indexed on {base.problem}" if base.problem else None
+            problem = f"Indexed on {base.label}: {base.problem}" if base.problem else None
             return ColourSpace("Indexed", 1, f"Indexed {base.label}", problem, base,
                                palette=palette, hival=int(arr[2]))
         if family == "/Pattern":
@@ -126,7 +129,7 @@ class ColourSpaces:
 
     def _spot(self, family: str, arr: pikepdf.Array, resources: Any, depth: int) -> ColourSpace:
         names = [arr[1]] if family == "Separation" else list(arr[1])
-        colorants = tuple(str(n).lstrip("/") for n in names)
+        colorants = tuple(text(n).lstrip("/") for n in names)
         alternate = self.resolve(arr[2], resources, depth + 1)
         label = f"{family} {'/'.join(colorants)}"
         problem = None

@@ -46,6 +46,17 @@ def transform_rect(m: Matrix, r: Rect) -> Rect:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def fit_matrix(matrix: Matrix, bbox: Rect, rect: Rect) -> Matrix:
+    """The matrix that maps an appearance stream's transformed /BBox onto the
+    annotation's /Rect (PDF 12.5.5, algorithm "A"); the stream's own /Matrix is
+    applied on top of it by the form walk."""
+    box = transform_rect(matrix, bbox)
+    w, h = box[2] - box[0], box[3] - box[1]
+    sx = (rect[2] - rect[0]) / w if w else 1.0
+    sy = (rect[3] - rect[1]) / h if h else 1.0
+    return (sx, 0.0, 0.0, sy, rect[0] - box[0] * sx, rect[1] - box[1] * sy)
+
+
 def overlaps(a: Rect, b: Rect, eps: float = 0.01) -> bool:
     """True when the rectangles share an area (touching edges do not count)."""
     return min(a[2], b[2]) - max(a[0], b[0]) > eps and min(a[3], b[3]) - max(a[1], b[1]) > eps

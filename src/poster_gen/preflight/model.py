@@ -93,3 +93,15 @@ def fmt(x: float) -> str:
     """A number the way a content stream would show it: 0.5, 1, 0.333."""
     s = f"{x:.3f}".rstrip("0").rstrip(".")
     return "0" if s in ("-0", "") else s
+
+
+def text(obj: object) -> str:
+    """``str()`` of a PDF object that never raises: a name that is not valid UTF-8
+    (Shift-JIS font names are common in Japanese files) is shown in PDF syntax."""
+    try:
+        return str(obj)
+    except UnicodeDecodeError:
+        try:
+            return obj.unparse().decode("latin-1")  # type: ignore[attr-defined]
+        except Exception:
+            return repr(obj)

@@ -1,0 +1,107 @@
+"""The checks judged from the content walk: colour, ink, black-text, transparency, images.
+
+Each function turns the collected ``Facts`` into one ``CheckResult``; the only new
+work done here is decoding CMYK rasters for the ink check (once per image object).
+"""
+from __future__ import annotations
+
+from .collect import Facts, Placement
+from .geometry import x_scale, y_scale
+from .model import PT_PER_MM, CheckResult, Findings, PreflightOptions, plural, result
+from .rasters import NotMeasured, filters_of, image_ink
+
+
+def check_colour(file: str, facts: Facts) -> CheckResult:
+    findings = Findings()
+    for source in (facts.colour, facts.content):
+        for message in source.messages:
+            findings.add(message)
+        findings.count += source.count - len(source.messages)
+    images = len({_key(p) for p in facts.placements})
+    summary = "DeviceCMYK, DeviceGray and spot colour only"
+    return result(file, "colour", findings, summary + (f", {plural(images, 'image')} included" if images else ""))
+
+
+def _key(p: Placement) -> object:
+    return id(p.image) if p.inline else p.image.objgen
+
+
+def check_ink(file: str, facts: Facts, options: PreflightOptions) -> CheckResult:
+    findings = Findings()
+    for message in facts.ink.messages:
+        findings.add(message)
+    findings.count += facts.ink.count - len(facts.ink.messages)
+    measured, unmeasured, raster_worst = 0, 0, 0.0
+    seen: set[object] = set()
+    for p in facts.placements:
+        key = _key(p)
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            value = image_ink(p.image, p.inline, p.space, options.max_ink)
+        except NotMeasured:
+            unmeasured += 1
+            continue
+        except Exception:  # undecodable data: not this check's verdict (the file may still print)
+            unmeasured += 1
+            continue
+        if value is None:
+            continue
+        measured += 1
+        raster_worst = max(raster_worst, value)
+        if value > options.max_ink + 0.05:
+            d = p.image.obj if p.inline else p.image
+            findings.add(f"{p.where}: image {p.name} ({d.get('/Width')}x{d.get('/Height')} px) has pixels "
+                         f"with {value:.0f}% ink (max {options.max_ink:g}%)")
+    worst, where = facts.ink_worst
+    parts = [f"vector max {worst:.0f}%" + (f" ({where})" if where else "")]
+    if measured:
+        parts.append(f"{plural(measured, 'CMYK image')} at most {raster_worst:.0f}%")
+    if unmeasured:
+        parts.append(f"{plural(unmeasured, 'image')} not measured")
+    if facts.shadings_unmeasured:
+        parts.append(f"{plural(facts.shadings_unmeasured, 'shading')} not measured")
+    if facts.registration_exempt:
+        parts.append(f"registration colour 100/100/100/100 exempt outside the BleedBox "
+                     f"({plural(facts.registration_exempt, 'path')})")
+    return result(file, "ink", findings, "; ".join(parts))
+
+
+def check_black_text(file: str, facts: Facts, options: PreflightOptions) -> CheckResult:
+    runs = facts.black_text_runs
+    if runs == 0:
+        summary = f"no near-black text below {options.small_text_pt:g} pt"
+    else:
+        summary = f"{plural(runs, 'near-black text run')} below {options.small_text_pt:g} pt, all K100 overprint"
+        if facts.black_text_opm0:
+            summary += (f" (note: {facts.black_text_opm0} with overprint mode 0, where a PDF-conformant RIP "
+                        "knocks out C/M/Y under them; /OPM 1 makes them truly overprint)")
+    return result(file, "black-text", facts.black_text, summary)
+
+
+def check_transparency(file: str, facts: Facts) -> CheckResult:
+    return result(file, "transparency", facts.transparency, "no transparency")
+
+
+def check_images(file: str, facts: Facts, options: PreflightOptions) -> CheckResult:
+    findings = Findings()
+    lowest: float | None = None
+    for p in facts.placements:
+        d = p.image.obj if p.inline else p.image
+        if "/JPXDecode" in filters_of(d):
+            findings.add(f"{p.where}: image {p.name} is JPEG 2000 (JPXDecode, PDF 1.5), not allowed in PDF/X-1a")
+        w, h = int(d.get("/Width", 0)), int(d.get("/Height", 0))
+        width_pt, height_pt = x_scale(p.ctm), y_scale(p.ctm)
+        if width_pt < 1e-6 or height_pt < 1e-6 or w <= 0 or h <= 0:
+            continue  # painted at no size: nothing shows
+        ppi_x, ppi_y = w / (width_pt / 72), h / (height_pt / 72)
+        ppi = min(ppi_x, ppi_y)
+        lowest = ppi if lowest is None else min(lowest, ppi)
+        if ppi < options.min_image_ppi - 0.5:
+            findings.add(f"{p.where}: image {p.name} {w}x{h} px placed at {width_pt / PT_PER_MM:.1f} x "
+                         f"{height_pt / PT_PER_MM:.1f} mm = {ppi_x:.0f} x {ppi_y:.0f} ppi "
+                         f"(min {options.min_image_ppi:g})")
+    n = len(facts.placements)
+    summary = "no images" if lowest is None else f"{plural(n, 'image placement')}, lowest {lowest:.0f} ppi"
+    return result(file, "images", findings, summary)

@@ -1,0 +1,353 @@
+"""A content-stream interpreter that tracks just enough graphics state for preflight.
+
+It follows the PDF imaging model for what a print check needs: the CTM stack
+(q/Q/cm, form /Matrix, pattern /Matrix, annotation appearance mapping), fill and
+stroke colour space and colour, overprint from ExtGStates, the text state
+(Tf/Tm/Td/TD/T*/TL/Tz/Ts/Tr), and path bounding boxes on demand. It descends into
+form XObjects (with their own resources), tiling patterns and annotation
+appearances, and reports what it meets to a ``Visitor``. It draws nothing and never
+decodes glyphs, so the position of text after a show operator is not advanced: the
+checks only need the text's size and colour, which glyph advances do not change.
+
+Every check that reads content shares one walk: ``collect.Collector`` is the visitor.
+"""
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, Callable
+
+import pikepdf
+
+from .colourspace import CMYK, GRAY, RGB, ColourSpace, ColourSpaces
+from .geometry import IDENTITY, Rect, as_matrix, as_rect, fit_matrix, mul, transform_rect, x_scale, y_scale
+from .model import text
+from .state import Context, GraphicsState, Visitor, Where
+
+MAX_DEPTH = 24
+PAINT_OPS = frozenset({"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"})
+STROKE_PAINT = frozenset({"S", "s", "B", "B*", "b", "b*"})
+PATH_CONTINUATIONS = frozenset({"l", "c", "v", "y", "h"})
+FILL_PAINT = frozenset({"f", "F", "f*", "B", "B*", "b", "b*"})
+
+
+def _floats(operands: list) -> tuple[float, ...]:
+    return tuple(float(v) for v in operands)
+
+
+class ContentWalker:
+    """Walks pages and annotation appearances, reporting to one visitor."""
+
+    def __init__(self, visitor: Visitor, spaces: ColourSpaces | None = None) -> None:
+        self.visitor = visitor
+        self.spaces = spaces or ColourSpaces()
+        self._parsed: dict[tuple[int, int], list] = {}
+        self._patterns_done: set[tuple] = set()
+        self._ops: dict[str, Callable[[Context, list], None]] = {
+            "q": self._q, "Q": self._Q, "cm": self._cm, "gs": self._gs, "w": self._w,
+            "g": self._g, "G": self._G, "k": self._k, "K": self._K, "rg": self._rg, "RG": self._RG,
+            "cs": self._cs, "CS": self._CS, "sc": self._sc, "scn": self._sc, "SC": self._SC,
+            "SCN": self._SC, "BT": self._BT, "Tf": self._Tf, "Tm": self._Tm, "Td": self._Td,
+            "TD": self._TD, "T*": self._Tstar, "TL": self._TL, "Ts": self._Ts, "Tz": self._Tz,
+            "Tr": self._Tr, "Tj": self._show, "TJ": self._show, "'": self._quote,
+            '"': self._dquote, "Do": self._Do, "sh": self._sh, "INLINE IMAGE": self._inline,
+            "m": partial(self._point, start=True), "l": self._point, "c": self._points, "v": self._points,
+            "y": self._points, "re": self._re,
+        }
+        for op in PAINT_OPS:
+            self._ops[op] = partial(self._paint, op=op)
+
+    # -- entry points -------------------------------------------------------------
+
+    def walk_page(self, page_no: int, page: pikepdf.Page, resources: Any) -> None:
+        ctx = Context(Where(page_no), resources, GraphicsState(), ())
+        try:
+            ops = pikepdf.parse_content_stream(page)
+        except Exception as exc:  # a damaged stream: say so, keep judging the rest
+            self.visitor.problem(ctx, f"content stream cannot be parsed ({exc})")
+            return
+        self._run(ops, ctx)
+
+    def walk_appearance(self, page_no: int, label: str, stream: Any, rect: Rect,
+                        resources: Any) -> None:
+        """An annotation's appearance stream, mapped onto its /Rect (PDF 12.5.5)."""
+        fit = fit_matrix(as_matrix(stream.get("/Matrix")), as_rect(stream.get("/BBox")) or rect, rect)
+        ctx = Context(Where(page_no), resources, GraphicsState(fit), ())
+        self._form(ctx, label, stream, step=label)
+
+    # -- the interpreter loop -----------------------------------------------------
+
+    def _parse(self, stream: Any, ctx: Context) -> list | None:
+        key = stream.objgen
+        if key != (0, 0) and key in self._parsed:
+            return self._parsed[key]
+        try:
+            ops = pikepdf.parse_content_stream(stream)
+        except Exception as exc:
+            self.visitor.problem(ctx, f"content stream cannot be parsed ({exc})")
+            return None
+        if key != (0, 0):
+            self._parsed[key] = ops
+        return ops
+
+    def _run(self, ops: list, ctx: Context) -> None:
+        table = self._ops
+        for instr in ops:
+            try:
+                op = str(instr.operator)
+            except UnicodeDecodeError:  # not an operator of any PDF version: ignored, as readers do
+                continue
+            if ctx.path is False and op in PATH_CONTINUATIONS:
+                continue  # an untracked path: its points are not needed (most operators are these)
+            fn = table.get(op)
+            if fn is None:
+                continue
+            try:
+                fn(ctx, instr.operands)
+            except Exception as exc:  # malformed operands: report, continue with the next operator
+                self.visitor.problem(ctx, f"operator {op} cannot be read ({type(exc).__name__}: {exc})")
+
+    def _form(self, ctx: Context, name: str, form: Any, step: str | None = None) -> None:
+        """Walk a form XObject in a copy of the current state (as Do does); ``step``
+        is how the trail names it (default "form /Name")."""
+        key = form.objgen
+        if key in ctx.stack or len(ctx.stack) >= MAX_DEPTH:
+            return
+        self.visitor.form(ctx, name, form)
+        gs = ctx.gs.copy()
+        gs.ctm = mul(as_matrix(form.get("/Matrix")), gs.ctm)
+        resources = form.get("/Resources", ctx.resources)
+        inner = Context(ctx.where.inside(step or f"form {name}"), resources, gs, ctx.stack + (key,))
+        ops = self._parse(form, inner)
+        if ops is not None:
+            self._run(ops, inner)
+
+    # -- graphics state -----------------------------------------------------------
+
+    def _q(self, ctx: Context, o: list) -> None:
+        ctx.saved.append(ctx.gs.copy())
+
+    def _Q(self, ctx: Context, o: list) -> None:
+        if ctx.saved:
+            ctx.gs = ctx.saved.pop()
+
+    def _cm(self, ctx: Context, o: list) -> None:
+        ctx.gs.ctm = mul(_floats(o), ctx.gs.ctm)  # type: ignore[arg-type]
+
+    def _w(self, ctx: Context, o: list) -> None:
+        ctx.gs.line_width = float(o[0])
+
+    def _gs(self, ctx: Context, o: list) -> None:
+        name = text(o[0])
+        egs = ctx.resource("/ExtGState", o[0])
+        if egs is None:
+            self.visitor.problem(ctx, f"gs {name}: no such ExtGState")
+            return
+        self.visitor.extgstate(ctx, name, egs)
+        gs = ctx.gs
+        if "/OP" in egs:
+            gs.stroke_overprint = bool(egs.OP)
+            if "/op" not in egs:
+                gs.fill_overprint = gs.stroke_overprint
+        if "/op" in egs:
+            gs.fill_overprint = bool(egs.op)
+        if "/OPM" in egs:
+            gs.opm = int(egs.OPM)
+        if "/LW" in egs:
+            gs.line_width = float(egs.LW)
+        if "/Font" in egs and len(egs.Font) == 2:
+            gs.font, gs.font_size, gs.font_name = egs.Font[0], float(egs.Font[1]), name
+
+    # -- colour -------------------------------------------------------------------
+
+    def _set(self, ctx: Context, op: str, o: list, stroke: bool, space: ColourSpace,
+             comps: tuple[float, ...]) -> None:
+        if stroke:
+            ctx.gs.stroke_cs, ctx.gs.stroke = space, comps
+        else:
+            ctx.gs.fill_cs, ctx.gs.fill = space, comps
+        self.visitor.colour(ctx, op, o, stroke)
+
+    def _g(self, ctx: Context, o: list) -> None:
+        self._set(ctx, "g", o, False, GRAY, _floats(o))
+
+    def _G(self, ctx: Context, o: list) -> None:
+        self._set(ctx, "G", o, True, GRAY, _floats(o))
+
+    def _k(self, ctx: Context, o: list) -> None:
+        self._set(ctx, "k", o, False, CMYK, _floats(o))
+
+    def _K(self, ctx: Context, o: list) -> None:
+        self._set(ctx, "K", o, True, CMYK, _floats(o))
+
+    def _rg(self, ctx: Context, o: list) -> None:
+        self._set(ctx, "rg", o, False, RGB, _floats(o))
+
+    def _RG(self, ctx: Context, o: list) -> None:
+        self._set(ctx, "RG", o, True, RGB, _floats(o))
+
+    def _cs(self, ctx: Context, o: list) -> None:
+        space = self.spaces.by_name(o[0], ctx.resources)
+        self._set(ctx, "cs", o, False, space, space.initial())
+
+    def _CS(self, ctx: Context, o: list) -> None:
+        space = self.spaces.by_name(o[0], ctx.resources)
+        self._set(ctx, "CS", o, True, space, space.initial())
+
+    def _sc(self, ctx: Context, o: list) -> None:
+        self._colour_values(ctx, "scn" if o and isinstance(o[-1], pikepdf.Name) else "sc", o, False)
+
+    def _SC(self, ctx: Context, o: list) -> None:
+        self._colour_values(ctx, "SCN" if o and isinstance(o[-1], pikepdf.Name) else "SC", o, True)
+
+    def _colour_values(self, ctx: Context, op: str, o: list, stroke: bool) -> None:
+        space = ctx.gs.stroke_cs if stroke else ctx.gs.fill_cs
+        numbers = [v for v in o if not isinstance(v, pikepdf.Object)]
+        self._set(ctx, op, o, stroke, space, _floats(numbers))
+        if o and isinstance(o[-1], pikepdf.Name):
+            self._pattern(ctx, o[-1])
+
+    def _pattern(self, ctx: Context, key: Any) -> None:
+        name = text(key)
+        pattern = ctx.resource("/Pattern", key)
+        if pattern is None:
+            self.visitor.problem(ctx, f"pattern {name} is not in the resources")
+            return
+        if pattern.is_indirect:  # a direct (shading) pattern has no identity: judge it every time
+            done = (pattern.objgen, ctx.base)
+            if done in self._patterns_done:
+                return
+            self._patterns_done.add(done)
+        kind = int(pattern.get("/PatternType", 0))
+        if kind == 2:
+            if "/ExtGState" in pattern:
+                self.visitor.extgstate(ctx, f"pattern {name}", pattern.ExtGState)
+            if "/Shading" in pattern:
+                self.visitor.shading(ctx, f"pattern {name}", pattern.Shading)
+        elif kind == 1 and isinstance(pattern, pikepdf.Stream):
+            holder = ctx.gs.copy()
+            holder.ctm = ctx.base
+            sub = Context(ctx.where, ctx.resources, holder, ctx.stack)
+            self._form(sub, name, pattern, step=f"pattern {name}")
+
+    # -- text ---------------------------------------------------------------------
+
+    def _BT(self, ctx: Context, o: list) -> None:
+        ctx.tm = ctx.tlm = IDENTITY
+
+    def _Tf(self, ctx: Context, o: list) -> None:
+        name = text(o[0])
+        ctx.gs.font_name, ctx.gs.font = name, ctx.resource("/Font", o[0])
+        ctx.gs.font_size = float(o[1])
+
+    def _Tm(self, ctx: Context, o: list) -> None:
+        ctx.tm = ctx.tlm = _floats(o)  # type: ignore[assignment]
+
+    def _move(self, ctx: Context, tx: float, ty: float) -> None:
+        ctx.tm = ctx.tlm = mul((1.0, 0.0, 0.0, 1.0, tx, ty), ctx.tlm)
+
+    def _Td(self, ctx: Context, o: list) -> None:
+        self._move(ctx, float(o[0]), float(o[1]))
+
+    def _TD(self, ctx: Context, o: list) -> None:
+        ctx.gs.leading = -float(o[1])
+        self._move(ctx, float(o[0]), float(o[1]))
+
+    def _Tstar(self, ctx: Context, o: list) -> None:
+        self._move(ctx, 0.0, -ctx.gs.leading)
+
+    def _TL(self, ctx: Context, o: list) -> None:
+        ctx.gs.leading = float(o[0])
+
+    def _Ts(self, ctx: Context, o: list) -> None:
+        ctx.gs.rise = float(o[0])
+
+    def _Tz(self, ctx: Context, o: list) -> None:
+        ctx.gs.hscale = float(o[0])
+
+    def _Tr(self, ctx: Context, o: list) -> None:
+        ctx.gs.render_mode = int(o[0])
+
+    def _show(self, ctx: Context, o: list, op: str | None = None) -> None:
+        size = abs(ctx.gs.font_size) * y_scale(mul(ctx.tm, ctx.gs.ctm))
+        if op is None:
+            op = "TJ" if o and isinstance(o[0], pikepdf.Array) else "Tj"
+        self.visitor.text(ctx, op, size)
+
+    def _quote(self, ctx: Context, o: list) -> None:
+        self._Tstar(ctx, o)
+        self._show(ctx, o, "'")
+
+    def _dquote(self, ctx: Context, o: list) -> None:
+        self._Tstar(ctx, o)
+        self._show(ctx, o, '"')
+
+    # -- XObjects, shadings, inline images ----------------------------------------
+
+    def _Do(self, ctx: Context, o: list) -> None:
+        name = text(o[0])
+        xobj = ctx.resource("/XObject", o[0])
+        if xobj is None:
+            self.visitor.problem(ctx, f"Do {name}: no such XObject")
+            return
+        subtype = text(xobj.get("/Subtype", ""))
+        if subtype == "/Image":
+            self.visitor.image(ctx, name, xobj, False)
+        elif subtype == "/Form":
+            self._form(ctx, name, xobj)
+
+    def _sh(self, ctx: Context, o: list) -> None:
+        name = text(o[0])
+        shading = ctx.resource("/Shading", o[0])
+        if shading is None:
+            self.visitor.problem(ctx, f"sh {name}: no such shading")
+            return
+        self.visitor.shading(ctx, name, shading)
+
+    def _inline(self, ctx: Context, o: list) -> None:
+        self.visitor.image(ctx, "(inline)", o[0], True)
+
+    # -- paths (only measured when the visitor asks) -------------------------------
+
+    def _subpath(self, ctx: Context) -> None:
+        """Begin a subpath (m, re); decide at the path's first one whether to track it."""
+        if ctx.path is None:
+            ctx.path = [] if self.visitor.wants_path(ctx.gs) else False
+        if ctx.path is not False:
+            ctx.path.append([])  # type: ignore[union-attr]
+
+    def _point(self, ctx: Context, o: list, start: bool = False) -> None:
+        if start or ctx.path is None:
+            self._subpath(ctx)
+        if ctx.path:
+            ctx.path[-1].append((float(o[0]), float(o[1])))  # type: ignore[index]
+
+    def _points(self, ctx: Context, o: list) -> None:
+        if ctx.path is None:
+            self._subpath(ctx)
+        if ctx.path:
+            v = _floats(o)
+            ctx.path[-1].extend(zip(v[0::2], v[1::2]))  # type: ignore[index]
+
+    def _re(self, ctx: Context, o: list) -> None:
+        self._subpath(ctx)
+        if ctx.path:
+            x, y, w, h = _floats(o)
+            ctx.path[-1].extend([(x, y), (x + w, y + h)])  # type: ignore[index]
+
+    def _paint(self, ctx: Context, o: list, op: str) -> None:
+        path, ctx.path = ctx.path, None
+        if not path or op == "n":
+            return
+        ctm = ctx.gs.ctm
+        pad = 0.0
+        if op in STROKE_PAINT:  # a stroke reaches half the line width beyond the path
+            pad = ctx.gs.line_width / 2 * max(x_scale(ctm), y_scale(ctm))
+        boxes = []
+        for points in path:  # type: ignore[union-attr]
+            if not points:
+                continue
+            xs = [p[0] for p in points]
+            ys = [p[1] for p in points]
+            x0, y0, x1, y1 = transform_rect(ctm, (min(xs), min(ys), max(xs), max(ys)))
+            boxes.append((x0 - pad, y0 - pad, x1 + pad, y1 + pad))
+        self.visitor.paint(ctx, op, boxes)
