@@ -200,3 +200,24 @@ def test_layout_with_text_outside_the_safe_zone_is_refused(tmp_path: Path):
     assert r.returncode == 2
     line = r.stderr.splitlines()[0]
     assert line.startswith("error: layouts/poster.yaml:") and "region 'header'" in line and "safe zone is 5 mm" in line
+
+
+def test_a_file_that_fails_preflight_is_not_moved_into_place(tmp_path: Path):
+    """A CMYK photo with 400 % shadows passes validation but not the ink check: the build
+    stops with exit code 1 and the previous poster stays as it was."""
+    from PIL import Image
+
+    proj = copy_project(tmp_path / "p")
+    assert run_cli("build", "--project", str(proj), "--only", "artificial-intelligence").returncode == 0
+    before = (proj / "output" / "posters" / "artificial-intelligence.pdf").read_bytes()
+    (proj / "assets" / "images").mkdir(parents=True, exist_ok=True)
+    im = Image.new("CMYK", (5200, 1900), (40, 40, 40, 0))
+    im.paste((255, 255, 255, 255), (0, 0, 1000, 1900))
+    im.save(proj / "assets" / "images" / "dark.tif")
+    lm = proj / "data" / "landmarks" / "artificial-intelligence.yaml"
+    lm.write_text(lm.read_text(encoding="utf-8") + "hero_image: assets/images/dark.tif\n", encoding="utf-8")
+    r = run_cli("build", "--project", str(proj), "--only", "artificial-intelligence")
+    assert r.returncode == 1, r.stderr
+    assert "failed preflight" in r.stderr and "ink" in r.stderr and "Traceback" not in r.stderr
+    assert (proj / "output" / "posters" / "artificial-intelligence.pdf").read_bytes() == before
+    assert not list((proj / "output").rglob("*.tmp"))
