@@ -210,6 +210,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     from .compose.document import ComposeError, compose_brochure, compose_poster
 
     docs = {}
+    warned: set[str] = set()
     for key, o in outputs.items():
         if o.problems:
             o.status = "failed"
@@ -223,6 +224,14 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
             o.problems.append(fit_problem(project, err))
             o.status = "failed"
         else:
+            layout_name = BROCHURE if key == BROCHURE else "poster"
+            for problem, severity in lint_problems(project, layout_name, docs[key], o.name):
+                if severity == "error":
+                    o.problems.append(problem)
+                    o.status = "failed"
+                elif warn and str(problem) not in warned:
+                    warned.add(str(problem))
+                    warn(f"warning: {problem}")
             for message, problem in image_resolution(project, key, docs[key]):
                 if options.draft:
                     if warn:
@@ -304,6 +313,18 @@ def _apply_print_options(project: Project, options: PrintOptions) -> None:
         page = replace(layout.page, bleed=options.bleed)
         pr = replace(layout.print, mark_offset=max(layout.print.mark_offset, options.bleed + 2.0))
         project.layouts[name] = replace(layout, page=page, print=pr)
+
+
+def lint_problems(project: Project, layout_name: str, doc, output: str) -> list[tuple[Problem, str]]:
+    """The layout lint's findings, located at the region in the layout file."""
+    src = project.sources[f"layouts/{layout_name}.yaml"]
+    found = []
+    for page in doc.pages:
+        for issue in page.lint:
+            where = ("templates", issue.template, "regions", issue.index)
+            found.append((src.problem(where, f"region '{issue.region}': {issue.message} [{output}]"),
+                          issue.severity))
+    return found
 
 
 def image_resolution(project: Project, key: str, doc) -> list[tuple[str, Problem]]:

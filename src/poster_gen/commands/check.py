@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import argparse
 
+import sys
+
 from ..cli import project_arg
+from .build import print_arguments
 
 HELP = "check the data, layouts and themes (and that every text fits) without writing anything"
 
@@ -12,14 +15,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     project_arg(p)
     p.add_argument("--only", action="append", metavar="SLUG", default=[],
                    help="check only this landmark (repeatable); 'brochure' for the brochure")
+    print_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..builder import BuildFailed, build
-    from .build import print_summary
+    from .build import print_options, print_summary
 
     try:
-        result = build(args.project, None, args.only, write=False)
+        result = build(args.project, None, args.only, write=False, options=print_options(args),
+                       warn=lambda m: print(m, file=sys.stderr))
     except BuildFailed as exc:
         print_summary(exc.result)
         raise

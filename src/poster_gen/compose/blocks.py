@@ -16,7 +16,7 @@ from ..motifs import MotifContext, draw_motif
 from .context import Ctx
 from .geometry import CMYK, Box, Image, Item, Path, Rect, Stroke, TextLine
 from .qr import qr_code
-from .text import FittedBlock, Para, fit_block, place_block, text_width
+from .text import FittedBlock, Para, fit_block, place_block, single_line
 
 QR_DARK = CMYK(0, 0, 0, 100, "Black")  # solid black modules read best on any scanner
 Composer = Callable[[Region, Box, Ctx], list[Item]]
@@ -38,7 +38,7 @@ def field_name(region: Region, ctx: Ctx) -> str:
 def bilingual(region: Region, ctx: Ctx, text: Text, path: str, *, balance: bool = False,
               zh_role: str = "zh", en_role: str = "en") -> list[Para]:
     return [Para(text.zh, ctx.region_style(region, zh_role), 0.0, balance, f"{path}.zh"),
-            Para(text.en, ctx.region_style(region, en_role), ctx.mm(region.gap), balance, f"{path}.en")]
+            Para(text.en, ctx.region_style(region, en_role), ctx.dist(region.gap), balance, f"{path}.en")]
 
 
 def set_paras(region: Region, box: Box, ctx: Ctx, paras: list[Para], *, top: float | None = None,
@@ -102,27 +102,16 @@ def motif(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 
 @composer("series-header")
 def series_header(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    """The series name in both languages on the left, "03 / 05" on the right."""
     series: Text = ctx.value(region)[0]
-    zh = ctx.region_style(region, "zh")
-    en = ctx.region_style(region, "en")
-    num = ctx.region_style(region, "number")
-    fz, fe, fn = ctx.fonts[zh.font], ctx.fonts[en.font], ctx.fonts[num.font]
+    zh, en, num = (ctx.region_style(region, r) for r in ("zh", "en", "number"))
     base = box.bottom - ctx.mm(2)
-    items: list[Item] = []
-    wz = text_width(series.zh, fz, zh.size, zh.tracking)
-    items.append(TextLine(box.x, base, series.zh, zh.font, zh.size, zh.colour, "left", wz, zh.tracking,
-                          region.id))
-    en_text = series.en.upper() if en.upper else series.en
-    we = text_width(en_text, fe, en.size, en.tracking)
-    gap = ctx.mm(5)
-    items.append(TextLine(box.x + wz + gap, base, en_text, en.font, en.size, en.colour, "left", we,
-                          en.tracking, region.id))
+    first = single_line(series.zh, zh, ctx.fonts, box.x, base, role=region.id)
+    items: list[Item] = [first, single_line(series.en, en, ctx.fonts, first.x + first.width + ctx.mm(5), base,
+                                            role=region.id)]
     index, count = ctx.extras.get("series_index"), ctx.extras.get("series_count")
     if index:
-        label = f"{index:02d} / {count:02d}"
-        wn = text_width(label, fn, num.size, num.tracking)
-        items.append(TextLine(box.right, base, label, num.font, num.size, num.colour, "right", wn,
-                              num.tracking, region.id))
+        items.append(single_line(f"{index:02d} / {count:02d}", num, ctx.fonts, box.right, base, "right", region.id))
     return items
 
 

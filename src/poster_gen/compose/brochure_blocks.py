@@ -10,8 +10,8 @@ from ..load.models import Institutions, Policy, Titled
 from .blocks import bilingual, composer, set_paras
 from .context import Ctx, palette_of
 from .evidence import _node_list, caption_text
-from .geometry import Box, Item, Rect, TextLine
-from .text import Para, fit_block, line_top, place_block, text_width
+from .geometry import Box, Item, Rect
+from .text import Para, fit_block, line_top, place_block, single_line, text_width
 
 
 @composer("folio")
@@ -26,27 +26,20 @@ def folio(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     num_st = ctx.region_style(region, "number")
     head_st = ctx.region_style(region, "zh")
     left = n % 2 == 0  # even pages are left-hand pages
-    fn, fh = ctx.fonts[num_st.font], ctx.fonts[head_st.font]
-    label = f"{n:02d}"
     base = box.bottom
-    wn = text_width(label, fn, num_st.size, num_st.tracking)
-    items: list[Item] = []
-    head_text = f"{head.zh}  {head.en}" if head else ""
-    head_text = head_text.upper() if head_st.upper else head_text
-    wh = text_width(head_text, fh, head_st.size, head_st.tracking)
     gap = ctx.mm(4)
+    head_text = f"{head.zh}  {head.en}" if head else ""
     if left:
-        items.append(TextLine(box.x, base, label, num_st.font, num_st.size, num_st.colour, "left", wn,
-                              num_st.tracking, region.id))
+        num = single_line(f"{n:02d}", num_st, ctx.fonts, box.x, base, "left", region.id)
+        items: list[Item] = [num]
         if head_text:
-            items.append(TextLine(box.x + wn + gap, base, head_text, head_st.font, head_st.size,
-                                  head_st.colour, "left", wh, head_st.tracking, region.id))
+            items.append(single_line(head_text, head_st, ctx.fonts, box.x + num.width + gap, base, "left", region.id))
     else:
-        items.append(TextLine(box.right, base, label, num_st.font, num_st.size, num_st.colour, "right", wn,
-                              num_st.tracking, region.id))
+        num = single_line(f"{n:02d}", num_st, ctx.fonts, box.right, base, "right", region.id)
+        items = [num]
         if head_text:
-            items.append(TextLine(box.right - wn - gap, base, head_text, head_st.font, head_st.size,
-                                  head_st.colour, "right", wh, head_st.tracking, region.id))
+            items.append(single_line(head_text, head_st, ctx.fonts, box.right - num.width - gap, base, "right",
+                                     region.id))
     return items
 
 
@@ -67,11 +60,11 @@ def contents(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         title, number, lm = entry.title, entry.page, entry.landmark
         top = box.y + i * row_h
         label = f"{number:02d}"
-        colour = palette_of(themes[lm.theme])["primary"] if lm is not None else ctx.colour(region.colour, 1, "primary")
+        pal = palette_of(themes[lm.theme]) if lm is not None else None
+        colour = pal["primary"] if pal else ctx.colour(region.colour, 1, "primary")  # the chip: the bright colour
         base = top + line_top(fn, label, num_st.size)
-        items.append(TextLine(box.x, base, label, num_st.font, num_st.size, colour, "left",
-                              text_width(label, fn, num_st.size, num_st.tracking), num_st.tracking, region.id,
-                              line_top(fn, label, num_st.size), 0.0))
+        items.append(single_line(label, num_st, ctx.fonts, box.x, base, "left", region.id,
+                                 colour=pal["deep"] if pal else None))  # the number: the readable one
         tbox = Box(box.x + num_w, top, box.w - num_w, row_h)
         paras = bilingual(region, ctx, title, entry.field)
         block = fit_block(paras, ctx.fonts, tbox.w, row_h, region.id)
@@ -90,7 +83,7 @@ def landmark_index(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     n = len(landmarks)
     if not n:
         return []
-    gut = ctx.mm(region.gap or 3)
+    gut = ctx.dist(region.gap or 3)
     colw = (box.w - gut * (n - 1)) / n
     chip_h = ctx.mm(region.size or 6)
     items: list[Item] = []

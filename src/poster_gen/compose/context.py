@@ -65,7 +65,7 @@ class Ctx:
         top, bottom = spec.top * s, (spec.top + spec.height) * s
         used = [self.used[r] for r in spec.after if r in self.used]
         if used:  # flow: start below what the named regions printed; the bottom stays put
-            top = max(top, max(used) + spec.space * s)
+            top = self.on_baseline(max(top, max(used) + self.dist(spec.space)))
         return Box(x, top, w, max(0.0, bottom - top))
 
     def bleed_box(self, spec: BoxSpec) -> Box:
@@ -101,7 +101,8 @@ class Ctx:
         s = self.scale
         floor = self.layout.print.min_type  # scaled down for a small sheet, type stays legible
         return TextStyle(st.font, max(st.size * s, floor), max(st.min_size * s, floor), st.leading,
-                         st.tracking, self.colour(colour or st.colour), st.case == "upper", st.max_lines, name)
+                         st.tracking, self.colour(colour or st.colour), st.case == "upper", st.max_lines, name,
+                         st.level)
 
     def region_style(self, region: Region, role: str, fallback: str | None = None) -> TextStyle:
         name = region.styles.get(role) or fallback
@@ -111,6 +112,17 @@ class Ctx:
 
     def mm(self, value: float) -> float:
         return value * self.scale
+
+    def dist(self, value: float | str) -> float:
+        """A distance from the layout (mm, or a name on its spacing scale), at this size."""
+        return self.mm(self.layout.spacing[value] if isinstance(value, str) else value)
+
+    def on_baseline(self, y: float) -> float:
+        """``y`` moved down to the next line of the baseline grid."""
+        step = self.layout.grid.baseline * self.scale
+        top = self.layout.margins.top * self.scale
+        n = -(-(y - top - 1e-6) // step)
+        return top + n * step
 
     # data -----------------------------------------------------------------------
     def value(self, region: Region) -> tuple[Any, str | None]:

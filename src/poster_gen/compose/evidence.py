@@ -9,8 +9,8 @@ from ..load.layout_models import Region
 from ..load.models import Chain, Institutions, KeyFigure, Plan, Quote, Text
 from .blocks import bilingual, composer, set_paras, shift
 from .context import Ctx
-from .geometry import PT_PER_MM, Box, Circle, Item, Path, Rect, Stroke, TextLine
-from .text import FitError, Para, fit_block, first_lines, line_top, place_block, text_width
+from .geometry import Box, Circle, Item, Path, Rect, Stroke, TextLine
+from .text import FitError, Para, fit_block, first_lines, line_top, place_block, single_line, text_width
 
 
 def figure_caption_en(fig: KeyFigure) -> str:
@@ -51,7 +51,7 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     vsize, usize = vst.size * factor, max(ust.size * factor, ust.min_size)
 
     value_top = line_top(fv, "0", vsize)
-    label_top = box.y + value_top + ctx.mm(region.gap or 4)
+    label_top = box.y + value_top + ctx.dist(region.gap or 4)
     label_h = box.bottom - label_top
     # labels of the row share one size too: fit each, then set all at the smallest factor
     label_paras = [[Para(fig.label.zh, ctx.region_style(region, "zh"), 0.0, False, f"{path}[{i}].label.zh"),
@@ -64,15 +64,12 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     for i, fig in enumerate(figs):
         x = box.x + i * (colw + gut)
         base = box.y + value_top
-        value = fig.value_in("zh")
-        wv = text_width(value, fv, vsize, vst.tracking)
-        items.append(TextLine(x, base, value, vst.font, vsize, vst.colour, "left", wv, vst.tracking,
-                              region.id, value_top, 0.0))
+        value = single_line(fig.value_in("zh"), vst, ctx.fonts, x, base, "left", region.id, size=vsize)
+        items.append(value)
         unit = fig.unit.zh if fig.unit else ""
-        if unit:
-            wu = text_width(unit, fu, usize, ust.tracking)
-            items.append(TextLine(x + wv + unit_gap, base, unit, ust.font, usize, ust.colour, "left", wu,
-                                  ust.tracking, region.id, line_top(fu, unit, usize), 0.0))
+        if unit:  # the unit sits on the numeral's baseline, right after it
+            items.append(single_line(unit, ust, ctx.fonts, x + value.width + unit_gap, base, "left", region.id,
+                                     size=usize))
         block = fit_block(label_paras[i], ctx.fonts, colw, label_h, region.id, start=common)
         items.extend(place_block(block, ctx.fonts, x, label_top, colw, "left", region.id))
         if i:
@@ -194,11 +191,11 @@ def _quote(region: Region, box: Box, ctx: Ctx, q: Quote, path: str) -> list[Item
     cap_line = lines[0]
     # a large opening quote mark drawn as two filled commas, in the accent colour
     top = cap_line.y + cap_line.descent + ctx.mm(4)
-    items.extend(_quote_mark(box.x, top, mark_h, ctx.colour(region.colour, 1.0, "accent")))
+    items.extend(_quote_mark(box.x, top, mark_h, ctx.colour(region.colour, 1.0, "accent"), f"{region.id}-mark"))
     return items + list(lines)
 
 
-def _quote_mark(x: float, y: float, h: float, colour) -> list[Item]:
+def _quote_mark(x: float, y: float, h: float, colour, role: str) -> list[Item]:
     """“ as geometry: two round dots with tails, so it looks the same in every font."""
     r = h * 0.32
     out: list[Item] = []
@@ -210,5 +207,5 @@ def _quote_mark(x: float, y: float, h: float, colour) -> list[Item]:
                                                          cx + 0.0, cy - r),
                 ("C", cx + k, cy - r, cx + r, cy - k, cx + r, cy), ("C", cx + r, cy + k, cx + k, cy + r, cx, cy + r),
                 ("C", cx - k, cy + r, cx - r, cy + k, cx - r, cy), ("Z",))
-        out.append(Path(tail, fill=colour, role="quote-mark"))
+        out.append(Path(tail, fill=colour, role=role))
     return out

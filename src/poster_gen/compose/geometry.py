@@ -193,6 +193,7 @@ class TextLine:
     role: str = "text"  # frame id it belongs to, for lint and tests
     ascent: float = 0.0  # mm above the baseline (cap/ideographic top)
     descent: float = 0.0  # mm below the baseline
+    level: str = "body"  # display, body or caption: what the lint holds it to
 
     def bounds(self) -> Box:
         if self.align == "left":
@@ -268,6 +269,7 @@ class Page:
     label: str = ""  # e.g. "poster:integrated-circuits" or "brochure p.4"
     frames: dict[str, Box] = field(default_factory=dict)  # region id -> box, for lint/tests
     marks: list[Item] = field(default_factory=list)  # printer's marks, in the slug outside the bleed
+    lint: list = field(default_factory=list)  # the layout lint's findings (compose.lint.LintIssue)
 
     @property
     def trim(self) -> Box:

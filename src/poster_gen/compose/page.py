@@ -5,6 +5,7 @@ from ..load.layout_models import Template
 from . import blocks, brochure_blocks, evidence  # noqa: F401  (register the composers)
 from .context import Ctx
 from .geometry import Box, Page, QRCode, Rect, TextLine
+from .lint import lint_page
 
 
 class SafeZoneError(Exception):
@@ -23,11 +24,13 @@ def compose_page(template: Template, ctx: Ctx, label: str = "", name: str = "") 
     # layered regions (colour fields, motifs) go behind everything else
     order = sorted(range(len(template.regions)), key=lambda i: not template.regions[i].layered)
     safe = page.trim.inset(ctx.layout.safe)
+    by_region: dict[int, list] = {}
     for i in order:
         region = template.regions[i]
         box = ctx.box(region.box)
         page.frames[region.id] = box
         items = blocks.REGISTRY[region.kind](region, box, ctx)
+        by_region[i] = items
         for item in items:
             if isinstance(item, (TextLine, QRCode)) and not safe.contains(item.bounds(), tol=0.01):
                 what = "a QR code" if isinstance(item, QRCode) else f"the text {item.text[:24]!r}"
@@ -37,4 +40,5 @@ def compose_page(template: Template, ctx: Ctx, label: str = "", name: str = "") 
                                     f"the trim; the safe zone is {ctx.layout.safe:g} mm")
         page.extend(items)
         ctx.used[region.id] = max((i.bounds().bottom for i in items), default=box.y)
+    page.lint = lint_page(page, ctx, template, name, by_region)
     return page

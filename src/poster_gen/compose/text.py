@@ -163,10 +163,7 @@ class TextStyle:
     upper: bool = False
     max_lines: int = 0
     name: str = ""
-
-    def scaled(self, factor: float) -> "TextStyle":
-        return TextStyle(self.font, self.size * factor, self.min_size, self.leading, self.tracking,
-                         self.colour, self.upper, self.max_lines, self.name)
+    level: str = "body"  # display, body or caption
 
 
 @dataclass(frozen=True)
@@ -289,7 +286,7 @@ def place_block(block: FittedBlock, fonts: dict[str, Metrics], x: float, top: fl
             left = x + sp.para.indent
             ax = left if align == "left" else (x + width / 2 if align == "center" else x + width)
             items.append(TextLine(ax, y, line, st.font, sp.size, st.colour, align, w, st.tracking, role,
-                                  line_top(m, line, sp.size), line_bottom(m, sp.size)))
+                                  line_top(m, line, sp.size), line_bottom(m, sp.size), st.level))
         y += line_bottom(m, sp.size)
     return items
 
@@ -302,6 +299,17 @@ def first_lines(block: FittedBlock, lines: list[TextLine]) -> list[TextLine]:
             out.append(lines[i])
         i += len(sp.lines)
     return out
+
+
+def single_line(text: str, st: TextStyle, fonts, x: float, y: float, align: str = "left", role: str = "text",
+                size: float | None = None, colour: CMYK | None = None) -> TextLine:
+    """One measured line of ``text`` in ``st`` with its baseline at ``y``."""
+    m = fonts[st.font]
+    size = st.size if size is None else size
+    text = text.upper() if st.upper else text
+    return TextLine(x, y, text, st.font, size, colour or st.colour, align,
+                    text_width(text, m, size, st.tracking), st.tracking, role,
+                    line_top(m, text, size), line_bottom(m, size), st.level)
 
 
 def text_width(text: str, metrics: Metrics, size_pt: float, tracking: float = 0.0) -> float:

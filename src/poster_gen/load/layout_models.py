@@ -92,6 +92,19 @@ class PrintSpec:
 
 
 @dataclass(frozen=True, kw_only=True)
+class LintSpec:
+    """The design rules every build checks on every composed page."""
+
+    __describe__ = "lint settings"
+    min_body: float = field(default=9.0, metadata=meta(min=4, max=60, doc="pt at the layout's own size"))
+    min_caption: float = field(default=6.0, metadata=meta(min=4, max=60, doc="pt at the layout's own size"))
+    contrast: float = field(default=4.5, metadata=meta(min=1, max=21, doc="WCAG ratio for body text"))
+    contrast_large: float = field(default=3.0, metadata=meta(min=1, max=21, doc="WCAG ratio for large text"))
+    large: float = field(default=24.0, metadata=meta(min=8, max=200, doc="pt from which text counts as large"))
+    grid_tolerance: float = field(default=0.5, metadata=meta(min=0, max=5, doc="mm"))
+
+
+@dataclass(frozen=True, kw_only=True)
 class Margins:
     __describe__ = "margins in mm (top, right, bottom, left)"
     top: float = field(metadata=meta(min=0, max=300))
@@ -139,6 +152,8 @@ class Style:
     colour: str = "ink"
     case: Literal["as-is", "upper"] = "as-is"
     max_lines: int = field(default=0, metadata=meta(min=0, max=40, doc="0: as many as fit"))
+    level: Literal["display", "body", "caption"] = field(default="body", metadata=meta(
+        doc="what the lint holds it to: body and caption have minimum sizes, display has none"))
 
     @property
     def min_size(self) -> float:
@@ -167,7 +182,8 @@ class BoxSpec:
     height: float = field(metadata=meta(min=0, max=2000))
     after: list[str] = field(default_factory=list, metadata=meta(
         doc="region ids: start below what they actually printed (plus space), so content flows"))
-    space: float = field(default=0, metadata=meta(min=0, max=200, doc="mm below the regions in after"))
+    space: float | str = field(default=0, metadata=meta(
+        min=0, max=200, doc="mm (or a spacing name) below the regions in after"))
     bleed: list[Side] = field(default_factory=list, metadata=meta(doc="sides that run into the bleed"))
 
     def __validate__(self):
@@ -222,7 +238,7 @@ class Region:
     align: Literal["left", "center", "right"] = "left"
     columns: int = _field(default=1, metadata=meta(min=1, max=6, doc="tiles per row"))
     count: int = _field(default=1, metadata=meta(min=1, max=60, doc="how many rules, spread over the box"))
-    gap: float = _field(default=0, metadata=meta(min=0, max=200, doc="space between parts, mm"))
+    gap: float | str = _field(default=0, metadata=meta(min=0, max=200, doc="space between parts, mm or a spacing name"))
     size: float | None = _field(default=None, metadata=meta(
         min=0.05, max=500, doc="mm: the QR code's side, a rule's weight, a chip's height"))
 
@@ -263,6 +279,9 @@ class Layout:
     margins: Margins
     safe: float = field(default=5.0, metadata=meta(min=0, max=50, doc="safe zone inside the trim, mm"))
     print: PrintSpec = field(default_factory=PrintSpec)
+    lint: LintSpec = field(default_factory=LintSpec)
+    spacing: dict[str, float] = field(default_factory=dict, metadata=meta(
+        doc="the spacing scale: names for distances (mm) that gap and space may use"))
     grid: Grid
     fonts: FontSpec
     motif_stroke: float = field(default=1.0, metadata=meta(min=0.1, max=10, doc="base stroke, pt"))
@@ -291,6 +310,13 @@ class Layout:
         for tname, tpl in self.templates.items():
             if tpl is None:
                 continue
+            for j, region in enumerate(tpl.regions):
+                if region is None:
+                    continue
+                for key, v in (("gap", region.gap), ("box", region.box.space if region.box else 0)):
+                    if isinstance(v, str) and v not in self.spacing:
+                        yield (("templates", tname, "regions", j, key),
+                               f"unknown spacing {v!r} (the spacing scale has: {', '.join(self.spacing) or 'nothing'})")
             seen: set[str] = set()
             for j, region in enumerate(tpl.regions):
                 if region is None:
