@@ -152,16 +152,17 @@ def test_killed_builds_leave_every_output_intact(tmp_path: Path, built: Path):
     assert snapshot(proj / "output") == good
 
 
-def test_sigterm_cleans_up(tmp_path: Path):
+def test_ctrl_c_and_kill_clean_up(tmp_path: Path):
     proj = copy_project(tmp_path / "p")
     assert run_cli("build", "--project", str(proj)).returncode == 0
     good = snapshot(proj / "output")
-    for delay in (0.5, 0.9, 1.3):
+    for n, delay in enumerate((0.05, 0.2, 0.35, 0.5, 0.7, 0.9, 1.1, 1.3, 1.6, 2.0)):
         proc = _start_build(proj)
-        time.sleep(delay)
-        proc.send_signal(signal.SIGTERM)
+        time.sleep(delay)  # from the imports to the last file written
+        sig = signal.SIGINT if n % 2 else signal.SIGTERM  # Ctrl-C or kill
+        proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
-        assert proc.returncode in (0, 130), err
+        assert proc.returncode in (0, 130 if sig == signal.SIGINT else 143), err
         assert b"Traceback" not in err
         assert not list((proj / "output").rglob("*.tmp"))
         assert snapshot(proj / "output") == good

@@ -134,8 +134,11 @@ def missing_glyphs(project: Project, covered: frozenset[int]) -> dict[str | None
 def _atomic_write(dest: Path, write: Callable[[object], None],
                   verify: Callable[[Path], None] | None = None) -> int:
     """Write to a temporary file beside ``dest``, check it, then rename it into place."""
+    from .lock import TEMPORARIES
+
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    TEMPORARIES.add(tmp)
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
@@ -150,6 +153,8 @@ def _atomic_write(dest: Path, write: Callable[[object], None],
         except FileNotFoundError:
             pass
         raise
+    finally:
+        TEMPORARIES.discard(tmp)
     return dest.stat().st_size
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
 from pathlib import Path
 
@@ -36,16 +35,12 @@ def _command(verb: str):
     return importlib.import_module(f".commands.{verb}", __package__)
 
 
-def _terminate(signum, frame):  # a kill (SIGTERM) unwinds like Ctrl-C, so temporary files are removed
-    raise KeyboardInterrupt
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
-        signal.signal(signal.SIGTERM, _terminate)
-    except ValueError:  # not the main thread (e.g. called from a test runner thread)
-        pass
+    if argv is None:  # the real command line: Ctrl-C and kill clean up and exit at once
+        from .lock import install_exit_handlers
+
+        install_exit_handlers()
     try:
         return _command(args.verb).run(args)
     except InputError as exc:

@@ -17,6 +17,32 @@ from typing import Iterator
 from .errors import BuildError
 
 LOCK_NAME = ".poster-gen.lock"
+# Temporary files being written right now: removed by the exit handlers below.
+TEMPORARIES: set[str] = set()
+
+
+def install_exit_handlers() -> None:
+    """Ctrl-C and kill (SIGTERM) end the process at once, after removing the temporary
+    files being written. Raising an exception from a signal handler instead can land
+    inside a C extension's initialisation and abort the interpreter."""
+    import signal
+
+    def stop(signum, frame):  # pragma: no cover - exercised by the subprocess tests
+        for path in list(TEMPORARIES):
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+        try:
+            os.write(2, b"interrupted; the previous output files are unchanged.\n")
+        finally:
+            os._exit(130 if signum == signal.SIGINT else 143)
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        try:
+            signal.signal(sig, stop)
+        except ValueError:  # not the main thread (an embedding application): leave them be
+            pass
 
 
 @contextmanager
