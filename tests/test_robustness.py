@@ -156,7 +156,7 @@ def test_ctrl_c_and_kill_clean_up(tmp_path: Path):
     proj = copy_project(tmp_path / "p")
     assert run_cli("build", "--project", str(proj)).returncode == 0
     good = snapshot(proj / "output")
-    for n, delay in enumerate((0.05, 0.2, 0.35, 0.5, 0.7, 0.9, 1.1, 1.3, 1.6, 2.0)):
+    for n, delay in enumerate((0.15, 0.25, 0.35, 0.5, 0.7, 0.9, 1.1, 1.3, 1.6, 2.0)):
         proc = _start_build(proj)
         time.sleep(delay)  # from the imports to the last file written
         sig = signal.SIGINT if n % 2 else signal.SIGTERM  # Ctrl-C or kill

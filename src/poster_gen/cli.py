@@ -36,11 +36,11 @@ def _command(verb: str):
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
     if argv is None:  # the real command line: Ctrl-C and kill clean up and exit at once
         from .lock import install_exit_handlers
 
         install_exit_handlers()
+    args = _parser().parse_args(argv)
     try:
         return _command(args.verb).run(args)
     except InputError as exc:
