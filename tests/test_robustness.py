@@ -190,7 +190,7 @@ def test_keep_going_writes_the_good_ones_and_reports_the_rest(tmp_path: Path):
     r = run_cli("build", "--project", str(proj))
     assert r.returncode == 2
     assert "not written" in r.stdout and "failed" in r.stdout  # the others' status is reported
-    assert not (proj / "output" / "posters").exists()
+    assert not list((proj / "output").rglob("*.pdf")) and not list((proj / "output").rglob("*.tmp"))
     r = run_cli("build", "--project", str(proj), "--keep-going")
     assert r.returncode == 2
     written = sorted(p.name for p in (proj / "output" / "posters").glob("*.pdf"))

@@ -7,15 +7,14 @@ only when complete, under a lock on the output folder.
 """
 from __future__ import annotations
 
-import io
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import BuildError, InputError, Problem
+from .options import PrintOptions
 from .finish.sizes import PAPER, scale_for
 from .load import fields as F
 from .load.layout_models import FontSpec, Layout
@@ -131,48 +130,70 @@ def missing_glyphs(project: Project, covered: frozenset[int]) -> dict[str | None
     return found
 
 
-def _atomic_write(dest: Path, write: Callable[[object], None],
-                  verify: Callable[[Path], None] | None = None) -> int:
-    """Write to a temporary file beside ``dest``, check it, then rename it into place."""
-    from .lock import TEMPORARIES
+def input_files(project: Project, key: str, fonts) -> dict[str, str]:
+    """The files an output is made from, with their hashes (for the manifest)."""
+    from . import incremental as inc
 
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    TEMPORARIES.add(tmp)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if verify is not None:
-            verify(Path(tmp))
-        os.replace(tmp, dest)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    finally:
-        TEMPORARIES.discard(tmp)
-    return dest.stat().st_size
+    root = project.root
+    layout = "brochure" if key == BROCHURE else "poster"
+    landmarks = project.landmarks if key == BROCHURE else [project.landmark(key)]
+    themes = {lm.theme for lm in landmarks}
+    if key == BROCHURE:
+        themes.add(project.layouts[layout].campaign_theme)
+    files = ["data/campaign.yaml", f"layouts/{layout}.yaml", *(f"layouts/themes/{t}.yaml" for t in themes),
+             *(f"data/landmarks/{lm.slug}.yaml" for lm in landmarks),
+             *(lm.hero_image for lm in landmarks if lm.hero_image)]
+    profile = project.layouts[layout].print.output_intent.profile
+    if profile:
+        files.append(profile)
+    inputs = {f: inc.file_hash(root / f) for f in files}
+    inputs["listing:data/landmarks"] = inc.listing(root / "data" / "landmarks")
+    source, _ = _font_source(project, layout)
+    inputs[f"font:{source.path}"] = inc.font_identity(str(source.path))
+    return inputs
 
 
-@dataclass(frozen=True)
-class PrintOptions:
-    """How the files are made for the press: the command line's print settings."""
+def derived_values(project: Project, key: str, fonts, scale: float) -> dict:
+    """What an output depends on beyond its files: its place in the series, the
+    prepared fonts (they change when any text brings a new character), its scale."""
+    from .compose.document import series_position
 
-    size: str | None = None  # a poster sheet size (A0-A4); None: the layout's own
-    bleed: float | None = None  # mm; None: the layout's
-    marks: bool = True  # crop (and registration) marks in a slug
-    draft: bool = False  # low-resolution images warn instead of failing
+    layout = "brochure" if key == BROCHURE else "poster"
+    derived = {"fonts": sorted(p.ps_name for p in fonts[layout].values()), "scale": scale}
+    if key != BROCHURE:
+        derived["series"] = series_position(project, project.landmark(key))
+    return derived
+
+
+class _nothing:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _lock(out: Path):
+    from .lock import output_lock
+
+    return output_lock(out)
 
 
 def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None, *,
           keep_going: bool = False, write: bool = True, options: PrintOptions = PrintOptions(),
-          progress: Callable[[Output], None] | None = None,
-          warn: Callable[[str], None] | None = None) -> BuildResult:
-    """Build (or with ``write=False`` only check) the selected outputs."""
+          force: bool = False, jobs: int = 0,
+          progress: Callable[[str, str], None] | None = None,
+          warn: Callable[[str], None] | None = None,
+          on_start: Callable[[dict[str, str]], None] | None = None) -> BuildResult:
+    """Build (or with ``write=False`` only check) the selected outputs.
+
+    Only outputs whose inputs changed are made again (``force`` remakes all); they are
+    made in ``jobs`` processes (0: one per core). ``progress(key, phase)`` follows each
+    output through compose, render, finish and preflight.
+    """
+    from . import incremental as inc
+    from .outputs import Context, Job, discard, set_context
+
     t0 = time.perf_counter()
     only = list(only or [])
     slugs_only = [s for s in only if s != BROCHURE]
@@ -212,92 +233,71 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     text = project_text(project)
     fonts = {name: prepare_layout_fonts(project, name, text) for name in project.layouts}
 
-    from .compose.document import ComposeError, compose_brochure, compose_poster
-
-    docs = {}
-    warned: set[str] = set()
+    # what each output is made from; unchanged outputs are not made again
+    opts_key = options.key()
+    manifest = inc.load(out) if write else inc.Manifest()
+    entries: dict[str, inc.Entry] = {}
+    todo: list[Job] = []
     for key, o in outputs.items():
         if o.problems:
             o.status = "failed"
             continue
-        t = time.perf_counter()
-        try:
-            docs[key] = compose_brochure(project, _metrics(fonts["brochure"])) if key == BROCHURE \
-                else compose_poster(project, project.landmark(key), _metrics(fonts["poster"]), scale, o.name,
-                                    sheet)
-        except ComposeError as err:
-            o.problems.append(fit_problem(project, err))
-            o.status = "failed"
-        else:
-            layout_name = BROCHURE if key == BROCHURE else "poster"
-            for problem, severity in lint_problems(project, layout_name, docs[key], o.name):
-                if severity == "error":
-                    o.problems.append(problem)
-                    o.status = "failed"
-                elif warn and str(problem) not in warned:
-                    warned.add(str(problem))
-                    warn(f"warning: {problem}")
-            for message, problem in image_resolution(project, key, docs[key]):
-                if options.draft:
-                    if warn:
-                        warn(f"warning: {message} (--draft: built anyway)")
-                else:
-                    o.problems.append(problem)
-                    o.status = "failed"
-        o.seconds = time.perf_counter() - t
-    failed = any(o.problems for o in result.outputs)
-    if not write or (failed and not keep_going):
-        for key, o in outputs.items():
-            if not o.problems:
-                o.status = "checked" if not write else "not written"
-                o.pages = len(docs[key].pages)
-        result.seconds = time.perf_counter() - t0
-        if failed:
-            raise BuildFailed(result)
-        return result
+        inputs = input_files(project, key, fonts)
+        sig = inc.signature(inputs, derived_values(project, key, fonts, scale), opts_key)
+        entries[key] = inc.Entry(sig, inputs, opts_key, "")
+        old = manifest.outputs.get(o.name)
+        if write and not force and old is not None and old.signature == sig and \
+                inc.file_hash(o.path) == old.output:
+            o.status, o.pages, o.size = "up to date", old.pages, old.size
+            continue
+        todo.append(Job(key, o.name, o.path))
 
-    from .finish.pdfx import DocInfo, to_pdfx
-    from .lock import output_lock
-    from .render.pdf import FontFile, render_document
+    ctx = Context(project, fonts, options, scale, sheet, write)
+    if on_start and todo:
+        on_start({j.key: j.name for j in todo})
+    lock = _nothing() if not write else _lock(out)
+    with lock:
+        from .outputs import run_jobs
 
-    with output_lock(out):
-        for key, doc in docs.items():
+        results = run_jobs(todo, ctx, jobs, progress)
+        fatal = [r.fatal for r in results.values() if r.fatal]
+        warned: set[str] = set()
+        for key, r in results.items():
             o = outputs[key]
-            t = time.perf_counter()
-            name = BROCHURE if key == BROCHURE else "poster"
-            layout = project.layouts[name]
-            add_marks(doc, layout.print, options.marks)
-            files = {role: FontFile(p.ps_name, str(p.ttf_path)) for role, p in fonts[name].items()}
-            buf = io.BytesIO()
-            render_document(doc, buf, files)
-            data = to_pdfx(buf.getvalue(), DocInfo(doc.title, doc.author, doc.subject, doc.keywords, doc.lang),
-                           layout.print.output_intent, project.root)
-            o.size = _atomic_write(o.path, lambda fh, data=data: fh.write(data), verify=_preflight(o.name, options))
-            o.pages, o.status = len(doc.pages), "written"
-            o.seconds += time.perf_counter() - t
-            if progress:
-                progress(o)
+            o.seconds, o.pages = r.seconds, r.pages
+            o.problems += r.problems
+            for w in r.warnings:
+                if warn and w not in warned:
+                    warned.add(w)
+                    warn(w)
+            o.status = "failed" if not r.ok else ("checked" if not write else "ready")
+        failed = any(o.problems for o in result.outputs)
+        if fatal or (failed and not keep_going) or not write:
+            for r in results.values():
+                discard(r.temp)
+            for o in result.outputs:
+                if o.status == "ready":
+                    o.status = "not written"
+            result.seconds = time.perf_counter() - t0
+            if fatal:
+                raise BuildError("; ".join(fatal))
+            if failed:
+                raise BuildFailed(result)
+            return result
+        manifest.tool = inc.tool_digest()
+        for key, r in results.items():
+            if r.ok and r.temp:
+                o = outputs[key]
+                os.replace(r.temp, o.path)
+                discard(r.temp)
+                o.status, o.size = "written", r.size
+                e = entries[key]
+                manifest.outputs[o.name] = inc.Entry(e.signature, e.inputs, e.options, r.sha, r.pages, r.size)
+        inc.save(out, manifest)
     result.seconds = time.perf_counter() - t0
     if failed:
         raise BuildFailed(result)
     return result
-
-
-def _preflight(name: str, options: PrintOptions) -> Callable[[Path], None]:
-    """The same preflight as `poster-gen preflight`, on the finished temporary file: a
-    file that fails is never moved into place (the build stops, exit code 1). What the
-    user chose on the command line (a draft, a smaller bleed) is not held against it."""
-    from .preflight import PreflightOptions, preflight_pdf
-
-    popts = PreflightOptions(min_image_ppi=0.0 if options.draft else MIN_PPI,
-                             min_bleed_mm=min(3.0, options.bleed) if options.bleed is not None else 3.0)
-
-    def verify(path: Path) -> None:
-        failed = [r for r in preflight_pdf(path, popts, shown=name) if not r.ok]
-        if failed:
-            raise BuildError(f"{name} failed preflight, the previous file is kept: "
-                             + "; ".join(f"{r.check}: {r.detail}" for r in failed))
-    return verify
 
 
 def add_marks(doc, spec, marks: bool) -> None:

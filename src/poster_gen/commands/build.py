@@ -17,11 +17,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="build only this landmark's poster (repeatable); 'brochure' for the brochure")
     p.add_argument("--keep-going", action="store_true",
                    help="write the outputs that are fine even when others fail (exit code 2 all the same)")
+    p.add_argument("--force", action="store_true", help="make every output again, changed or not")
+    p.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                   help="build in N processes (default: one per core)")
     print_arguments(p)
 
 
 def print_arguments(p: argparse.ArgumentParser) -> None:
-    from ..finish.sizes import PAPER
+    from ..finish.sizes import PAPER  # a plain table: cheap to import
 
     g = p.add_argument_group("print")
     g.add_argument("--size", choices=list(PAPER), help="print the posters at this sheet size "
@@ -34,7 +37,7 @@ def print_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def print_options(args: argparse.Namespace):
-    from ..builder import PrintOptions
+    from ..options import PrintOptions
 
     if args.bleed is not None and not 0 <= args.bleed <= 20:
         from ..errors import InputError, Problem
@@ -55,19 +58,66 @@ def print_summary(result) -> None:
         pages = str(o.pages) if o.pages else "-"
         print(f"{o.name:<{width}}  {o.status:<11}  {pages:>5}  {size:>8}  {o.seconds:>5.2f}s")
     written = [o for o in result.outputs if o.status == "written"]
+    skipped = [o for o in result.outputs if o.status == "up to date"]
     total = sum(o.size for o in written)
-    print(f"{len(written)} file(s) written, {size_text(total)}, in {result.seconds:.2f}s -> {result.out}",
+    kept = f" ({len(skipped)} up to date, skipped)" if skipped else ""
+    print(f"{len(written)} file(s) written{kept}, {size_text(total)}, in {result.seconds:.2f}s -> {result.out}",
           flush=True)
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.force and _nothing_to_do(args):
+        return 0
     from ..builder import BuildFailed, build
+    from ..progress import Progress
+
+    bars: Progress | None = None
+
+    def progress(key: str, phase: str) -> None:
+        nonlocal bars
+        if bars is None:  # the outputs are known once the project is loaded
+            return
+        bars(key, phase)
+
+    def on_start(names: dict[str, str]) -> None:
+        nonlocal bars
+        bars = Progress(names)
 
     try:
         result = build(args.project, args.out, args.only, keep_going=args.keep_going,
-                       options=print_options(args), warn=lambda m: print(m, file=sys.stderr))
+                       options=print_options(args), force=args.force, jobs=args.jobs,
+                       progress=progress, warn=lambda m: print(m, file=sys.stderr), on_start=on_start)
     except BuildFailed as exc:
         print_summary(exc.result)
         raise
     print_summary(result)
     return 0
+
+
+def _nothing_to_do(args: argparse.Namespace) -> bool:
+    """The no-op fast path: no YAML is parsed and nothing heavy imported when every
+    requested output is exactly as the last build left it."""
+    from .. import incremental as inc
+
+    root = args.project.resolve()
+    out = (args.out or root / "output").resolve()
+    landmarks = root / "data" / "landmarks"
+    only = args.only
+    try:
+        slugs = [s for s in only if s != "brochure"] if only else \
+            sorted(p.stem for p in landmarks.iterdir() if p.suffix in (".yaml", ".yml"))
+    except OSError:
+        return False
+    suffix = f"-{args.size}" if args.size else ""
+    names = [f"posters/{s}{suffix}.pdf" for s in slugs] + (["brochure.pdf"] if not only or "brochure" in only else [])
+    opts = print_options(args).key()
+    manifest = inc.nothing_to_do(root, out, names, opts)
+    if manifest is None:
+        return False
+    width = max(len(n) for n in names)
+    print(f"{'file':<{width}}  {'status':<11}  pages      size    time")
+    for n in names:
+        e = manifest.outputs[n]
+        print(f"{n:<{width}}  {'up to date':<11}  {e.pages:>5}  {size_text(e.size):>8}  {0:>5.2f}s")
+    print(f"nothing to do: {len(names)} file(s) up to date in {out} (--force builds them again)")
+    return True

@@ -1,0 +1,137 @@
+"""Incremental builds: each output records what it was made from in a manifest under the
+output folder, and a build remakes only the outputs whose inputs changed.
+
+Two levels. The *fast path* needs no YAML, no fonts, no ReportLab: when every file an
+output recorded (data, layout, theme, assets, the folder listing of landmarks), the
+font source, the tool itself, the options and the output file are all unchanged, there
+is nothing to do. Otherwise the project is loaded and each output gets a *signature*
+over its inputs and what was derived from them (its series number, the prepared fonts);
+an output whose signature and file are unchanged is skipped.
+
+This module imports only the standard library: a no-op build must stay cheap.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+MANIFEST = ".poster-gen-manifest.json"
+FORMAT = 1
+
+
+@dataclass
+class Entry:
+    signature: str
+    inputs: dict[str, str]  # project-relative path (or a pseudo-input such as "listing:...") -> hash
+    options: str  # the print options it was made with
+    output: str  # sha256 of the file as written
+    pages: int = 0
+    size: int = 0
+
+
+@dataclass
+class Manifest:
+    tool: str = ""
+    outputs: dict[str, Entry] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def tool_digest() -> str:
+    """The tool's own identity: its version and the bytes of its source files, so a
+    changed renderer rebuilds what it made."""
+    from . import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    pkg = Path(__file__).resolve().parent
+    for p in sorted(pkg.rglob("*.py")):
+        h.update(p.relative_to(pkg).as_posix().encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+def listing(folder: Path) -> str:
+    """The names of the YAML files in a folder: adding or removing a landmark changes it."""
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+    except OSError:
+        names = []
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()
+
+
+def current_inputs(root: Path, recorded: dict[str, str]) -> dict[str, str]:
+    """Today's hashes of the inputs an entry recorded."""
+    now: dict[str, str] = {}
+    for key in recorded:
+        kind, _, rest = key.partition(":")
+        if kind == "listing":
+            now[key] = listing(root / rest)
+        elif kind == "font":
+            now[key] = font_identity(rest)
+        else:
+            now[key] = file_hash(root / key)
+    return now
+
+
+def font_identity(spec_path: str) -> str:
+    """A font file's size and modification time: the 32 MB collection is not re-read."""
+    try:
+        st = os.stat(spec_path)
+    except OSError:
+        return "missing"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def load(out: Path) -> Manifest:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT:
+            return Manifest()
+        return Manifest(data.get("tool", ""), {k: Entry(**v) for k, v in data.get("outputs", {}).items()})
+    except (OSError, ValueError, TypeError):
+        return Manifest()
+
+
+def save(out: Path, manifest: Manifest) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    data = {"format": FORMAT, "tool": manifest.tool,
+            "outputs": {k: asdict(v) for k, v in sorted(manifest.outputs.items())}}
+    tmp = out / f".{MANIFEST}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, out / MANIFEST)
+
+
+def is_current(root: Path, out: Path, name: str, entry: Entry | None, options: str) -> bool:
+    """The output exists as written and nothing it was made from has changed."""
+    if entry is None or entry.options != options:
+        return False
+    if current_inputs(root, entry.inputs) != entry.inputs:
+        return False
+    return file_hash(out / name) == entry.output
+
+
+def nothing_to_do(root: Path, out: Path, names: list[str], options: str) -> Manifest | None:
+    """The manifest when every one of ``names`` is current (the no-op fast path)."""
+    manifest = load(out)
+    if manifest.tool != tool_digest():
+        return None
+    for name in names:
+        if not is_current(root, out, name, manifest.outputs.get(name), options):
+            return None
+    return manifest
+
+
+def signature(inputs: dict[str, str], derived: dict, options: str) -> str:
+    payload = json.dumps([tool_digest(), sorted(inputs.items()), derived, options], sort_keys=True,
+                         ensure_ascii=False, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()

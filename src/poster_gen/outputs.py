@@ -1,0 +1,215 @@
+"""Make one output: compose, lint, render, finish as PDF/X, write a temporary file beside
+the destination and preflight it. Runs in the build's process or in a worker process
+(forked after the project and fonts are loaded, so a worker starts with everything).
+
+The temporary file is moved into place by the build only when every output is good,
+so a text that does not fit anywhere leaves every previous PDF as it was.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .errors import Problem
+
+BROCHURE = "brochure"
+
+
+@dataclass(frozen=True)
+class Job:
+    key: str  # a landmark slug, or "brochure"
+    name: str  # as shown: posters/<slug>.pdf
+    dest: Path
+
+
+@dataclass
+class JobResult:
+    key: str
+    ok: bool = True
+    fatal: str = ""  # a failure that is not the user's input (preflight): exit code 1
+    temp: str | None = None
+    pages: int = 0
+    size: int = 0
+    sha: str = ""
+    seconds: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """Everything a job needs; set once before the workers fork."""
+
+    project: object
+    fonts: dict  # layout name -> role -> PreparedFont
+    options: object  # builder.PrintOptions
+    scale: float
+    sheet: tuple[float, float] | None
+    write: bool
+
+
+_CTX: Context | None = None
+_PROGRESS: Callable[[str, str], None] | None = None
+
+
+def set_context(ctx: Context, progress: Callable[[str, str], None] | None = None) -> None:
+    global _CTX, _PROGRESS
+    _CTX, _PROGRESS = ctx, progress
+
+
+def _phase(key: str, phase: str) -> None:
+    if _PROGRESS is not None:
+        _PROGRESS(key, phase)
+
+
+def run_job(job: Job) -> JobResult:
+    """One output from composition to a preflighted temporary file."""
+    from .builder import MIN_PPI, add_marks, fit_problem, image_resolution, lint_problems
+    from .compose.document import ComposeError, compose_brochure, compose_poster
+
+    ctx = _CTX
+    assert ctx is not None, "set_context() first"
+    project, opts = ctx.project, ctx.options
+    t0 = time.perf_counter()
+    res = JobResult(job.key)
+    layout_name = BROCHURE if job.key == BROCHURE else "poster"
+    metrics = {role: p.metrics for role, p in ctx.fonts[layout_name].items()}
+    _phase(job.key, "compose")
+    try:
+        doc = compose_brochure(project, metrics) if job.key == BROCHURE else \
+            compose_poster(project, project.landmark(job.key), metrics, ctx.scale, job.name, ctx.sheet)
+    except ComposeError as err:
+        return _failed(res, [fit_problem(project, err)], t0)
+    problems = []
+    for problem, severity in lint_problems(project, layout_name, doc, job.name):
+        (problems.append(problem) if severity == "error" else res.warnings.append(f"warning: {problem}"))
+    for message, problem in image_resolution(project, job.key, doc):
+        if opts.draft:
+            res.warnings.append(f"warning: {message} (--draft: built anyway)")
+        else:
+            problems.append(problem)
+    res.pages = len(doc.pages)
+    if problems:
+        return _failed(res, problems, t0)
+    if not ctx.write:
+        res.seconds = time.perf_counter() - t0
+        return res
+    res.temp, data = _render(job, doc, ctx, layout_name)
+    res.size, res.sha = len(data), hashlib.sha256(data).hexdigest()
+    _phase(job.key, "preflight")
+    from .preflight import PreflightOptions, preflight_pdf
+
+    popts = PreflightOptions(min_image_ppi=0.0 if opts.draft else MIN_PPI,
+                             min_bleed_mm=min(3.0, opts.bleed) if opts.bleed is not None else 3.0)
+    failed = [r for r in preflight_pdf(Path(res.temp), popts, shown=job.name) if not r.ok]
+    if failed:
+        discard(res.temp)
+        res.temp, res.ok = None, False
+        res.fatal = (f"{job.name} failed preflight, the previous file is kept: "
+                     + "; ".join(f"{r.check}: {r.detail}" for r in failed))
+    res.seconds = time.perf_counter() - t0
+    _phase(job.key, "ready" if res.ok else "failed")
+    return res
+
+
+def _render(job: Job, doc, ctx: Context, layout_name: str) -> tuple[str, bytes]:
+    from .builder import add_marks
+    from .finish.pdfx import DocInfo, to_pdfx
+    from .lock import TEMPORARIES
+    from .render.pdf import FontFile, render_document
+
+    layout = ctx.project.layouts[layout_name]
+    add_marks(doc, layout.print, ctx.options.marks)
+    files = {role: FontFile(p.ps_name, str(p.ttf_path)) for role, p in ctx.fonts[layout_name].items()}
+    _phase(job.key, "render")
+    buf = io.BytesIO()
+    render_document(doc, buf, files)
+    _phase(job.key, "finish")
+    data = to_pdfx(buf.getvalue(), DocInfo(doc.title, doc.author, doc.subject, doc.keywords, doc.lang),
+                   layout.print.output_intent, ctx.project.root)
+    job.dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{job.dest.name}.", suffix=".tmp", dir=job.dest.parent)
+    TEMPORARIES.add(tmp)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return tmp, data
+
+
+def _failed(res: JobResult, problems: list[Problem], t0: float) -> JobResult:
+    res.ok, res.problems = False, problems
+    res.seconds = time.perf_counter() - t0
+    _phase(res.key, "failed")
+    return res
+
+
+def discard(temp: str | None) -> None:
+    from .lock import TEMPORARIES
+
+    if temp:
+        TEMPORARIES.discard(temp)
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+
+
+def run_jobs(jobs: list[Job], ctx: Context, workers: int = 0,
+             progress: Callable[[str, str], None] | None = None) -> dict[str, JobResult]:
+    """Run ``jobs`` in ``workers`` processes (0: one per core), longest first.
+
+    Workers are forked after everything heavy is loaded and imported, so each starts
+    with the project, the fonts and ReportLab already in memory; they send their
+    progress back over a queue.
+    """
+    workers = workers or os.cpu_count() or 1
+    workers = min(workers, len(jobs))
+    jobs = sorted(jobs, key=lambda j: j.key != BROCHURE)  # the brochure is the longest
+    if workers <= 1 or not _can_fork():
+        set_context(ctx, progress)
+        return {j.key: run_job(j) for j in jobs}
+    import multiprocessing as mp
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    if ctx.write:  # import in the parent once, not in every worker
+        from . import preflight  # noqa: F401
+        from .finish import pdfx  # noqa: F401
+        from .render import pdf  # noqa: F401
+        import pikepdf  # noqa: F401
+    from .compose import document  # noqa: F401
+
+    fork = mp.get_context("fork")
+    queue = fork.SimpleQueue()
+    set_context(ctx, lambda key, phase: queue.put((key, phase)))
+    results: dict[str, JobResult] = {}
+    try:
+        with ProcessPoolExecutor(workers, mp_context=fork) as pool:
+            pending = {pool.submit(run_job, j) for j in jobs}
+            while pending:
+                done, pending = wait(pending, timeout=0.05, return_when=FIRST_COMPLETED)
+                while not queue.empty():
+                    key, phase = queue.get()
+                    if progress:
+                        progress(key, phase)
+                for f in done:
+                    r = f.result()
+                    if r.temp:
+                        from .lock import TEMPORARIES
+                        TEMPORARIES.add(r.temp)
+                    results[r.key] = r
+    finally:
+        set_context(ctx, progress)
+    return results
+
+
+def _can_fork() -> bool:
+    import multiprocessing as mp
+
+    return "fork" in mp.get_all_start_methods()
