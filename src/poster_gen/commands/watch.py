@@ -1,0 +1,120 @@
+"""poster-gen watch: build, then rebuild what a save affects, until Ctrl-C."""
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+from ..cli import project_arg
+from .build import print_arguments, print_options
+
+HELP = "build, then watch data/, layouts/ and assets/ and rebuild what each save affects"
+FOLDERS = ("data", "layouts", "assets")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    project_arg(p)
+    p.add_argument("--out", type=Path, metavar="DIR", help="write here instead of <project>/output")
+    p.add_argument("--only", action="append", metavar="SLUG", default=[], help="watch only these outputs")
+    p.add_argument("--previews", action="store_true", help="refresh the PNG previews of what was rebuilt")
+    p.add_argument("--interval", type=float, default=0.2, metavar="S", help="seconds between looks (0.2)")
+    print_arguments(p)
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under the watched folders with its modification time and size."""
+    seen: dict[str, tuple[int, int]] = {}
+    for folder in FOLDERS:
+        for dirpath, dirnames, filenames in os.walk(root / folder):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            for name in filenames:
+                if name.startswith(".") or name.endswith(("~", ".swp", ".tmp")):
+                    continue  # editors' scratch files
+                p = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(p)
+                except OSError:
+                    continue
+                seen[p] = (st.st_mtime_ns, st.st_size)
+    return seen
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..builder import BuildFailed, build
+    from ..errors import BuildError, InputError
+    from .build import print_summary
+
+    root = args.project.resolve()
+    state = {"building": False}
+
+    def stop(signum, frame):
+        if state["building"]:  # mid-build: the usual clean-up of temporary files
+            from ..lock import TEMPORARIES
+            for tmp in list(TEMPORARIES):
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+        print("\nstopped watching.", flush=True)
+        os._exit(0)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+
+    def once() -> None:
+        state["building"] = True
+        try:
+            result = build(root, args.out, args.only, options=print_options(args),
+                           warn=lambda m: print(m, file=sys.stderr))
+            print_summary(result)
+            rebuilt = [o for o in result.outputs if o.status == "written"]
+            if args.previews and rebuilt:
+                _previews(root, result.out, rebuilt)
+        except BuildFailed as exc:
+            print_summary(exc.result)
+            _problems(exc)
+        except InputError as exc:
+            _problems(exc)
+        except BuildError as exc:
+            print(f"error: {exc}", file=sys.stderr, flush=True)
+        finally:
+            state["building"] = False
+
+    once()
+    print(f"watching {', '.join(f + '/' for f in FOLDERS)} in {root} (Ctrl-C to stop)", flush=True)
+    last = snapshot(root)
+    while True:
+        time.sleep(args.interval)
+        now = snapshot(root)
+        if now == last:
+            continue
+        time.sleep(0.05)  # let an editor finish writing
+        now = snapshot(root)
+        changed = sorted(os.path.relpath(p, root) for p in set(now) ^ set(last) | {
+            p for p in now.keys() & last.keys() if now[p] != last[p]})
+        last = now
+        stamp = time.strftime("%H:%M:%S")
+        print(f"\n[{stamp}] changed: {', '.join(changed[:5])}{' ...' if len(changed) > 5 else ''}", flush=True)
+        once()
+
+
+def _problems(exc) -> None:
+    for p in exc.problems:
+        print(f"error: {p}", file=sys.stderr)
+    print(f"{len(exc.problems)} problem(s); the previous files are unchanged. Still watching.",
+          file=sys.stderr, flush=True)
+
+
+def _previews(root: Path, out: Path, outputs) -> None:
+    from ..preview import render_pdf
+
+    previews = out / "previews"
+    previews.mkdir(parents=True, exist_ok=True)
+    for o in outputs:
+        stem = Path(o.name).stem
+        for n, img in enumerate(render_pdf(o.path, 36), 1):
+            img.save(previews / f"{stem}-p{n}.png")
+    print(f"previews refreshed in {previews}", flush=True)
