@@ -15,16 +15,26 @@ from .errors import BuildError, InputError
 VERBS = ("build", "check", "watch", "preflight", "list", "init", "preview")
 
 
-def _parser() -> argparse.ArgumentParser:
+class _Help(argparse.HelpFormatter):
+    """A fixed width: argparse otherwise asks the terminal its size for every option."""
+
+    def __init__(self, prog: str):
+        super().__init__(prog, width=100, max_help_position=32)
+
+
+def _parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="poster-gen", description="Print-ready bilingual posters and a "
-                                "brochure from the YAML files of a project.")
+                                "brochure from the YAML files of a project.", formatter_class=_Help)
     p.add_argument("--version", action="version", version=f"poster-gen {__version__}")
     p.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = p.add_subparsers(dest="verb", metavar="COMMAND")
     sub.required = True
-    for verb in VERBS:
-        module = _command(verb)
-        sp = sub.add_parser(verb, help=module.HELP, description=module.HELP)
+    args = sys.argv[1:] if argv is None else argv
+    verb = next((a for a in args if not a.startswith("-")), None)
+    # only the verb being run needs its module (and its options); help lists them all
+    for v in ([verb] if verb in VERBS else VERBS):
+        module = _command(v)
+        sp = sub.add_parser(v, help=module.HELP, description=module.HELP, formatter_class=_Help)
         module.add_arguments(sp)
     return p
 
@@ -40,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         from .lock import install_exit_handlers
 
         install_exit_handlers()
-    args = _parser().parse_args(argv)
+    args = _parser(argv).parse_args(argv)
     try:
         return _command(args.verb).run(args)
     except InputError as exc:

@@ -3,17 +3,45 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass(frozen=True, order=True)
 class Problem:
-    file: str  # path as shown to the user (relative to the project when possible)
-    line: int  # 1-based; 0 when unknown
-    column: int  # 1-based; 0 when unknown
-    field: str  # dotted path inside the file, e.g. "key_figures[2].label.en"
-    message: str  # what is wrong (what was expected)
+    """One thing to fix: where (file, line, column, field) and what.
+
+    A plain class rather than a dataclass: the CLI imports this module on every run,
+    including the no-op build that must stay cheap.
+    """
+
+    __slots__ = ("file", "line", "column", "field", "message")
+
+    def __init__(self, file: str, line: int, column: int, field: str, message: str):
+        self.file = file  # path as shown to the user (relative to the project when possible)
+        self.line = line  # 1-based; 0 when unknown
+        self.column = column  # 1-based; 0 when unknown
+        self.field = field  # dotted path inside the file, e.g. "key_figures[2].label.en"
+        self.message = message  # what is wrong (what was expected)
+
+    def _key(self) -> tuple:
+        return (self.file, self.line, self.column, self.field, self.message)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and self._key() == other._key()
+
+    def __lt__(self, other: "Problem") -> bool:
+        return self._key() < other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Problem{self._key()!r}"
+
+    def __getstate__(self):
+        return self._key()
+
+    def __setstate__(self, state) -> None:
+        self.file, self.line, self.column, self.field, self.message = state
 
     def __str__(self) -> str:
         loc = self.file

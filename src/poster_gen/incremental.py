@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,33 +22,44 @@ MANIFEST = ".poster-gen-manifest.json"
 FORMAT = 1
 
 
-@dataclass
 class Entry:
-    signature: str
-    inputs: dict[str, str]  # project-relative path (or a pseudo-input such as "listing:...") -> hash
-    options: str  # the print options it was made with
-    output: str  # sha256 of the file as written
-    pages: int = 0
-    size: int = 0
+    """What one output was made from (plain class: this module must import fast)."""
+
+    FIELDS = ("signature", "inputs", "options", "output", "pages", "size")
+
+    def __init__(self, signature: str, inputs: dict[str, str], options: str, output: str,
+                 pages: int = 0, size: int = 0):
+        self.signature = signature
+        self.inputs = inputs  # project-relative path (or "listing:..."/"font:...") -> hash
+        self.options = options  # the print options it was made with
+        self.output = output  # sha256 of the file as written
+        self.pages, self.size = pages, size
+
+    def to_dict(self) -> dict:
+        return {f: getattr(self, f) for f in self.FIELDS}
 
 
-@dataclass
 class Manifest:
-    tool: str = ""
-    outputs: dict[str, Entry] = field(default_factory=dict)
+    def __init__(self, tool: str = "", outputs: dict[str, Entry] | None = None):
+        self.tool = tool
+        self.outputs = outputs if outputs is not None else {}
 
 
 @lru_cache(maxsize=1)
 def tool_digest() -> str:
-    """The tool's own identity: its version and the bytes of its source files, so a
-    changed renderer rebuilds what it made."""
+    """The tool's own identity: its version and the size and modification time of each
+    of its source files, so a changed renderer rebuilds what it made (stat only: the
+    no-op build must stay cheap)."""
     from . import __version__
 
     h = hashlib.sha256(__version__.encode())
-    pkg = Path(__file__).resolve().parent
-    for p in sorted(pkg.rglob("*.py")):
-        h.update(p.relative_to(pkg).as_posix().encode())
-        h.update(p.read_bytes())
+    pkg = os.path.dirname(os.path.abspath(__file__))
+    for dirpath, dirnames, filenames in sorted(os.walk(pkg)):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and d != "_project")
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(dirpath, name))
+                h.update(f"{os.path.relpath(dirpath, pkg)}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
 
 
@@ -105,7 +115,7 @@ def load(out: Path) -> Manifest:
 def save(out: Path, manifest: Manifest) -> None:
     out.mkdir(parents=True, exist_ok=True)
     data = {"format": FORMAT, "tool": manifest.tool,
-            "outputs": {k: asdict(v) for k, v in sorted(manifest.outputs.items())}}
+            "outputs": {k: v.to_dict() for k, v in sorted(manifest.outputs.items())}}
     tmp = out / f".{MANIFEST}.{os.getpid()}.tmp"
     tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, out / MANIFEST)

@@ -12,6 +12,7 @@ from typing import Callable
 
 from ..load.layout_models import Region
 from ..load.models import Contact, Text
+from ..memo import memoised
 from ..motifs import MotifContext, draw_motif
 from .context import Ctx
 from .geometry import CMYK, Box, Image, Item, Path, Rect, Stroke, TextLine
@@ -96,7 +97,10 @@ def motif(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         mctx = MotifContext(box=lbox, palette=ctx.palette, seed=seed,
                             stroke_pt=ctx.layout.motif_stroke * ctx.scale, params=params,
                             bleed=ctx.bleed_sides(spec, lbox), ground=ctx.palette[layer.ground])
-        items.extend(draw_motif(name, mctx))
+        # a motif is a pure function of its context: drawn once, then read back from the cache
+        key = (name, lbox, sorted(ctx.palette.items()), seed, mctx.stroke_pt, sorted(params.items()),
+               mctx.bleed, mctx.ground)
+        items.extend(memoised("motifs", key, lambda: draw_motif(name, mctx)))
     return items
 
 

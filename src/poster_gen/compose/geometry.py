@@ -141,15 +141,18 @@ class Path:
     role: str = "motif"  # what it is, for lint and tests: motif, band, rule, qr, ...
 
     def bounds(self) -> Box:
-        xs: list[float] = []
-        ys: list[float] = []
-        for op in self.ops:
-            coords = op[1:]
-            xs.extend(coords[0::2])
-            ys.extend(coords[1::2])
-        if not xs:
-            return Box(0, 0, 0, 0)
-        return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        """The control-point box (computed once: motif paths have thousands of points)."""
+        got = self.__dict__.get("_bounds")
+        if got is None:
+            xs: list[float] = []
+            ys: list[float] = []
+            for op in self.ops:
+                coords = op[1:]
+                xs.extend(coords[0::2])
+                ys.extend(coords[1::2])
+            got = Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)) if xs else Box(0, 0, 0, 0)
+            object.__setattr__(self, "_bounds", got)  # a cache, not a field: equality ignores it
+        return got
 
 
 @dataclass(frozen=True)

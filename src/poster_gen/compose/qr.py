@@ -13,7 +13,14 @@ LEVEL = "M"  # error correction: M restores ~15% damage; enough for print on pap
 
 @lru_cache(maxsize=64)
 def qr_matrix(data: str, level: str = LEVEL) -> tuple[tuple[bool, ...], ...]:
-    import qrcode  # imported on demand: a no-op build never needs it
+    """The symbol's modules; the mask search is costly, so the result is kept on disk."""
+    from ..memo import memoised
+
+    return memoised("qr", (data, level), lambda: _matrix(data, level))
+
+
+def _matrix(data: str, level: str) -> tuple[tuple[bool, ...], ...]:
+    import qrcode  # imported on demand: a warm build never needs it
     from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_M, ERROR_CORRECT_Q
 
     ec = {"M": ERROR_CORRECT_M, "Q": ERROR_CORRECT_Q, "H": ERROR_CORRECT_H}[level]

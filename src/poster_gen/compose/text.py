@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol, Sequence
 
 from .geometry import MM_PER_PT, CMYK, TextLine
@@ -103,22 +104,39 @@ def wrap(text: str, metrics: Metrics, size_pt: float, width_mm: float, tracking:
     return lines
 
 
+@lru_cache(maxsize=4096)
+def _measured(metrics: Metrics, text: str) -> tuple[tuple[Seg, ...], tuple[int, ...], tuple[int, ...], int]:
+    """The segments of ``text`` with their widths in font units and lengths in characters
+    (and the space's width): measured once, whatever the size being tried."""
+    segs = tuple(segments(text))
+    units = tuple(round(metrics.width_pt(s.text, 1000.0) * metrics.units_per_em / 1000.0) for s in segs)
+    return segs, units, tuple(len(s.text) for s in segs), round(metrics.width_pt(" ", 1000.0) *
+                                                                 metrics.units_per_em / 1000.0)
+
+
 def _wrap_para(text: str, metrics: Metrics, size_pt: float, width_mm: float, tracking: float) -> list[str]:
-    width_pt = width_mm / MM_PER_PT
-    segs = segments(text)
+    width_pt = width_mm / MM_PER_PT + 1e-6
+    segs, units, lengths, space = _measured(metrics, text)
+    per_unit = size_pt / metrics.units_per_em
+    per_char = tracking * size_pt / 1000.0
     lines: list[str] = []
     cur: list[Seg] = []
-    for seg in segs:
-        trial = _join(cur + [seg])
-        if not cur or metrics.width_pt(trial, size_pt, tracking) <= width_pt + 1e-6:
+    cur_units = cur_chars = 0
+    for seg, u, n in zip(segs, units, lengths):
+        gap_u, gap_n = (space, 1) if seg.space and cur else (0, 0)
+        if not cur or (cur_units + gap_u + u) * per_unit + per_char * (cur_chars + gap_n + n - 1) <= width_pt:
             cur.append(seg)
+            cur_units += gap_u + u
+            cur_chars += gap_n + n
             continue
         lines.append(_join(cur))
-        cur = [Seg(seg.text, False)]
-        while metrics.width_pt(cur[0].text, size_pt, tracking) > width_pt + 1e-6 and len(cur[0].text) > 1:
+        cur, cur_units, cur_chars = [Seg(seg.text, False)], u, n
+        while metrics.width_pt(cur[0].text, size_pt, tracking) > width_pt and len(cur[0].text) > 1:
             head, tail = _split_long(cur[0].text, metrics, size_pt, width_pt, tracking)
             lines.append(head)
             cur = [Seg(tail, False)]
+            cur_units = round(metrics.width_pt(tail, 1000.0) * metrics.units_per_em / 1000.0)
+            cur_chars = len(tail)
     if cur:
         lines.append(_join(cur))
     return lines

@@ -168,7 +168,17 @@ def font_coverage(source: FontSource, cache_dir: Path | None = None) -> frozense
     return coverage(path, source.face, fonts_dir, file_digest(path, fonts_dir))
 
 
+_COVERAGE: dict[tuple[str, int], frozenset[int]] = {}
+
+
 def coverage(path: Path, face: int, fonts_dir: Path, digest: str) -> frozenset[int]:
+    key = (digest, face)
+    if key not in _COVERAGE:
+        _COVERAGE[key] = _coverage(path, face, fonts_dir, digest)
+    return _COVERAGE[key]
+
+
+def _coverage(path: Path, face: int, fonts_dir: Path, digest: str) -> frozenset[int]:
     memo = fonts_dir / f"cov-{digest[:24]}-{face}.json"
     try:
         ranges = json.loads(memo.read_text(encoding="ascii"))

@@ -25,6 +25,9 @@ rl_config.useA85 = 0  # binary streams: ASCII85 only makes files 25% bigger and 
 SMALL_TEXT_PT = 12.0  # black text below this prints from the K plate alone, overprinting
 SOLID_BLACK = CMYK(0, 0, 0, 100, "Black")
 _CAPS = {"butt": 0, "round": 1, "square": 2}
+# (fill, stroke, even-odd) -> the painting operator
+_PAINT = {(1, 0, False): "f", (1, 0, True): "f*", (0, 1, False): "S", (0, 1, True): "S",
+          (1, 1, False): "B", (1, 1, True): "B*", (0, 0, False): "n", (0, 0, True): "n"}
 _JOINS = {"miter": 0, "round": 1, "bevel": 2}
 
 
@@ -107,20 +110,25 @@ class PageRenderer:
                 raise TypeError(f"no drawer for {kind.__name__}")
 
     def path(self, p: Path, fr: Frame) -> None:
+        """Operators written straight into the page: motif paths have thousands of
+        points, and ReportLab's path object formats each number separately."""
         fill, stroke = self._paint(p.fill, p.stroke)
-        po = self.c.beginPath()
-        X, Y = fr.x, fr.y
+        k, ox, oy = PT_PER_MM, fr.offset * PT_PER_MM, (fr.media_h - fr.offset) * PT_PER_MM
+        out = ["n"]
+        add = out.append
         for op in p.ops:
             o = op[0]
-            if o == "M":
-                po.moveTo(X(op[1]), Y(op[2]))
+            if o == "C":
+                add(f"{ox + op[1] * k:.2f} {oy - op[2] * k:.2f} {ox + op[3] * k:.2f} {oy - op[4] * k:.2f} "
+                    f"{ox + op[5] * k:.2f} {oy - op[6] * k:.2f} c")
             elif o == "L":
-                po.lineTo(X(op[1]), Y(op[2]))
-            elif o == "C":
-                po.curveTo(X(op[1]), Y(op[2]), X(op[3]), Y(op[4]), X(op[5]), Y(op[6]))
+                add(f"{ox + op[1] * k:.2f} {oy - op[2] * k:.2f} l")
+            elif o == "M":
+                add(f"{ox + op[1] * k:.2f} {oy - op[2] * k:.2f} m")
             elif o == "Z":
-                po.close()
-        self.c.drawPath(po, stroke=stroke, fill=fill, fillMode=0 if p.even_odd else 1)
+                add("h")
+        add(_PAINT[(fill, stroke, p.even_odd)])
+        self.c._code.append(" ".join(out))
 
     def rect(self, r: Rect, fr: Frame) -> None:
         fill, stroke = self._paint(r.fill, r.stroke)
@@ -161,24 +169,23 @@ class PageRenderer:
         self._fill(q.light)
         self.c.rect(fr.x(b.x), fr.y(b.bottom), b.w * PT_PER_MM, b.h * PT_PER_MM, stroke=0, fill=1)
         m = q.module_mm
-        x0 = b.x + q.quiet * m
-        y0 = b.y + q.quiet * m
-        po = self.c.beginPath()
-        for r, row in enumerate(q.modules):
-            c = 0
-            n = len(row)
+        k, ox, oy = PT_PER_MM, fr.offset * PT_PER_MM, (fr.media_h - fr.offset) * PT_PER_MM
+        x0 = ox + (b.x + q.quiet * m) * k
+        y0 = oy - (b.y + q.quiet * m) * k
+        mk = m * k
+        out = []
+        for r, row in enumerate(q.modules):  # each run of dark modules in a row is one rectangle
+            c, n = 0, len(row)
             while c < n:
                 if row[c]:
                     start = c
                     while c < n and row[c]:
                         c += 1
-                    # a tiny overlap closes hairline gaps between adjacent runs in some RIPs
-                    po.rect(fr.x(x0 + start * m), fr.y(y0 + (r + 1) * m),
-                            (c - start) * m * PT_PER_MM, m * PT_PER_MM)
+                    out.append(f"{x0 + start * mk:.3f} {y0 - (r + 1) * mk:.3f} {(c - start) * mk:.3f} {mk:.3f} re")
                 else:
                     c += 1
         self._fill(q.dark)
-        self.c.drawPath(po, stroke=0, fill=1)
+        self.c._code.append("n " + " ".join(out) + " f")
 
     def link(self, ln: Link, fr: Frame) -> None:
         b = ln.box

@@ -1,0 +1,201 @@
+"""poster-gen's benchmark: whole processes, several repetitions, medians, ratios against
+the Typst and WeasyPrint anchors measured in the same run.
+
+    python benchmarks/bench.py                 # everything (about 5 minutes)
+    python benchmarks/bench.py --quick         # fewer repetitions, no 50-landmark project
+    python benchmarks/bench.py --no-anchors    # without the Typst/WeasyPrint anchors
+
+It times `poster-gen` as the user runs it (`python -m poster_gen ...` with the Python
+running this script) on a copy of the repository's project, in a scratch folder. The
+anchors (../shared/anchors, see its README) are copied and set up in their own
+virtualenv under benchmarks/.anchors/ the first time (pip needs the package index).
+Prints a table and writes benchmarks/results.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+ANCHOR_PKGS = ["reportlab[accel]", "pillow", "pyyaml", "qrcode", "weasyprint", "typst", "fonttools",
+               "manimgx-fonts-cjk"]
+
+
+def run(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> tuple[float, int, int]:
+    """Wall seconds, peak resident memory (KiB, the largest process) and exit code."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        err = proc.stderr.read().decode(errors="replace")
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(map(str, cmd))}\n{err}")
+    proc.stderr.close()
+    return wall, usage.ru_maxrss, proc.returncode
+
+
+def measure(name: str, cmd: list[str], reps: int, env: dict | None = None, before=None, warmup: int = 1,
+            cwd: Path | None = None) -> dict:
+    walls, peaks = [], []
+    for i in range(warmup + reps):
+        if before:
+            before()
+        wall, peak, _ = run(cmd, env, cwd)
+        if i >= warmup:
+            walls.append(wall)
+            peaks.append(peak)
+    res = {"name": name, "median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
+           "peak_mib": max(peaks) / 1024, "runs": reps}
+    print(f"  {name:<28} median {res['median_s']:.3f} s  (min {res['min_s']:.3f}, max {res['max_s']:.3f})  "
+          f"peak {res['peak_mib']:.0f} MiB", flush=True)
+    return res
+
+
+def make_project(dest: Path, landmarks: int = 5) -> Path:
+    for part in ("data", "layouts", "assets"):
+        shutil.copytree(ROOT / part, dest / part)
+    if landmarks > 5:  # more landmarks from the five: same texts, new slugs and places
+        folder = dest / "data" / "landmarks"
+        sources = sorted(folder.glob("*.yaml"))
+        n = 5
+        while n < landmarks:
+            src = sources[n % 5]
+            n += 1
+            text = src.read_text(encoding="utf-8")
+            order = next(line for line in text.splitlines() if line.startswith("order:"))
+            (folder / f"{src.stem}-{n:02d}.yaml").write_text(text.replace(order, f"order: {n}"), encoding="utf-8")
+    return dest
+
+
+def anchors(args, work: Path) -> dict[str, list[str]] | None:
+    """Commands for the Typst and WeasyPrint batches, set up once under benchmarks/.anchors/."""
+    src = Path(args.anchors)
+    if not src.is_dir():
+        print(f"anchors not found at {src}; skipped")
+        return None
+    base = HERE / ".anchors"
+    venv, copy = base / "venv", base / "anchors"
+    py = venv / "bin" / "python"
+    if not (copy / "fonts" / "NotoSansSCSub-Black.ttf").is_file():
+        print("setting up the anchors (once): a virtualenv and their fonts...", flush=True)
+        shutil.rmtree(base, ignore_errors=True)
+        shutil.copytree(src, copy)
+        for p in copy.rglob("*"):
+            p.chmod(0o755 if p.is_dir() else 0o644)
+        try:
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+            subprocess.run([str(py), "-m", "pip", "install", "-q", *ANCHOR_PKGS], check=True)
+            subprocess.run([str(py), "fontprep.py"], cwd=copy, check=True, capture_output=True)
+        except (subprocess.CalledProcessError, OSError) as exc:
+            print(f"could not set up the anchors ({exc}); skipped")
+            shutil.rmtree(base, ignore_errors=True)
+            return None
+    out = work / "anchors-out"
+    return {"typst": [str(py), str(copy / "ty.py"), "batch", str(out / "ty")],
+            "weasyprint": [str(py), str(copy / "wp.py"), "batch", str(out / "wp")]}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reps", type=int, default=7, help="counted runs per figure (median)")
+    ap.add_argument("--quick", action="store_true", help="3 runs, no 50-landmark project")
+    ap.add_argument("--no-anchors", action="store_true")
+    ap.add_argument("--anchors", default=str(ROOT.parent / "shared" / "anchors"))
+    ap.add_argument("--json", default=str(HERE / "results.json"))
+    args = ap.parse_args()
+    reps = 3 if args.quick else args.reps
+    work = Path(tempfile.mkdtemp(prefix="poster-gen-bench-"))
+    cache = work / "cache"
+    env = dict(os.environ, POSTER_GEN_CACHE=str(cache))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: imports from compiled bytecode
+    pg = [sys.executable, "-m", "poster_gen"]
+    proj = make_project(work / "p5")
+    results: dict[str, dict] = {}
+    print(f"poster-gen benchmark on {os.cpu_count()} cores, Python {platform.python_version()}, in {work}")
+
+    def cold():
+        shutil.rmtree(cache, ignore_errors=True)
+    results["cold"] = measure("cold build (empty font cache)", pg + ["build", "--project", str(proj), "--force"],
+                              max(2, reps // 2), env, before=cold, warmup=0)
+    results["full"] = measure("full build (--force)", pg + ["build", "--project", str(proj), "--force"], reps, env)
+    results["full_j1"] = measure("full build --jobs 1", pg + ["build", "--project", str(proj), "--force", "--jobs",
+                                                               "1"], reps, env)
+    results["full_j2"] = measure("full build --jobs 2", pg + ["build", "--project", str(proj), "--force", "--jobs",
+                                                               "2"], reps, env)
+    results["noop"] = measure("no-op build", pg + ["build", "--project", str(proj)], reps, env)
+    lm = proj / "data" / "landmarks" / "integrated-circuits.yaml"
+    original = lm.read_text(encoding="utf-8")
+    flip = {"n": 0}
+
+    def edit():  # a different figure every run, with characters already in the fonts
+        flip["n"] += 1
+        lm.write_text(original.replace('- value: "200+"', f'- value: "{200 + flip["n"] % 9}+"'), encoding="utf-8")
+    results["edit"] = measure("one-landmark edit", pg + ["build", "--project", str(proj)], reps, env, before=edit)
+    lm.write_text(original, encoding="utf-8")
+    if not args.quick:
+        p50 = make_project(work / "p50", 50)
+        results["fifty"] = measure("50 landmarks (--force)", pg + ["build", "--project", str(p50), "--force"],
+                                   max(3, reps // 2), env)
+        results["fifty"]["per_poster_s"] = results["fifty"]["median_s"] / 51
+    results["five_per_output_s"] = {"median_s": results["full"]["median_s"] / 6}
+    prep = measure("font preparation alone", [sys.executable, "-c", FONTPREP, str(proj)], max(2, reps // 2), env,
+                   before=cold, warmup=0)
+    results["fontprep"] = prep
+    cmds = None if args.no_anchors else anchors(args, work)
+    if cmds:
+        results["typst"] = measure("anchor: Typst batch", cmds["typst"], reps)
+        results["weasyprint"] = measure("anchor: WeasyPrint batch", cmds["weasyprint"], max(3, reps // 2))
+    report(results, args)
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+FONTPREP = ("import sys; from pathlib import Path; from poster_gen.load.project import load_project; "
+            "from poster_gen.builder import prepare_layout_fonts, project_text; "
+            "p = load_project(Path(sys.argv[1])); prepare_layout_fonts(p, 'poster', project_text(p))")
+
+
+def report(r: dict, args) -> None:
+    full = r["full"]["median_s"]
+    goals = []
+
+    def goal(name: str, value: float, limit: str, ok: bool) -> None:
+        goals.append({"goal": name, "value": round(value, 3), "limit": limit, "met": ok})
+
+    goal("no-op / full", r["noop"]["median_s"] / full, "<= 0.10", r["noop"]["median_s"] / full <= 0.10)
+    goal("one-landmark edit / full", r["edit"]["median_s"] / full, "<= 0.40", r["edit"]["median_s"] / full <= 0.40)
+    goal("--jobs 1 / --jobs 2", r["full_j1"]["median_s"] / r["full_j2"]["median_s"], ">= 1.6",
+         r["full_j1"]["median_s"] / r["full_j2"]["median_s"] >= 1.6)
+    if "fifty" in r:
+        per5 = full / 6
+        per50 = r["fifty"]["per_poster_s"]
+        goal("50 landmarks: time per output / 5 landmarks'", per50 / per5, "<= 1.20", per50 / per5 <= 1.2)
+    if "typst" in r:
+        ty = r["typst"]["median_s"]
+        goal("full build / Typst batch", full / ty, "<= 1.0", full / ty <= 1.0)
+        goal("WeasyPrint batch / full build", r["weasyprint"]["median_s"] / full, ">= 10",
+             r["weasyprint"]["median_s"] / full >= 10)
+        goal("cold build / (3 x Typst + font preparation)", r["cold"]["median_s"] / (3 * ty + r["fontprep"]["median_s"]),
+             "< 1.0", r["cold"]["median_s"] < 3 * ty + r["fontprep"]["median_s"])
+    print("\n| goal | measured | limit | met |\n|---|---|---|---|")
+    for g in goals:
+        print(f"| {g['goal']} | {g['value']:.3f} | {g['limit']} | {'yes' if g['met'] else 'NO'} |")
+    data = {"machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+            "results": r, "goals": goals}
+    Path(args.json).write_text(json.dumps(data, indent=1), encoding="utf-8")
+    print(f"\nwrote {args.json}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

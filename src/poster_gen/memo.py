@@ -1,0 +1,45 @@
+"""A small on-disk memo for pure, costly results (motif geometry, QR matrices).
+
+A result is stored under a hash of everything that determines it plus the tool's own
+source digest, so a change to the code or to any argument is a different entry. Writes
+are atomic; an unreadable entry is recomputed. Set POSTER_GEN_NO_MEMO=1 to bypass.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import secrets
+from pathlib import Path
+from typing import Any, Callable
+
+
+def _folder(kind: str) -> Path:
+    from .fonts.prepare import default_cache_dir
+
+    return default_cache_dir() / kind
+
+
+def memoised(kind: str, key: Any, compute: Callable[[], Any]) -> Any:
+    """``compute()``, or the stored result for ``key``."""
+    if os.environ.get("POSTER_GEN_NO_MEMO"):
+        return compute()
+    from .incremental import tool_digest
+
+    digest = hashlib.sha256(repr((tool_digest(), key)).encode()).hexdigest()[:40]
+    path = _folder(kind) / f"{digest}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    value = compute()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(3)}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache still works, it just recomputes
+    return value
