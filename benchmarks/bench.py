@@ -143,12 +143,16 @@ def main() -> int:
         lm.write_text(original.replace('- value: "200+"', f'- value: "{200 + flip["n"] % 9}+"'), encoding="utf-8")
     results["edit"] = measure("one-landmark edit", pg + ["build", "--project", str(proj)], reps, env, before=edit)
     lm.write_text(original, encoding="utf-8")
-    if not args.quick:
+    posters5 = [a for lm in sorted((proj / "data" / "landmarks").glob("*.yaml")) for a in ("--only", lm.stem)]
+    results["posters5"] = measure("5 posters (--force)", pg + ["build", "--project", str(proj), "--force",
+                                                             *posters5], reps, env)
+    results["posters5"]["per_poster_s"] = results["posters5"]["median_s"] / 5
+    if not args.quick:  # the posters of 50 landmarks (a 50-landmark brochure would not fit its cover)
         p50 = make_project(work / "p50", 50)
-        results["fifty"] = measure("50 landmarks (--force)", pg + ["build", "--project", str(p50), "--force"],
-                                   max(3, reps // 2), env)
-        results["fifty"]["per_poster_s"] = results["fifty"]["median_s"] / 51
-    results["five_per_output_s"] = {"median_s": results["full"]["median_s"] / 6}
+        posters50 = [a for lm in sorted((p50 / "data" / "landmarks").glob("*.yaml")) for a in ("--only", lm.stem)]
+        results["fifty"] = measure("50 posters (--force)", pg + ["build", "--project", str(p50), "--force",
+                                                                *posters50], max(3, reps // 2), env)
+        results["fifty"]["per_poster_s"] = results["fifty"]["median_s"] / 50
     prep = measure("font preparation alone", [sys.executable, "-c", FONTPREP, str(proj)], max(2, reps // 2), env,
                    before=cold, warmup=0)
     results["fontprep"] = prep
@@ -178,9 +182,11 @@ def report(r: dict, args) -> None:
     goal("--jobs 1 / --jobs 2", r["full_j1"]["median_s"] / r["full_j2"]["median_s"], ">= 1.6",
          r["full_j1"]["median_s"] / r["full_j2"]["median_s"] >= 1.6)
     if "fifty" in r:
-        per5 = full / 6
+        per5 = r["posters5"]["per_poster_s"]
         per50 = r["fifty"]["per_poster_s"]
-        goal("50 landmarks: time per output / 5 landmarks'", per50 / per5, "<= 1.20", per50 / per5 <= 1.2)
+        goal("50 landmarks: time per poster / 5 landmarks'", per50 / per5, "<= 1.20", per50 / per5 <= 1.2)
+        goal("50 landmarks: peak memory / 5 landmarks'", r["fifty"]["peak_mib"] / r["posters5"]["peak_mib"],
+             "flat (about 1)", r["fifty"]["peak_mib"] / r["posters5"]["peak_mib"] <= 1.2)
     if "typst" in r:
         ty = r["typst"]["median_s"]
         goal("full build / Typst batch", full / ty, "<= 1.0", full / ty <= 1.0)
