@@ -172,7 +172,7 @@ _COVERAGE: dict[tuple[str, int], frozenset[int]] = {}
 
 
 def coverage(path: Path, face: int, fonts_dir: Path, digest: str) -> frozenset[int]:
-    key = (digest, face)
+    key = (str(fonts_dir), digest, face)  # per cache folder: each gets its memo file written
     if key not in _COVERAGE:
         _COVERAGE[key] = _coverage(path, face, fonts_dir, digest)
     return _COVERAGE[key]
