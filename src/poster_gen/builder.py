@@ -32,6 +32,9 @@ EXTRA_CHARS = "0123456789 /—–·，。：；、“”‘’（）《》%+-.,:
 class Output:
     name: str  # as shown: posters/<slug>.pdf or brochure.pdf
     path: Path
+    target: str = ""  # a landmark slug, or "brochure"
+    fmt: str = "print"  # print, screen, social-portrait, social-story
+    layout: str = "poster"  # the layout it is composed with
     status: str = "pending"  # written | checked | failed | not written
     pages: int = 0
     size: int = 0
@@ -130,12 +133,45 @@ def missing_glyphs(project: Project, covered: frozenset[int]) -> dict[str | None
     return found
 
 
-def input_files(project: Project, key: str, fonts) -> dict[str, str]:
+FORMATS = {"print": ("print",), "screen": ("screen",), "social": ("social-portrait", "social-story"),
+           "all": ("print", "screen", "social-portrait", "social-story")}
+
+
+def plan_outputs(project: Project, out: Path, slugs: list[str], with_brochure: bool,
+                 options: PrintOptions, suffix: str) -> dict[str, Output]:
+    """Every file this build may write: per format, per landmark (and the brochure)."""
+    ed = options.edition
+    outputs: dict[str, Output] = {}
+    for fmt in FORMATS[options.fmt]:
+        if fmt == "print":
+            for s in slugs:
+                outputs[f"{fmt}:{s}"] = Output(f"posters/{s}{suffix}{ed}.pdf", out / "posters" / f"{s}{suffix}{ed}.pdf",
+                                               s, fmt, "poster")
+            if with_brochure:
+                outputs[f"{fmt}:{BROCHURE}"] = Output(f"brochure{ed}.pdf", out / f"brochure{ed}.pdf", BROCHURE, fmt,
+                                                      "brochure")
+        elif fmt == "screen":
+            for s in slugs:
+                outputs[f"{fmt}:{s}"] = Output(f"screen/posters/{s}{ed}.pdf", out / "screen" / "posters" /
+                                               f"{s}{ed}.pdf", s, fmt, "poster")
+            if with_brochure:
+                outputs[f"{fmt}:{BROCHURE}"] = Output(f"screen/brochure{ed}.pdf", out / "screen" / f"brochure{ed}.pdf",
+                                                      BROCHURE, fmt, "brochure")
+        else:  # a social image per landmark, from its own layout
+            if fmt not in project.layouts:
+                raise InputError([Problem(f"layouts/{fmt}.yaml", 0, 0, "", "not found (--format social needs it)")])
+            shape = fmt.split("-", 1)[1]
+            for s in slugs:
+                outputs[f"{fmt}:{s}"] = Output(f"social/{s}{ed}-{shape}.png", out / "social" / f"{s}{ed}-{shape}.png",
+                                               s, fmt, fmt)
+    return outputs
+
+
+def input_files(project: Project, key: str, layout: str, fonts) -> dict[str, str]:
     """The files an output is made from, with their hashes (for the manifest)."""
     from . import incremental as inc
 
     root = project.root
-    layout = "brochure" if key == BROCHURE else "poster"
     landmarks = project.landmarks if key == BROCHURE else [project.landmark(key)]
     themes = {lm.theme for lm in landmarks}
     if key == BROCHURE:
@@ -153,12 +189,11 @@ def input_files(project: Project, key: str, fonts) -> dict[str, str]:
     return inputs
 
 
-def derived_values(project: Project, key: str, fonts, scale: float) -> dict:
+def derived_values(project: Project, key: str, layout: str, fonts, scale: float) -> dict:
     """What an output depends on beyond its files: its place in the series, the
     prepared fonts (they change when any text brings a new character), its scale."""
     from .compose.document import series_position
 
-    layout = "brochure" if key == BROCHURE else "poster"
     derived = {"fonts": sorted(p.ps_name for p in fonts[layout].values()), "scale": scale}
     if key != BROCHURE:
         derived["series"] = series_position(project, project.landmark(key))
@@ -210,25 +245,26 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     if options.size and options.size != poster_layout.page.size:
         scale = scale_for(options.size, poster_layout.page.width, poster_layout.page.height)
         suffix, sheet = f"-{options.size}", PAPER[options.size]
-    outputs = {s: Output(f"posters/{s}{suffix}.pdf", out / "posters" / f"{s}{suffix}.pdf") for s in slugs}
-    if with_brochure:
-        outputs[BROCHURE] = Output("brochure.pdf", out / "brochure.pdf")
+    outputs = plan_outputs(project, out, slugs, with_brochure, options, suffix)
     result.outputs = list(outputs.values())
-    for slug, problems in project.failed.items():
-        if slug in outputs:
-            outputs[slug].problems += problems
-    if project.failed and BROCHURE in outputs:
-        _needs_all(outputs[BROCHURE], project, sorted(project.failed))
 
+    def blame(slug: str | None, problems: list[Problem]) -> None:
+        """Problems of one landmark's file fail its outputs, and the brochure."""
+        if slug is None:
+            raise InputError(problems)
+        for o in outputs.values():
+            if o.target == slug:
+                o.problems += problems
+            elif o.target == BROCHURE:
+                _needs_all(o, project, [slug])
+
+    for slug, problems in sorted(project.failed.items()):
+        blame(slug, problems)
+    for slug, problems in missing_translations(project, options.langs).items():
+        blame(slug, problems)
     covered = frozenset.intersection(*(layout_coverage(project, name) for name in project.layouts))
-    glyphs = missing_glyphs(project, covered)
-    if None in glyphs:
-        raise InputError(glyphs[None])
-    for slug, problems in glyphs.items():
-        if slug in outputs:
-            outputs[slug].problems += problems
-        if BROCHURE in outputs:
-            _needs_all(outputs[BROCHURE], project, [slug])
+    for slug, problems in missing_glyphs(project, covered).items():
+        blame(slug, problems)
 
     text = project_text(project)
     fonts = {name: prepare_layout_fonts(project, name, text) for name in project.layouts}
@@ -242,15 +278,15 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
         if o.problems:
             o.status = "failed"
             continue
-        inputs = input_files(project, key, fonts)
-        sig = inc.signature(inputs, derived_values(project, key, fonts, scale), opts_key)
+        inputs = input_files(project, o.target, o.layout, fonts)
+        sig = inc.signature(inputs, derived_values(project, o.target, o.layout, fonts, scale), opts_key)
         entries[key] = inc.Entry(sig, inputs, opts_key, "")
         old = manifest.outputs.get(o.name)
         if write and not force and old is not None and old.signature == sig and \
                 inc.file_hash(o.path) == old.output:
             o.status, o.pages, o.size = "up to date", old.pages, old.size
             continue
-        todo.append(Job(key, o.name, o.path))
+        todo.append(Job(key, o.name, o.path, o.target, o.fmt, o.layout))
 
     ctx = Context(project, fonts, options, scale, sheet, write)
     if on_start and todo:
@@ -369,6 +405,25 @@ def display_path_of(project: Project, path: str) -> str:
         return str(Path(path).resolve().relative_to(project.root))
     except ValueError:
         return path
+
+
+def missing_translations(project: Project, langs: tuple[str, ...]) -> dict[str | None, list[Problem]]:
+    """Texts without a language the edition prints, per landmark slug (None: the
+    campaign): an error naming the field, never a silent fallback to the other language."""
+    from .load.walk import texts
+    from .options import LANGUAGES
+
+    edition = "-".join(langs)
+    found: dict[str | None, list[Problem]] = {}
+    sources = [(None, project.sources.get("data/campaign.yaml"), project.campaign)]
+    sources += [(lm.slug, project.source_of(lm.slug), lm) for lm in project.landmarks]
+    for slug, src, obj in sources:
+        for path, text in texts(obj):
+            for lang in langs:
+                if not text.get(lang).strip():
+                    found.setdefault(slug, []).append(src.problem(
+                        path + (lang,), f"no {LANGUAGES[lang]} text; the {edition} edition prints it"))
+    return found
 
 
 def _needs_all(o: Output, project: Project, slugs: list[str]) -> None:

@@ -12,20 +12,26 @@ import io
 import os
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from .errors import Problem
 
 BROCHURE = "brochure"
+SCREEN_LIMIT = 2_000_000  # bytes: what e-mail takes without complaint
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 @dataclass(frozen=True)
 class Job:
-    key: str  # a landmark slug, or "brochure"
+    key: str  # identifies the output in this build: "<format>:<target>"
     name: str  # as shown: posters/<slug>.pdf
     dest: Path
+    target: str = ""  # a landmark slug, or "brochure"
+    fmt: str = "print"  # print, screen, social-portrait, social-story
+    layout: str = "poster"
 
 
 @dataclass
@@ -78,18 +84,23 @@ def run_job(job: Job) -> JobResult:
     project, opts = ctx.project, ctx.options
     t0 = time.perf_counter()
     res = JobResult(job.key)
-    layout_name = BROCHURE if job.key == BROCHURE else "poster"
+    layout_name, printed = job.layout, job.fmt == "print"
+    layout = project.layouts[layout_name]
+    if job.fmt == "screen":  # for screens: no bleed, no marks
+        layout = replace(layout, page=replace(layout.page, bleed=0.0))
     metrics = {role: p.metrics for role, p in ctx.fonts[layout_name].items()}
     _phase(job.key, "compose")
     try:
-        doc = compose_brochure(project, metrics) if job.key == BROCHURE else \
-            compose_poster(project, project.landmark(job.key), metrics, ctx.scale, job.name, ctx.sheet)
+        langs = opts.langs
+        doc = compose_brochure(project, metrics, langs=langs, layout=layout) if job.target == BROCHURE else \
+            compose_poster(project, project.landmark(job.target), metrics, ctx.scale if printed else 1.0, job.name,
+                           ctx.sheet if printed else None, langs, layout_name, layout)
     except ComposeError as err:
         return _failed(res, [fit_problem(project, err)], t0)
     problems = []
     for problem, severity in lint_problems(project, layout_name, doc, job.name):
         (problems.append(problem) if severity == "error" else res.warnings.append(f"warning: {problem}"))
-    for message, problem in image_resolution(project, job.key, doc):
+    for message, problem in image_resolution(project, job.target, doc) if printed else []:
         if opts.draft:
             res.warnings.append(f"warning: {message} (--draft: built anyway)")
         else:
@@ -99,6 +110,15 @@ def run_job(job: Job) -> JobResult:
         return _failed(res, problems, t0)
     if not ctx.write:
         res.seconds = time.perf_counter() - t0
+        return res
+    if not printed:
+        data = _screen(job, doc, ctx, layout_name) if job.fmt == "screen" else _social(job, doc, ctx, layout)
+        res.temp = _write_temp(job.dest, data)
+        res.size, res.sha = len(data), hashlib.sha256(data).hexdigest()
+        if job.fmt == "screen" and len(data) > SCREEN_LIMIT:
+            res.warnings.append(f"warning: {job.name} is {len(data) / 1e6:.1f} MB; e-mail wants under 2 MB")
+        res.seconds = time.perf_counter() - t0
+        _phase(job.key, "ready")
         return res
     res.temp, data = _render(job, doc, ctx, layout_name)
     res.size, res.sha = len(data), hashlib.sha256(data).hexdigest()
@@ -121,7 +141,6 @@ def run_job(job: Job) -> JobResult:
 def _render(job: Job, doc, ctx: Context, layout_name: str) -> tuple[str, bytes]:
     from .builder import add_marks
     from .finish.pdfx import DocInfo, to_pdfx
-    from .lock import TEMPORARIES
     from .render.pdf import FontFile, render_document
 
     layout = ctx.project.layouts[layout_name]
@@ -133,14 +152,61 @@ def _render(job: Job, doc, ctx: Context, layout_name: str) -> tuple[str, bytes]:
     _phase(job.key, "finish")
     data = to_pdfx(buf.getvalue(), DocInfo(doc.title, doc.author, doc.subject, doc.keywords, doc.lang),
                    layout.print.output_intent, ctx.project.root)
-    job.dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{job.dest.name}.", suffix=".tmp", dir=job.dest.parent)
+    return _write_temp(job.dest, data), data
+
+
+def _write_temp(dest: Path, data: bytes) -> str:
+    """``data`` in a temporary file beside ``dest`` (moved into place by the build)."""
+    from .lock import TEMPORARIES
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     TEMPORARIES.add(tmp)
+    os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes it private; an output is an ordinary file
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
-    return tmp, data
+    return tmp
+
+
+def _screen(job: Job, doc, ctx: Context, layout_name: str) -> bytes:
+    """An RGB PDF for screens and e-mail: no bleed or marks, fonts embedded, live links."""
+    from .render.pdf import FontFile, render_document
+
+    files = {role: FontFile(p.ps_name, str(p.ttf_path)) for role, p in ctx.fonts[layout_name].items()}
+    _phase(job.key, "render")
+    buf = io.BytesIO()
+    render_document(doc, buf, files, colour="rgb")
+    return buf.getvalue()
+
+
+def _social(job: Job, doc, ctx: Context, layout) -> bytes:
+    """A PNG at the layout's pixel size, sRGB, rasterised by PDFium from an RGB PDF."""
+    import pypdfium2 as pdfium
+    from PIL import ImageCms
+
+    from .render.pdf import FontFile, render_document
+
+    files = {role: FontFile(p.ps_name, str(p.ttf_path)) for role, p in ctx.fonts[job.layout].items()}
+    _phase(job.key, "render")
+    buf = io.BytesIO()
+    render_document(doc, buf, files, colour="rgb")
+    width = layout.pixels.width if layout.pixels else round(layout.page.width / 25.4 * 254)
+    pdf = pdfium.PdfDocument(buf.getvalue())
+    try:
+        page = pdf[0]
+        scale = width / page.get_width()
+        img = page.render(scale=scale, may_draw_forms=False).to_pil().convert("RGB")
+        page.close()
+    finally:
+        pdf.close()
+    if layout.pixels and img.size != (layout.pixels.width, layout.pixels.height):
+        img = img.resize((layout.pixels.width, layout.pixels.height))
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    out = io.BytesIO()
+    img.save(out, "PNG", icc_profile=srgb, optimize=False)
+    return out.getvalue()
 
 
 def _failed(res: JobResult, problems: list[Problem], t0: float) -> JobResult:
@@ -171,7 +237,7 @@ def run_jobs(jobs: list[Job], ctx: Context, workers: int = 0,
     """
     workers = workers or os.cpu_count() or 1
     workers = min(workers, len(jobs))
-    jobs = sorted(jobs, key=lambda j: j.key != BROCHURE)  # the brochure is the longest
+    jobs = sorted(jobs, key=lambda j: j.target != BROCHURE)  # the brochure is the longest
     if workers <= 1 or not _can_fork():
         set_context(ctx, progress)
         return {j.key: run_job(j) for j in jobs}

@@ -34,6 +34,12 @@ def print_arguments(p: argparse.ArgumentParser) -> None:
                    help="no crop marks: the sheet ends at the bleed")
     g.add_argument("--draft", action="store_true",
                    help="build even when a photo is below 300 ppi (with a warning)")
+    p.add_argument("--format", dest="fmt", choices=["print", "screen", "social", "all"], default="print",
+                   help="print (default): PDF/X for the press; screen: RGB PDFs for e-mail in screen/; "
+                        "social: PNG cards in social/; all: every one")
+    p.add_argument("--lang", choices=["zh-en", "zh", "en"], default="zh-en",
+                   help="the edition: bilingual (default), or Chinese or English only "
+                        "(written as <name>.zh.pdf / <name>.en.pdf)")
 
 
 def print_options(args: argparse.Namespace):
@@ -42,7 +48,8 @@ def print_options(args: argparse.Namespace):
     if args.bleed is not None and not 0 <= args.bleed <= 20:
         from ..errors import InputError, Problem
         raise InputError([Problem("--bleed", 0, 0, "", f"{args.bleed:g} mm is not a bleed (0-20 mm)")])
-    return PrintOptions(size=args.size, bleed=args.bleed, marks=args.marks, draft=args.draft)
+    return PrintOptions(size=args.size, bleed=args.bleed, marks=args.marks, draft=args.draft, lang=args.lang,
+                        fmt=getattr(args, "fmt", "print"))
 
 
 def size_text(n: int) -> str:
@@ -109,8 +116,13 @@ def _nothing_to_do(args: argparse.Namespace) -> bool:
     except OSError:
         return False
     suffix = f"-{args.size}" if args.size else ""
-    names = [f"posters/{s}{suffix}.pdf" for s in slugs] + (["brochure.pdf"] if not only or "brochure" in only else [])
-    opts = print_options(args).key()
+    options = print_options(args)
+    if options.fmt != "print":
+        return False  # the fast path knows the print files' names only
+    ed = options.edition
+    names = [f"posters/{s}{suffix}{ed}.pdf" for s in slugs] + \
+        ([f"brochure{ed}.pdf"] if not only or "brochure" in only else [])
+    opts = options.key()
     manifest = inc.nothing_to_do(root, out, names, opts)
     if manifest is None:
         return False

@@ -15,7 +15,7 @@ from ..load.models import Contact, Text
 from ..memo import memoised
 from ..motifs import MotifContext, draw_motif
 from .context import Ctx
-from .geometry import CMYK, Box, Image, Item, Path, Rect, Stroke, TextLine
+from .geometry import CMYK, Box, Image, Item, Link, Path, Rect, Stroke, TextLine
 from .qr import qr_code
 from .text import FittedBlock, Para, fit_block, place_block, single_line
 
@@ -38,8 +38,12 @@ def field_name(region: Region, ctx: Ctx) -> str:
 
 def bilingual(region: Region, ctx: Ctx, text: Text, path: str, *, balance: bool = False,
               zh_role: str = "zh", en_role: str = "en") -> list[Para]:
-    return [Para(text.zh, ctx.region_style(region, zh_role), 0.0, balance, f"{path}.zh"),
-            Para(text.en, ctx.region_style(region, en_role), ctx.dist(region.gap), balance, f"{path}.en")]
+    """``text`` in the edition's languages: the first in the primary style (the "zh"
+    role), the second, if any, in the secondary one. A one-language edition sets its
+    language in the primary style, using the room the other language left."""
+    roles = (zh_role, en_role)
+    return [Para(text.get(lang), ctx.region_style(region, roles[i]), ctx.dist(region.gap) if i else 0.0,
+                 balance, f"{path}.{lang}") for i, lang in enumerate(ctx.langs)]
 
 
 def set_paras(region: Region, box: Box, ctx: Ctx, paras: list[Para], *, top: float | None = None,
@@ -108,11 +112,15 @@ def motif(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 def series_header(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     """The series name in both languages on the left, "03 / 05" on the right."""
     series: Text = ctx.value(region)[0]
-    zh, en, num = (ctx.region_style(region, r) for r in ("zh", "en", "number"))
+    styles = [ctx.region_style(region, r) for r in ("zh", "en")]
+    num = ctx.region_style(region, "number")
     base = box.bottom - ctx.mm(2)
-    first = single_line(series.zh, zh, ctx.fonts, box.x, base, role=region.id)
-    items: list[Item] = [first, single_line(series.en, en, ctx.fonts, first.x + first.width + ctx.mm(5), base,
-                                            role=region.id)]
+    items: list[Item] = []
+    x = box.x
+    for i, lang in enumerate(ctx.langs):
+        line = single_line(series.get(lang), styles[i], ctx.fonts, x, base, role=region.id)
+        items.append(line)
+        x = line.x + line.width + ctx.mm(5)
     index, count = ctx.extras.get("series_index"), ctx.extras.get("series_count")
     if index:
         items.append(single_line(f"{index:02d} / {count:02d}", num, ctx.fonts, box.right, base, "right", region.id))
@@ -140,11 +148,15 @@ def text(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 @composer("contact")
 def contact(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     c: Contact = ctx.value(region)[0]
-    zh_parts = [c.organisation.zh] + ([c.person.zh] if c.person else [])
-    en_parts = [c.organisation.en] + ([c.person.en] if c.person else [])
     extra = [v for v in (c.phone, c.email) if v]
-    paras = [Para("　".join(zh_parts), ctx.region_style(region, "zh"), 0.0, False, "contact"),
-             Para("  ·  ".join(en_parts + extra), ctx.region_style(region, "en"), ctx.mm(1), False, "contact")]
+    paras = []
+    for i, lang in enumerate(ctx.langs):
+        parts = [c.organisation.get(lang)] + ([c.person.get(lang)] if c.person else [])
+        if i == len(ctx.langs) - 1:
+            parts += extra
+        sep = "　" if lang == "zh" else "  ·  "
+        paras.append(Para(sep.join(parts), ctx.region_style(region, ("zh", "en")[i]), ctx.mm(1) if i else 0.0,
+                          False, f"campaign.contact.organisation.{lang}"))
     return set_paras(region, box, ctx, paras)[0]
 
 
@@ -167,7 +179,13 @@ def qr(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     paras.append(Para(_short_url(url), ctx.region_style(region, "url"), ctx.mm(3), False, "qr_url"))
     lines, block = set_paras(region, tbox, ctx, paras, align=align)
     dy = tbox.bottom - ctx.mm(1) - (tbox.y + block.height)  # sit the text on the code's bottom edge
-    items.extend(shift(lines, dy))
+    lines = shift(lines, dy)
+    items.extend(lines)
+    # on screen the code and the address are a link (print has no links: the renderer skips it)
+    area = items[0].bounds()
+    for t in lines:
+        area = area.union(t.bounds())
+    items.append(Link(area, url, role=f"{region.id}-link"))
     return items
 
 

@@ -28,7 +28,7 @@ def folio(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     left = n % 2 == 0  # even pages are left-hand pages
     base = box.bottom
     gap = ctx.mm(4)
-    head_text = f"{head.zh}  {head.en}" if head else ""
+    head_text = ctx.joined(head) if head else ""
     if left:
         num = single_line(f"{n:02d}", num_st, ctx.fonts, box.x, base, "left", region.id)
         items: list[Item] = [num]
@@ -137,16 +137,17 @@ def policy(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         items.extend(lines)
     # the five plans, one row each
     top = box.y + rows * (tile_h + gut) + ctx.mm(6)
-    paras: list[Para] = [Para(caption_text(ctx.label(region.label)), ctx.region_style(region, "caption"),
+    paras: list[Para] = [Para(caption_text(ctx, ctx.label(region.label)), ctx.region_style(region, "caption"),
                               0.0, False, region.label or "label")]
     labels = ctx.data["labels"]
     for i, lm in enumerate(ctx.extras.get("landmarks", [])):
         plan = lm.plan
-        when = str(plan.year) if plan.year and plan.status == "issued" else labels["forthcoming"].zh \
-            if "forthcoming" in labels else ""
-        paras.append(Para(f"{when}　{plan.name.zh}", ctx.region_style(region, "zh"), ctx.mm(3.2), False,
-                          f"landmarks[{i}].plan.name.zh"))
-        paras.append(Para(plan.name.en, ctx.region_style(region, "en"), ctx.mm(0.6), False,
-                          f"landmarks[{i}].plan.name.en"))
+        first = ctx.langs[0]
+        when = str(plan.year) if plan.year and plan.status == "issued" else \
+            labels["forthcoming"].get(first) if "forthcoming" in labels else ""
+        for j, lang in enumerate(ctx.langs):
+            text = f"{when}　{plan.name.get(lang)}" if j == 0 else plan.name.get(lang)
+            paras.append(Para(text, ctx.region_style(region, ("zh", "en")[j]), ctx.mm(0.6 if j else 3.2), False,
+                              f"landmarks[{i}].plan.name.{lang}"))
     lines, _ = set_paras(region, Box(box.x, top, box.w, box.bottom - top), ctx, paras)
     return items + list(lines)

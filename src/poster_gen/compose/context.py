@@ -26,6 +26,7 @@ class Ctx:
     data: dict[str, Any]  # roots for field references: landmark, campaign, labels, ...
     scale: float = 1.0  # page size / layout size; positions and type scale with it
     root: Path = Path(".")  # the project folder, for files the data names
+    langs: tuple[str, ...] = ("zh", "en")  # the edition: both languages, or one
     page_number: int = 0
     extras: dict[str, Any] = field(default_factory=dict)  # e.g. contents entries, series info
     used: dict[str, float] = field(default_factory=dict)  # region id -> lowest edge it printed, mm
@@ -105,9 +106,14 @@ class Ctx:
                          st.level)
 
     def region_style(self, region: Region, role: str, fallback: str | None = None) -> TextStyle:
+        """The style a region gives ``role``. In a one-language edition a layout may give
+        the language its own version of a style, named "<style>@<lang>" (English set in
+        the room of a Chinese title needs another size)."""
         name = region.styles.get(role) or fallback
         if name is None:
             raise KeyError(f"region {region.id!r} needs a style for {role!r}")
+        if len(self.langs) == 1 and f"{name}@{self.langs[0]}" in self.layout.styles:
+            name = f"{name}@{self.langs[0]}"
         return self.style(name)
 
     def mm(self, value: float) -> float:
@@ -145,6 +151,10 @@ class Ctx:
 
     def resolve(self, path: str) -> Any:
         return F.resolve(path, self.data)
+
+    def joined(self, text: Text, sep: str = "  ") -> str:
+        """``text`` in the edition's languages, on one line (captions, running heads)."""
+        return sep.join(t for t in (text.get(lang) for lang in self.langs) if t)
 
     def label(self, ref: str | None) -> Text | None:
         return self.resolve(ref) if ref else None

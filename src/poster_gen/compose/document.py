@@ -85,18 +85,24 @@ def series_position(project: Project, landmark: Landmark) -> tuple[int, int]:
     return [lm.slug for lm in project.landmarks].index(landmark.slug) + 1, count
 
 
-def _title(text: Text) -> str:
-    return f"{text.zh}  {text.en}"
+def _title(text: Text, langs: tuple[str, ...] = ("zh", "en"), sep: str = "  ") -> str:
+    return sep.join(text.get(lang) for lang in langs)
+
+
+def _lang_code(langs: tuple[str, ...]) -> str:
+    return "zh-CN" if langs[0] == "zh" else "en"
 
 
 def compose_poster(project: Project, landmark: Landmark, fonts: Mapping[str, Metrics],
-                   scale: float = 1.0, out: str = "", sheet: tuple[float, float] | None = None) -> Document:
+                   scale: float = 1.0, out: str = "", sheet: tuple[float, float] | None = None,
+                   langs: tuple[str, ...] = ("zh", "en"), layout_name: str = "poster",
+                   layout: Layout | None = None) -> Document:
     """One landmark's poster; ``scale`` and ``sheet`` print it at another size (the A
     sizes are nearly, not exactly, the same shape: the trim is the exact sheet)."""
-    layout = project.layouts["poster"]
+    layout = layout or project.layouts[layout_name]
     theme = project.themes[landmark.theme]
     index, count = series_position(project, landmark)
-    ctx = Ctx(layout, palette_of(theme), fonts, _data(project, landmark), scale, project.root,
+    ctx = Ctx(layout, palette_of(theme), fonts, _data(project, landmark), scale, project.root, langs,
               extras={"series_index": index, "series_count": count}, sheet=sheet)
     pages = []
     out = out or f"posters/{landmark.slug}.pdf"
@@ -106,17 +112,19 @@ def compose_poster(project: Project, landmark: Landmark, fonts: Mapping[str, Met
             try:
                 pages.append(compose_page(layout.templates[name], ctx, f"poster:{landmark.slug}", name))
             except (FitError, SafeZoneError) as err:
-                raise ComposeError(out, landmark.slug, err, "poster") from None
+                raise ComposeError(out, landmark.slug, err, layout_name) from None
     c = project.campaign
-    pages[0].bookmarks.append(Bookmark(_title(landmark.name)))
-    return Document(pages, title=f"{landmark.name.zh} {landmark.name.en} · {c.series.zh} {c.series.en}",
-                    subject=f"{landmark.ambition.zh} / {landmark.ambition.en}",
-                    keywords=(c.city.en, c.series.en, landmark.name.en, c.city.zh, landmark.name.zh),
-                    author=c.contact.organisation.en, lang="zh-CN", kind="poster", slug=landmark.slug)
+    pages[0].bookmarks.append(Bookmark(_title(landmark.name, langs)))
+    return Document(pages, title=f"{_title(landmark.name, langs, ' ')} · {_title(c.series, langs, ' ')}",
+                    subject=_title(landmark.ambition, langs, " / "),
+                    keywords=tuple(t.get(lang) for lang in langs for t in (c.city, c.series, landmark.name)),
+                    author=c.contact.organisation.get(langs[-1]), lang=_lang_code(langs), kind="poster",
+                    slug=landmark.slug)
 
 
-def compose_brochure(project: Project, fonts: Mapping[str, Metrics], scale: float = 1.0) -> Document:
-    layout = project.layouts["brochure"]
+def compose_brochure(project: Project, fonts: Mapping[str, Metrics], scale: float = 1.0,
+                     langs: tuple[str, ...] = ("zh", "en"), layout: Layout | None = None) -> Document:
+    layout = layout or project.layouts["brochure"]
     planned = plan_pages(project, layout)
     contents = [ContentsEntry(p.bookmark, p.number, p.landmark, p.bookmark_field)
                 for p in planned if p.bookmark and p.in_contents]
@@ -132,18 +140,20 @@ def compose_brochure(project: Project, fonts: Mapping[str, Metrics], scale: floa
                   "landmarks": project.landmarks, "themes": project.themes,
                   "series_index": series_position(project, lm)[0] if lm else 0,
                   "series_count": len(project.landmarks)}
-        ctx = Ctx(layout, palette, fonts, _data(project, lm), scale, project.root, p.number, extras)
+        ctx = Ctx(layout, palette, fonts, _data(project, lm), scale, project.root, langs, p.number, extras)
         try:
             page = compose_page(tpl, ctx, f"brochure:p{p.number}", p.template)
         except (FitError, SafeZoneError) as err:
             raise ComposeError(f"brochure.pdf (page {p.number})", lm.slug if lm else None, err,
                                "brochure") from None
         if p.bookmark is not None:
-            page.bookmarks.append(Bookmark(_title(p.bookmark), p.level))
+            page.bookmarks.append(Bookmark(_title(p.bookmark, langs), p.level))
         pages.append(page)
     c = project.campaign
     b = c.brochure
-    return Document(pages, title=f"{b.title.zh} {b.subtitle.zh} · {b.title.en}: {b.subtitle.en}",
-                    subject=f"{b.subtitle.zh} / {b.subtitle.en}",
-                    keywords=(c.city.en, c.series.en, *[lm.name.en for lm in project.landmarks]),
-                    author=c.contact.organisation.en, lang="zh-CN", kind="brochure", slug="brochure")
+    return Document(pages, title=" · ".join(f"{b.title.get(lang)} {b.subtitle.get(lang)}" for lang in langs),
+                    subject=_title(b.subtitle, langs, " / "),
+                    keywords=tuple(t.get(lang) for lang in langs for t in (c.city, c.series,
+                                                                           *[lm.name for lm in project.landmarks])),
+                    author=c.contact.organisation.get(langs[-1]), lang=_lang_code(langs), kind="brochure",
+                    slug="brochure")

@@ -33,11 +33,12 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     vst, ust = ctx.region_style(region, "value"), ctx.region_style(region, "unit")
     fv, fu = ctx.fonts[vst.font], ctx.fonts[ust.font]
     unit_gap = ctx.mm(1.2)
+    lang = ctx.langs[0]  # the numeral reads in the edition's first language
 
     # one size for every numeral of the row: the widest decides
     def row_width(fig: KeyFigure, f: float) -> float:
-        w = text_width(fig.value_in("zh"), fv, vst.size * f, vst.tracking)
-        unit = fig.unit.zh if fig.unit else ""
+        w = text_width(fig.value_in(lang), fv, vst.size * f, vst.tracking)
+        unit = fig.unit.get(lang) if fig.unit else ""
         return w + (unit_gap + text_width(unit, fu, ust.size * f, ust.tracking) if unit else 0)
 
     floor = vst.min_size / vst.size
@@ -54,9 +55,14 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     label_top = box.y + value_top + ctx.dist(region.gap or 4)
     label_h = box.bottom - label_top
     # labels of the row share one size too: fit each, then set all at the smallest factor
-    label_paras = [[Para(fig.label.zh, ctx.region_style(region, "zh"), 0.0, False, f"{path}[{i}].label.zh"),
-                    Para(figure_caption_en(fig), ctx.region_style(region, "en"), ctx.mm(1.2), False,
-                         f"{path}[{i}].label.en")] for i, fig in enumerate(figs)]
+    def labels_of(i: int, fig: KeyFigure) -> list[Para]:
+        # balanced: a short label broken over two lines never leaves one character alone
+        paras = [Para(fig.label.get(lang), ctx.region_style(region, "zh"), 0.0, True, f"{path}[{i}].label.{lang}")]
+        if len(ctx.langs) > 1:  # bilingual: the English line carries the English figure
+            paras.append(Para(figure_caption_en(fig), ctx.region_style(region, "en"), ctx.mm(1.2), True,
+                              f"{path}[{i}].label.en"))
+        return paras
+    label_paras = [labels_of(i, fig) for i, fig in enumerate(figs)]
     common = min(fit_block(p, ctx.fonts, colw, label_h, region.id).scale for p in label_paras)
 
     items: list[Item] = []
@@ -64,9 +70,9 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     for i, fig in enumerate(figs):
         x = box.x + i * (colw + gut)
         base = box.y + value_top
-        value = single_line(fig.value_in("zh"), vst, ctx.fonts, x, base, "left", region.id, size=vsize)
+        value = single_line(fig.value_in(lang), vst, ctx.fonts, x, base, "left", region.id, size=vsize)
         items.append(value)
-        unit = fig.unit.zh if fig.unit else ""
+        unit = fig.unit.get(lang) if fig.unit else ""
         if unit:  # the unit sits on the numeral's baseline, right after it
             items.append(single_line(unit, ust, ctx.fonts, x + value.width + unit_gap, base, "left", region.id,
                                      size=usize))
@@ -79,10 +85,11 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     return items
 
 
-def caption_text(label: Text | None, extra: str = "") -> str:
+def caption_text(ctx: Ctx, label: Text | None, extra: str = "") -> str:
+    """A caption line: the label in the edition's languages, then ``extra``."""
     if label is None:
         return extra
-    return f"{label.zh}  {label.en}" + (f"  ·  {extra}" if extra else "")
+    return ctx.joined(label) + (f"  ·  {extra}" if extra else "")
 
 
 def _marker(ctx: Ctx, region: Region, x: float, y: float, line: TextLine) -> Item:
@@ -99,22 +106,28 @@ def plan(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     path = ctx.value(region)[1] or "plan"
     labels = ctx.data["labels"]
     when = f"{p.year}" if p.status == "issued" and p.year else \
-        f"{labels['forthcoming'].zh} {labels['forthcoming'].en.upper()}" if "forthcoming" in labels else ""
+        ctx.joined(labels["forthcoming"], " ").upper() if "forthcoming" in labels else ""
     cap = ctx.region_style(region, "caption")
-    paras = [Para(caption_text(ctx.label(region.label), when), cap, 0.0, False, region.label or "label")]
+    paras = [Para(caption_text(ctx, ctx.label(region.label), when), cap, 0.0, False, region.label or "label")]
     paras += [replace(q, space_before=q.space_before if i else ctx.mm(4))
               for i, q in enumerate(bilingual(region, ctx, p.name, f"{path}.name", balance=True))]
     indent = ctx.mm(5)
+    starts = []  # the paragraph each measure begins with: its bullet goes there
     for i, m in enumerate(p.measures):
-        zh, en = bilingual(region, ctx, m, f"{path}.measures[{i}]", zh_role="item_zh", en_role="item_en")
-        paras += [replace(zh, indent=indent, space_before=ctx.mm(3.5 if i == 0 else 2.5)),
-                  replace(en, indent=indent, space_before=ctx.mm(0.8))]
+        starts.append(len(paras))
+        paras += _entry(bilingual(region, ctx, m, f"{path}.measures[{i}]", zh_role="item_zh", en_role="item_en"),
+                        indent, ctx.mm(3.5 if i == 0 else 2.5), ctx.mm(0.8))
     lines, block = set_paras(region, box, ctx, paras)
     items: list[Item] = list(lines)
     heads = first_lines(block, lines)
-    for k in range(len(p.measures)):
-        items.append(_marker(ctx, region, box.x, 0, heads[3 + 2 * k]))
+    for k in starts:
+        items.append(_marker(ctx, region, box.x, 0, heads[k]))
     return items
+
+
+def _entry(paras: list[Para], indent: float, before: float, between: float) -> list[Para]:
+    """One list entry in the edition's languages: indented, spaced from the last one."""
+    return [replace(q, indent=indent, space_before=before if j == 0 else between) for j, q in enumerate(paras)]
 
 
 def _node_list(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: list[Text],
@@ -123,19 +136,19 @@ def _node_list(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: 
     paras: list[Para] = []
     if title is not None:
         cap = ctx.region_style(region, "caption")
-        paras.append(Para(caption_text(title), cap, 0.0, False, f"{path}.title"))
+        paras.append(Para(caption_text(ctx, title), cap, 0.0, False, f"{path}.title"))
     indent = ctx.mm(8)
+    starts = []
     for i, e in enumerate(entries):
-        zh, en = bilingual(region, ctx, e, f"{path}[{i}]")
-        paras += [replace(zh, indent=indent, space_before=ctx.mm(4 if i == 0 and title else 3.2) if paras else 0),
-                  replace(en, indent=indent, space_before=ctx.mm(0.8))]
+        starts.append(len(paras))
+        paras += _entry(bilingual(region, ctx, e, f"{path}[{i}]"), indent,
+                        (ctx.mm(4 if i == 0 and title else 3.2) if paras else 0), ctx.mm(0.8))
     lines, block = set_paras(region, box, ctx, paras)
     heads = first_lines(block, lines)
-    offset = 1 if title is not None else 0
     colour = ctx.colour(node_colour)
     r = ctx.mm(1.9)
     cx = box.x + ctx.mm(2.4)
-    centres = [h.y - h.ascent * 0.45 for h in heads[offset::2]]
+    centres = [heads[k].y - heads[k].ascent * 0.45 for k in starts]
     items: list[Item] = []
     if len(centres) > 1:
         items.append(Path((("M", cx, centres[0]), ("L", cx, centres[-1])),
@@ -176,17 +189,20 @@ def _quote(region: Region, box: Box, ctx: Ctx, q: Quote, path: str) -> list[Item
     fm = ctx.fonts[mark_style.font]
     cap = ctx.region_style(region, "caption")
     items: list[Item] = []
-    paras = [Para(caption_text(ctx.label(region.label)), cap, 0.0, False, region.label or "label")]
+    paras = [Para(caption_text(ctx, ctx.label(region.label)), cap, 0.0, False, region.label or "label")]
     mark_h = mark_style.size * 11 / 90  # mm: the mark is as tall as the style's cap height
-    zh, en = bilingual(region, ctx, q.text, f"{path}.text")
-    paras += [replace(zh, space_before=ctx.mm(4) + mark_h + ctx.mm(2.5)), en]
-    by_zh = f"—— {q.speaker.zh}，{q.organisation.zh}{q.title.zh}"
-    by_en = f"{q.speaker.en}, {q.title.en}, {q.organisation.en}"
+    text = bilingual(region, ctx, q.text, f"{path}.text")
+    paras += [replace(text[0], space_before=ctx.mm(4) + mark_h + ctx.mm(2.5)), *text[1:]]
     by = ctx.region_style(region, "by")
-    paras += [Para(by_zh, by, ctx.mm(4), False, f"{path}.speaker"),
-              Para(by_en, replace(by, font="regular"), ctx.mm(0.8), False, f"{path}.speaker")]
+    for i, lang in enumerate(ctx.langs):
+        line = f"—— {q.speaker.zh}，{q.organisation.zh}{q.title.zh}" if lang == "zh" else \
+            f"{q.speaker.en}, {q.title.en}, {q.organisation.en}"
+        paras.append(Para(line, by if i == 0 else replace(by, font="regular"), ctx.mm(0.8 if i else 4), False,
+                          f"{path}.speaker.{lang}"))
     if q.about:
-        paras.append(Para(q.about.en, ctx.region_style(region, "en"), ctx.mm(0.8), False, f"{path}.about.en"))
+        lang = ctx.langs[-1]
+        paras.append(Para(q.about.get(lang), ctx.region_style(region, "en"), ctx.mm(0.8), False,
+                          f"{path}.about.{lang}"))
     lines, block = set_paras(region, box, ctx, paras)
     cap_line = lines[0]
     # a large opening quote mark drawn as two filled commas, in the accent colour

@@ -105,6 +105,13 @@ class LintSpec:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Pixels:
+    __describe__ = "a size in pixels"
+    width: int = field(metadata=meta(min=16, max=10000))
+    height: int = field(metadata=meta(min=16, max=10000))
+
+
+@dataclass(frozen=True, kw_only=True)
 class Margins:
     __describe__ = "margins in mm (top, right, bottom, left)"
     top: float = field(metadata=meta(min=0, max=300))
@@ -274,8 +281,9 @@ class Layout:
     """``layouts/poster.yaml`` and ``layouts/brochure.yaml``."""
 
     __describe__ = "a layout"
-    kind: Literal["poster", "brochure"]
+    kind: Literal["poster", "brochure", "social"]
     page: PageSpec
+    pixels: Pixels | None = field(default=None, metadata=meta(doc="social images: the size in pixels"))
     margins: Margins
     safe: float = field(default=5.0, metadata=meta(min=0, max=50, doc="safe zone inside the trim, mm"))
     print: PrintSpec = field(default_factory=PrintSpec)

@@ -28,11 +28,17 @@ class Text:
     """A user-visible string in both languages."""
 
     __describe__ = "a mapping with 'zh' and 'en' text"
-    zh: str = field(metadata=meta(doc="Simplified Chinese"))
-    en: str = field(metadata=meta(doc="English"))
+    # Either may be missing in the file: each edition checks that the languages it
+    # prints are there (a bilingual build needs both), naming the field when not.
+    zh: str = field(default="", metadata=meta(allow_empty=True, doc="Simplified Chinese"))
+    en: str = field(default="", metadata=meta(allow_empty=True, doc="English"))
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+    def __validate__(self):
+        if not self.zh.strip() and not self.en.strip():
+            yield (), "has neither 'zh' nor 'en' text"
 
 
 @dataclass(frozen=True, kw_only=True)

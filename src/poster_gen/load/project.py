@@ -20,6 +20,7 @@ from .yamlsrc import Source, read_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LAYOUTS = ("poster", "brochure")
+OPTIONAL_LAYOUTS = ("social-portrait", "social-story")  # --format social needs them
 
 
 @dataclass
@@ -103,10 +104,11 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
 
     layouts: dict[str, Layout] = {}
     layout_srcs: dict[str, Source] = {}
-    for name in LAYOUTS:
+    for name in LAYOUTS + OPTIONAL_LAYOUTS:
         p = root / "layouts" / f"{name}.yaml"
         if not p.is_file():
-            ld.missing(p, f"the {name} layout")
+            if name in LAYOUTS:
+                ld.missing(p, f"the {name} layout")
             continue
         layout, src = ld.load(Layout, p)
         if layout is not None:

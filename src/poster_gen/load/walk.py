@@ -20,3 +20,20 @@ def strings(obj: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
     elif isinstance(obj, dict):
         for k, v in obj.items():
             yield from strings(v, path + (k,))
+
+
+def texts(obj: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, Any]]:
+    """Every bilingual ``Text`` inside ``obj`` with its path."""
+    from .models import Text
+
+    if isinstance(obj, Text):
+        yield path, obj
+    elif dataclasses.is_dataclass(obj):
+        for f in dataclasses.fields(obj):
+            yield from texts(getattr(obj, f.name), path + (f.name,))
+    elif isinstance(obj, (list, tuple)):
+        for i, v in enumerate(obj):
+            yield from texts(v, path + (i,))
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from texts(v, path + (k,))

@@ -9,7 +9,10 @@ MAX_PPI = 300
 
 
 @lru_cache(maxsize=16)
-def cmyk_jpeg(path: str, width_mm: float, height_mm: float, fit: str = "cover") -> bytes:
+def cmyk_jpeg(path: str, width_mm: float, height_mm: float, fit: str = "cover", mode: str = "CMYK",
+              ppi: int = MAX_PPI) -> bytes:
+    """The photo cropped to its frame, at most ``ppi`` at its placed size, as a JPEG in
+    ``mode`` (CMYK for print, RGB for screens)."""
     from PIL import Image
 
     with Image.open(path) as src:
@@ -27,9 +30,9 @@ def cmyk_jpeg(path: str, width_mm: float, height_mm: float, fit: str = "cover") 
         else:
             ch = round(w / want)
             im = im.crop((0, (h - ch) // 2, w, (h - ch) // 2 + ch))
-    target = (round(width_mm / 25.4 * MAX_PPI), round(height_mm / 25.4 * MAX_PPI))
+    target = (round(width_mm / 25.4 * ppi), round(height_mm / 25.4 * ppi))
     if im.size[0] > target[0]:  # never upsample: that would only hide a low resolution
         im = im.resize(target, Image.LANCZOS)
     out = io.BytesIO()
-    im.convert("CMYK").save(out, "JPEG", quality=90, optimize=True)
+    im.convert(mode).save(out, "JPEG", quality=90 if mode == "CMYK" else 85, optimize=True)
     return out.getvalue()

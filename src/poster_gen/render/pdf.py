@@ -65,17 +65,24 @@ class Frame:
 
 
 class PageRenderer:
-    def __init__(self, canvas: Canvas, fonts: Mapping[str, str]):
+    def __init__(self, canvas: Canvas, fonts: Mapping[str, str], colour: str = "cmyk"):
         self.c = canvas
         self.fonts = fonts
+        self.rgb = colour == "rgb"  # screens: RGB converted from the CMYK values, live links
 
     # colour -----------------------------------------------------------------
     def _fill(self, col: CMYK) -> None:
-        self.c.setFillColorCMYK(col.c / 100, col.m / 100, col.y / 100, col.k / 100)
+        if self.rgb:
+            self.c.setFillColorRGB(*col.to_rgb())
+        else:
+            self.c.setFillColorCMYK(col.c / 100, col.m / 100, col.y / 100, col.k / 100)
 
     def _stroke(self, st: Stroke) -> None:
         col = st.colour
-        self.c.setStrokeColorCMYK(col.c / 100, col.m / 100, col.y / 100, col.k / 100)
+        if self.rgb:
+            self.c.setStrokeColorRGB(*col.to_rgb())
+        else:
+            self.c.setStrokeColorCMYK(col.c / 100, col.m / 100, col.y / 100, col.k / 100)
         self.c.setLineWidth(st.width_pt)
         self.c.setLineCap(_CAPS[st.cap])
         self.c.setLineJoin(_JOINS[st.join])
@@ -145,7 +152,7 @@ class PageRenderer:
         self.c.circle(fr.x(ci.cx), fr.y(ci.cy), ci.r * PT_PER_MM, stroke=stroke, fill=fill)
 
     def text(self, t: TextLine, fr: Frame) -> None:
-        small_black = t.size_pt < SMALL_TEXT_PT and is_near_black(t.colour)
+        small_black = not self.rgb and t.size_pt < SMALL_TEXT_PT and is_near_black(t.colour)
         if small_black:  # one plate and overprint: no misregistered fringes, no white halo
             self._fill(SOLID_BLACK)
             self.c.setFillOverprint(True)
@@ -188,6 +195,8 @@ class PageRenderer:
         self.c._code.append("n " + " ".join(out) + " f")
 
     def link(self, ln: Link, fr: Frame) -> None:
+        if not self.rgb:
+            return  # print (PDF/X) allows no annotations on the page
         b = ln.box
         self.c.linkURL(ln.url, (fr.x(b.x), fr.y(b.bottom), fr.x(b.right), fr.y(b.y)), relative=0,
                        thickness=0)
@@ -198,7 +207,7 @@ class PageRenderer:
         from .images import cmyk_jpeg
 
         b = im.box
-        data = cmyk_jpeg(im.path, b.w, b.h, im.fit)
+        data = cmyk_jpeg(im.path, b.w, b.h, im.fit, "RGB" if self.rgb else "CMYK", 150 if self.rgb else 300)
         self.c.drawImage(ImageReader(io.BytesIO(data)), fr.x(b.x), fr.y(b.bottom), b.w * PT_PER_MM,
                          b.h * PT_PER_MM)
 
@@ -208,23 +217,25 @@ def is_near_black(c: CMYK) -> bool:
     return c.k >= 80 and c.c + c.m + c.y <= 60
 
 
-def render_document(doc: Document, out: str | BinaryIO, fonts: Mapping[str, FontFile]) -> None:
+def render_document(doc: Document, out: str | BinaryIO, fonts: Mapping[str, FontFile],
+                    colour: str = "cmyk") -> None:
     """Write ``doc`` as a PDF to ``out`` (a path or a binary file object).
 
-    ``doc.slug_mm`` is room outside the bleed for the pages' printer's marks.
+    ``doc.slug_mm`` is room outside the bleed for the pages' printer's marks; ``colour``
+    is "cmyk" for print (enforced: a stray RGB colour is an error) or "rgb" for screens.
     """
     slug = doc.slug_mm
     names = register_fonts(fonts)
     first = doc.pages[0]
     # the initial font is one of ours: ReportLab would otherwise reference unembedded Helvetica
-    c = Canvas(out, pagesize=_media_pt(first, slug), invariant=1, enforceColorSpace="cmyk",
+    c = Canvas(out, pagesize=_media_pt(first, slug), invariant=1, enforceColorSpace=colour,
                lang=doc.lang, pageCompression=1, initialFontName=names.get("regular"))
     c.setTitle(doc.title)
     c.setAuthor(doc.author)
     c.setSubject(doc.subject)
     c.setKeywords(", ".join(doc.keywords))
     c.setCreator("poster-gen")
-    pr = PageRenderer(c, names)
+    pr = PageRenderer(c, names, colour)
     outline: list[tuple[str, str, int]] = []
     for n, page in enumerate(doc.pages):
         media = _media_pt(page, slug)
