@@ -156,6 +156,7 @@ def main() -> int:
     prep = measure("font preparation alone", [sys.executable, "-c", FONTPREP, str(proj)], max(2, reps // 2), env,
                    before=cold, warmup=0)
     results["fontprep"] = prep
+    results.update(studio(pg, proj, env, reps))
     cmds = None if args.no_anchors else anchors(args, work)
     if cmds:
         results["typst"] = measure("anchor: Typst batch", cmds["typst"], reps)
@@ -163,6 +164,63 @@ def main() -> int:
     report(results, args)
     shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def studio(pg: list[str], proj: Path, env: dict, reps: int) -> dict:
+    """The studio warm: previewing an edited poster (validate, compose, render, rasterise
+    at 800 px) and loading the dashboard (the page, its data and every thumbnail)."""
+    import json as _json
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(pg + ["serve", "--project", str(proj), "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+
+    def get(path: str, data: bytes | None = None) -> bytes:
+        req = urllib.request.Request(base + path, data=data, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return r.read()
+    try:
+        for _ in range(100):
+            try:
+                get("/api/landmarks")
+                break
+            except OSError:
+                time.sleep(0.1)
+        run([*pg, "build", "--project", str(proj)], env)  # thumbnails of built files
+        slug = "integrated-circuits"
+        data = _json.loads(get(f"/api/landmarks/{slug}"))
+        times = []
+        for i in range(3 + reps * 3):  # warm-up, then a different figure every time
+            data["key_figures"][0]["value"] = f"{200 + i % 7}+"
+            t = time.perf_counter()
+            get(f"/api/preview/{slug}.png?width=800", _json.dumps(data).encode())
+            if i >= 3:
+                times.append(time.perf_counter() - t)
+        dash = []
+        for i in range(1 + reps):
+            t = time.perf_counter()
+            get("/")
+            d = _json.loads(get("/api/dashboard"))
+            for card in d["landmarks"] + [d["brochure"]]:
+                if card["url"]:
+                    get(f"/api/thumbnail/{card['file']}?width=320")
+            if i:
+                dash.append(time.perf_counter() - t)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    out = {"studio_preview": {"name": "studio: preview an edit (800 px)", "median_s": statistics.median(times),
+                              "min_s": min(times), "max_s": max(times), "peak_mib": 0, "runs": len(times)},
+           "studio_dashboard": {"name": "studio: load the dashboard", "median_s": statistics.median(dash),
+                                "min_s": min(dash), "max_s": max(dash), "peak_mib": 0, "runs": len(dash)}}
+    for r in out.values():
+        print(f"  {r['name']:<28} median {r['median_s']:.3f} s  (min {r['min_s']:.3f}, max {r['max_s']:.3f})")
+    return out
 
 
 FONTPREP = ("import sys; from pathlib import Path; from poster_gen.load.project import load_project; "
@@ -187,6 +245,11 @@ def report(r: dict, args) -> None:
         goal("50 landmarks: time per poster / 5 landmarks'", per50 / per5, "<= 1.20", per50 / per5 <= 1.2)
         goal("50 landmarks: peak memory / 5 landmarks'", r["fifty"]["peak_mib"] / r["posters5"]["peak_mib"],
              "flat (about 1)", r["fifty"]["peak_mib"] / r["posters5"]["peak_mib"] <= 1.2)
+    if "studio_preview" in r:
+        goal("studio preview of an edit, seconds", r["studio_preview"]["median_s"], "<= 0.300",
+             r["studio_preview"]["median_s"] <= 0.3)
+        goal("studio dashboard load, seconds", r["studio_dashboard"]["median_s"], "< 1.0",
+             r["studio_dashboard"]["median_s"] < 1.0)
     if "typst" in r:
         ty = r["typst"]["median_s"]
         goal("full build / Typst batch", full / ty, "<= 1.0", full / ty <= 1.0)

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import __version__
 from .errors import BuildError, InputError
 
-VERBS = ("build", "check", "watch", "preflight", "impose", "list", "init", "preview")
+VERBS = ("build", "check", "watch", "preflight", "impose", "serve", "schema", "list", "init", "preview")
 
 
 class _Help(argparse.HelpFormatter):

@@ -193,8 +193,11 @@ def read_yaml(path: Path, shown: str, *, max_bytes: int = MAX_BYTES,
             what = "the file holds more than one YAML document (a second '---'?)"
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise fail(f"YAML syntax error: {what}", line, col) from None
-    except yaml.YAMLError as exc:
-        raise fail(f"YAML error: {exc}") from None
+    except yaml.YAMLError as exc:  # e.g. a control character the YAML reader refuses
+        mark = getattr(exc, "problem_mark", None)
+        what = getattr(exc, "problem", None) or " ".join(str(exc).split())
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise fail(f"YAML error: {' '.join(str(what).split())}", line, col) from None
     if node is None:
         raise fail("file is empty")
     walker = _Walker(shown, max_nodes)

@@ -1,0 +1,1 @@
+"""The studio: a local web app to edit landmarks and preview posters."""

@@ -1,0 +1,170 @@
+"""The studio's engine: the same loader, validator, composer and renderer as the CLI,
+kept warm between requests.
+
+The project is loaded once and again only when a file under data/, layouts/ or
+assets/ changes; fonts, motifs and QR codes come from the same caches as the CLI's.
+A landmark edited in the browser is validated exactly as a file would be (the same
+messages, field by field) and previewed without being written anywhere.
+"""
+from __future__ import annotations
+
+import io
+import os
+import threading
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, Problem
+from ..load.yamlsrc import Source
+
+WATCHED = ("data", "layouts", "assets")
+
+
+class Invalid(Exception):
+    """Data that does not validate; ``errors`` are {field, message} as the CLI words them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+    @property
+    def errors(self) -> list[dict[str, str]]:
+        return [{"field": p.field, "message": p.message, "where": str(p)} for p in self.problems]
+
+
+class Engine:
+    def __init__(self, root: Path, out: Path | None = None):
+        self.root = root.resolve()
+        self.out = (out or self.root / "output").resolve()
+        self._lock = threading.RLock()
+        self._fingerprint: tuple | None = None
+        self._project = None
+        self._fonts: dict[str, Any] = {}
+
+    # -- the project, warm ---------------------------------------------------------
+    def fingerprint(self) -> tuple:
+        seen = []
+        for folder in WATCHED:
+            for dirpath, dirnames, filenames in os.walk(self.root / folder):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    if name.startswith("."):
+                        continue
+                    st = os.stat(os.path.join(dirpath, name))
+                    seen.append((dirpath, name, st.st_mtime_ns, st.st_size))
+        return tuple(seen)
+
+    def project(self):
+        """The project as loaded now (reloaded when its files changed)."""
+        from ..load.project import load_project
+
+        with self._lock:
+            fp = self.fingerprint()
+            if fp != self._fingerprint or self._project is None:
+                self._project = load_project(self.root, lenient=True)
+                self._fingerprint = fp
+            return self._project
+
+    def fonts(self, project, layout: str = "poster"):
+        from ..builder import prepare_layout_fonts, project_text
+
+        text = project_text(project)
+        key = (layout, text)
+        with self._lock:
+            if key not in self._fonts:
+                self._fonts = {k: v for k, v in self._fonts.items() if k[0] != layout}  # keep one per layout
+                self._fonts[key] = prepare_layout_fonts(project, layout, text)
+            return self._fonts[key]
+
+    # -- validation ------------------------------------------------------------------
+    def validate(self, slug: str, data: Any):
+        """The landmark ``data`` (as JSON) checked as a build would check its file:
+        the model, the names it refers to, its photo, both languages, the font's
+        glyphs and whether every text fits. Returns (project with it, landmark)."""
+        from ..builder import missing_glyphs, missing_translations, layout_coverage
+        from ..compose.document import ComposeError, compose_poster
+        from ..load.models import Landmark
+        from ..load.schema import load_model
+        from ..load.assets import check_image
+        from ..load.project import _check_landmark
+        from ..motifs import MOTIFS
+
+        project = self.project()
+        shown = f"data/landmarks/{slug}.yaml"
+        src = Source(shown, data, {}, self.root / shown)
+        if not isinstance(data, dict):
+            raise Invalid([Problem(shown, 0, 0, "", "expected a mapping of keys to values")])
+        lm, problems = load_model(Landmark, src)
+        if lm is None:
+            raise Invalid(problems)
+        lm = replace(lm, slug=slug)
+        _check_landmark(lm, src, project.themes, MOTIFS, problems)
+        if lm.hero_image:
+            why = check_image(self.root, lm.hero_image)
+            if why:
+                problems.append(src.problem(("hero_image",), why))
+        if problems:
+            raise Invalid(problems)
+        others = [x for x in project.landmarks if x.slug != slug]
+        trial = replace(project, landmarks=sorted(others + [lm], key=lambda x: (x.order, x.slug)),
+                        sources={**project.sources, shown: src})
+        for found in (missing_translations(trial, ("zh", "en")),
+                      missing_glyphs(trial, layout_coverage(trial, "poster"))):
+            problems += found.get(slug, [])
+        if problems:
+            raise Invalid(problems)
+        try:
+            fonts = self.fonts(trial)
+            doc = compose_poster(trial, lm, {r: p.metrics for r, p in fonts.items()})
+        except ComposeError as err:
+            from ..builder import fit_problem
+            raise Invalid([fit_problem(trial, err)]) from None
+        except InputError as err:
+            raise Invalid(err.problems) from None
+        errors = [i for p in doc.pages for i in p.lint if i.severity == "error"]
+        if errors:
+            raise Invalid([Problem(f"layouts/poster.yaml", 0, 0, "", f"region '{i.region}': {i.message}")
+                           for i in errors])
+        return trial, lm, doc
+
+    # -- previews -------------------------------------------------------------------
+    def preview(self, slug: str, data: Any | None = None, width: int = 800) -> bytes:
+        """The poster as it would print, as a PNG ``width`` pixels wide (trimmed)."""
+        from ..compose.document import compose_poster
+        from ..render.pdf import FontFile, render_document
+
+        project = self.project()
+        if data is None:
+            if slug in project.failed:
+                raise Invalid(project.failed[slug])
+            trial, lm = project, project.landmark(slug)
+            fonts = self.fonts(project)
+            doc = compose_poster(project, lm, {r: p.metrics for r, p in fonts.items()})
+        else:
+            trial, lm, doc = self.validate(slug, data)
+            fonts = self.fonts(trial)
+        files = {r: FontFile(p.ps_name, str(p.ttf_path)) for r, p in fonts.items()}
+        buf = io.BytesIO()
+        render_document(doc, buf, files, colour="rgb")
+        return rasterise(buf.getvalue(), width)
+
+
+def rasterise(pdf_bytes: bytes, width: int, page: int = 0) -> bytes:
+    """A page of a PDF as a PNG ``width`` pixels wide, cropped to its TrimBox."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(pdf_bytes)
+    try:
+        pg = pdf[page]
+        left, bottom, right, top = pg.get_trimbox()
+        mx, my = pg.get_mediabox()[:2]
+        scale = width / (right - left)
+        img = pg.render(scale=scale, crop=(left - mx, bottom - my, pg.get_width() - (right - mx),
+                                           pg.get_height() - (top - my)), may_draw_forms=False).to_pil()
+        pg.close()
+    finally:
+        pdf.close()
+    out = io.BytesIO()
+    img.convert("RGB").save(out, "PNG", compress_level=1)
+    return out.getvalue()

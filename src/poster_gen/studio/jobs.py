@@ -1,0 +1,78 @@
+"""Builds started from the studio: the CLI's own `poster-gen build` (the same incremental
+engine, its lock, its preflight) in a child process, followed line by line so the page
+can show progress. A failed build is reported; the server keeps serving.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_READY = re.compile(r"^\[(\d+)/(\d+)\] (\S+): (ready|failed)")
+_ROW = re.compile(r"^(\S+\.(?:pdf|png))\s+(written|up to date|not written|failed|checked)\s")
+
+
+@dataclass
+class Job:
+    id: str
+    state: str = "queued"  # queued, running, done, failed
+    progress: float = 0.0
+    files: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    log: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "state": self.state, "progress": round(self.progress, 3), "files": self.files,
+                "errors": self.errors}
+
+
+class Jobs:
+    def __init__(self, root: Path, out: Path):
+        self.root, self.out = root, out
+        self.jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+
+    def start(self, args: list[str] | None = None) -> Job:
+        job = Job(uuid.uuid4().hex[:12])
+        with self._lock:
+            self.jobs[job.id] = job
+        threading.Thread(target=self._run, args=(job, args or []), daemon=True).start()
+        return job
+
+    def get(self, job_id: str) -> Job | None:
+        return self.jobs.get(job_id)
+
+    def _run(self, job: Job, extra: list[str]) -> None:
+        job.state = "running"
+        cmd = [sys.executable, "-m", "poster_gen", "build", "--project", str(self.root), "--out", str(self.out),
+               *extra]
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        try:
+            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        except OSError as exc:
+            job.state, job.errors = "failed", [f"cannot start the build: {exc}"]
+            return
+        reader = threading.Thread(target=lambda: job.errors.extend(
+            line.rstrip() for line in proc.stderr if line.startswith(("error:", "warning:"))), daemon=True)
+        reader.start()
+        for line in proc.stdout:
+            line = line.rstrip()
+            job.log.append(line)
+            m = _READY.match(line)
+            if m:
+                job.progress = int(m.group(1)) / max(1, int(m.group(2))) * 0.95
+            m = _ROW.match(line)
+            if m:
+                name, status = m.group(1), m.group(2)
+                job.files.append({"name": name, "status": status, "url": f"/files/{name}"})
+        code = proc.wait()
+        reader.join(timeout=5)
+        job.progress = 1.0
+        job.state = "done" if code == 0 else "failed"
+        if code not in (0, 2) and not job.errors:
+            job.errors.append(f"the build stopped (exit code {code})")

@@ -1,0 +1,518 @@
+// A form generated from a JSON Schema (draft 2020-12, $defs + $ref): no per-field code.
+// The value is one plain object, edited in place. Every input carries data-field="<dotted.path>"
+// and every field's wrapper data-path="<dotted.path>", so the server's errors land where they belong.
+// Two widgets refer to project resources and are keyed by name: the theme picker and the motif selects.
+
+export function el(tag, attrs = {}, ...kids) {
+  const n = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') n.className = v;
+    else if (k === 'text') n.textContent = v;
+    else if (k === 'value') n.value = v;
+    else if (k.startsWith('on')) n.addEventListener(k.slice(2), v);
+    else if (k in n && typeof v !== 'string') n[k] = v;
+    else n.setAttribute(k, v === true ? '' : v);
+  }
+  for (const kid of kids.flat()) if (kid != null && kid !== false) n.append(kid);
+  return n;
+}
+
+export const fmtPath = (path) => path.reduce((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
+const LAST = /(\[\d+\]|\.[^.[\]]+)$/;
+const parentOf = (p) => (LAST.test(p) ? p.replace(LAST, '') : '');
+const humanize = (k) => String(k).replace(/[_-]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
+const singular = (s) => (/[^s]s$/.test(s) ? s.slice(0, -1) : s);
+const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const cmyk = (c) => `C${c[0]} M${c[1]} Y${c[2]} K${c[3]}`;
+function merge(a, b) { // $ref + siblings: the siblings refine the definition ("properties" key by key)
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = isObj(v) && isObj(out[k]) ? merge(out[k], v) : v;
+  return out;
+}
+function rerenderNear(n) { // re-draw the nearest part of the form that knows how
+  while (n && !n.rerender) n = n.parentElement;
+  return n ? n.rerender() : null;
+}
+const SCALARS = ['string', 'integer', 'number', 'enum', 'boolean', 'same-or-different'];
+const lcFirst = (s) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
+const grow = (n) => { n.style.height = 'auto'; n.style.height = `${n.scrollHeight + 2}px`; }; // a textarea as tall as its text
+let growTimer;
+window.addEventListener('resize', () => {
+  clearTimeout(growTimer);
+  growTimer = setTimeout(() => document.querySelectorAll('textarea.grow').forEach(grow), 100);
+});
+const focusIn = (n) => n?.querySelector('input:not([type=radio]),textarea,select,input')?.focus();
+
+export function createForm({ schema, data, info, t, lang, onChange }) {
+  const defs = schema.$defs || schema.definitions || {};
+  const stash = new Map(); // the other shape of a toggled value, so toggling back loses nothing
+  let errors = [];
+  let seq = 0;
+  const uid = (p) => `${p}${++seq}`;
+
+  // -- schema helpers --------------------------------------------------------------------------
+  function resolve(s, depth = 0) {
+    if (!isObj(s)) return {};
+    if (s.$ref && depth < 32) {
+      const { $ref, description, ...rest } = s;
+      const def = defs[$ref.replace(/^#\/(\$defs|definitions)\//, '')] || {};
+      return resolve({ ...merge(def, rest), $own: s.$own ?? description ?? null, ...(description ? { description } : {}) }, depth + 1);
+    }
+    if (Array.isArray(s.allOf) && s.allOf.length === 1) {
+      const { allOf, ...rest } = s;
+      return resolve(merge(allOf[0], rest), depth + 1);
+    }
+    return s;
+  }
+  const isNull = (s) => s.type === 'null' || s.const === null;
+  function strip(s) { // the schema without its `null` alternative
+    s = resolve(s);
+    const alts = s.anyOf || s.oneOf;
+    if (Array.isArray(alts)) {
+      const rest = alts.filter((a) => !isNull(resolve(a)));
+      const { anyOf, oneOf, ...outer } = s;
+      if (rest.length === 1) return strip(merge(resolve(rest[0]), outer.description ? { ...outer, $own: outer.description } : outer));
+      if (rest.length !== alts.length) return { ...outer, anyOf: rest };
+    }
+    if (Array.isArray(s.type)) {
+      const types = s.type.filter((x) => x !== 'null');
+      return types.length === 1 ? { ...s, type: types[0] } : { ...s, type: undefined, anyOf: types.map((x) => ({ type: x })) };
+    }
+    return s;
+  }
+  const typeOf = (s) => s.type || (s.properties ? 'object' : s.items ? 'array' : s.enum ? 'string' : undefined);
+  function bilingual(s) {
+    const p = strip(s).properties;
+    return !!p && Object.keys(p).sort().join() === 'en,zh' && typeOf(strip(p.zh)) === 'string' && typeOf(strip(p.en)) === 'string';
+  }
+  function kind(s) {
+    s = strip(s);
+    const alts = s.anyOf || s.oneOf;
+    if (Array.isArray(alts) && alts.length > 1) {
+      if (alts.every((a) => 'const' in resolve(a))) return 'enum';
+      const ks = alts.map((a) => (bilingual(a) ? 'bilingual' : typeOf(strip(a)))).sort().join();
+      return ks === 'bilingual,string' ? 'same-or-different' : 'union';
+    }
+    if (s.enum || 'const' in s) return 'enum';
+    if (bilingual(s)) return 'bilingual';
+    const ty = typeOf(s);
+    if (ty === 'object') return s.properties && Object.keys(s.properties).length ? 'object' : 'map';
+    return ty || 'any';
+  }
+  const enumValues = (s) => s.enum || ('const' in s ? [s.const] : (s.anyOf || s.oneOf || []).map((a) => resolve(a).const));
+  const maxLen = (s) => strip(s).maxLength ?? (Math.max(0, ...Object.values(strip(s).properties || {}).map((p) => strip(p).maxLength || 0)) || undefined);
+  function empty(s) { // a new value: the default, or the smallest shape that looks right
+    s = strip(s);
+    if (s.default !== undefined && s.default !== null) return clone(s.default);
+    switch (kind(s)) {
+      case 'bilingual': return { zh: '', en: '' };
+      case 'same-or-different': case 'string': return '';
+      case 'enum': return enumValues(s)[0];
+      case 'boolean': return false;
+      case 'integer': case 'number': return s.minimum ?? null;
+      case 'array': return Array.from({ length: s.minItems || 0 }, () => empty(s.items || {}));
+      case 'map': return {};
+      case 'union': return empty(s.anyOf[0]);
+      case 'object': return Object.fromEntries((s.required || []).map((k) => [k, empty(s.properties[k])]));
+      default: return null;
+    }
+  }
+  function matches(v, s) {
+    if (bilingual(s)) return isObj(v);
+    const ty = typeOf(strip(s));
+    return ty === 'integer' ? Number.isInteger(v) : ty === 'array' ? Array.isArray(v) : ty === 'object' ? isObj(v) : typeof v === ty;
+  }
+
+  // -- the value -------------------------------------------------------------------------------
+  const get = (path) => path.reduce((o, k) => (o == null ? undefined : o[k]), data);
+  function set(path, v) { // creates missing parents; undefined removes the key
+    let o = data;
+    path.slice(0, -1).forEach((k, i) => {
+      if (o[k] == null || typeof o[k] !== 'object') o[k] = typeof path[i + 1] === 'number' ? [] : {};
+      o = o[k];
+    });
+    const key = path[path.length - 1];
+    if (v === undefined && !Array.isArray(o)) delete o[key];
+    else o[key] = v;
+  }
+  const changed = (path) => onChange && onChange(path);
+
+  // -- words -----------------------------------------------------------------------------------
+  const label = (key) => t(`field.${key}`, null) || humanize(key);
+  const itemName = (key) => t(`item.${key}`, null) || singular(label(key));
+  const help = (s, own) => {
+    const d = own && s.$own !== undefined ? s.$own : s.description;
+    return d ? el('p', { class: 'help', text: d }) : null;
+  };
+  function summaryOf(v) { // a short line for an item's header: the texts inside it
+    if (typeof v === 'string' || typeof v === 'number') return String(v);
+    if (isObj(v) && Object.keys(v).every((k) => k === 'zh' || k === 'en')) return v[lang()] || v.zh || v.en || '';
+    if (isObj(v) || Array.isArray(v)) return Object.values(v).map(summaryOf).filter(Boolean).join(' ');
+    return '';
+  }
+
+  // -- fields ----------------------------------------------------------------------------------
+  // field(): a named value inside an object, with its label; optional ones can be added and removed.
+  function field(raw, path, { key, required, top }) {
+    const s = strip(raw);
+    const p = fmtPath(path);
+    const k = kind(s);
+    const v = get(path);
+    const optional = !required && (s.default === undefined || s.default === null);
+    const wrap = el('div', { class: `field kind-${k}${top ? ' section' : ''}`, 'data-path': p, id: top ? `sec-${key}` : null });
+    wrap.rerender = () => { const n = field(raw, path, { key, required, top }); wrap.replaceWith(n); applyErrors(); return n; };
+    const own = ['bilingual', 'same-or-different', 'string', 'integer', 'number', 'boolean', 'enum'].includes(k);
+    if (optional && v == null) {
+      wrap.classList.add('absent');
+      wrap.append(el('div', { class: 'absent-row' },
+        el('button', { type: 'button', class: 'add-optional', 'data-field': `${p}#add`,
+          text: t('addField', lcFirst(label(key))), onclick: () => { set(path, stash.get(`removed:${p}`) ?? empty(s)); changed(path); focusIn(wrap.rerender()); } }),
+        help(s, own)));
+      return wrap;
+    }
+    const removeBtn = optional ? el('button', { type: 'button', class: 'link danger remove-optional', 'data-field': `${p}#remove`,
+      text: t('removeField', lcFirst(label(key))), onclick: () => { // adding it back brings back what was there
+        stash.set(`removed:${p}`, get(path)); set(path, undefined); changed(path); rerenderNear(wrap)?.querySelector('button')?.focus();
+      } }) : null;
+    if (k === 'boolean') {
+      const id = uid('f');
+      wrap.append(el('div', { class: 'check' },
+        el('input', { type: 'checkbox', id, 'data-field': p, checked: v === true || (v === undefined && s.default === true),
+          onchange: (e) => { set(path, e.target.checked); changed(path); } }),
+        el('label', { for: id, text: label(key) }), removeBtn), help(s, true));
+      return wrap;
+    }
+    const body = control(s, path, key);
+    if (top && SCALARS.includes(k) && !body.matches('.theme-control')) wrap.classList.add('scalar');
+    const first = body.querySelector('input,select,textarea');
+    const labelled = first && first.type !== 'radio' && !['object', 'array', 'map', 'bilingual'].includes(k);
+    const head = el(k === 'object' ? 'legend' : 'div', { class: 'field-head' },
+      el(labelled ? 'label' : 'span', { class: 'field-label', for: labelled ? first.id : null, id: uid('l'), text: label(key) }),
+      k === 'array' ? el('span', { class: 'count', text: s.maxItems ? `${(v || []).length} / ${s.maxItems}` : String((v || []).length) }) : null,
+      removeBtn);
+    if (!labelled) body.setAttribute('aria-labelledby', head.firstChild.id);
+    wrap.append(el(k === 'object' ? 'fieldset' : 'div', { class: 'field-box' }, head, help(s, own), body));
+    return wrap;
+  }
+
+  // control(): the editor of one value, without its label.
+  function control(s, path, key) {
+    s = strip(s);
+    const k = kind(s);
+    const special = resource(s, path, key);
+    if (special) return special;
+    switch (k) {
+      case 'object': return objectControl(s, path);
+      case 'bilingual': return bilingualControl(s, path, key);
+      case 'same-or-different': return sameOrDifferent(s, path, key);
+      case 'array': return arrayControl(s, path, key);
+      case 'map': return mapControl(s, path, key);
+      case 'union': return unionControl(s, path, key);
+      case 'enum': return select(path, enumValues(s).map((x) => [x, t(`enum.${x}`, null) || String(x)]), { current: get(path) ?? s.default });
+      case 'boolean': return el('input', { type: 'checkbox', id: uid('f'), 'data-field': fmtPath(path), checked: get(path) === true,
+        onchange: (e) => { set(path, e.target.checked); changed(path); } });
+      case 'integer': case 'number': return numberInput(s, path, k);
+      default: return textInput(s, path, { ariaLabel: label(key) });
+    }
+  }
+
+  function objectControl(s, path) {
+    const req = new Set(s.required || []);
+    return el('div', { class: 'object' }, Object.entries(s.properties)
+      .filter(([, sub]) => !sub.readOnly)
+      .map(([k, sub]) => field(sub, [...path, k], { key: k, required: req.has(k), top: path.length === 0 })));
+  }
+
+  function textInput(s, path, { lang: lg, ariaLabel, prose } = {}) {
+    const max = s.maxLength;
+    const long = max > 80;
+    const v = get(path);
+    const input = el(long ? 'textarea' : 'input', {
+      id: uid('f'), 'data-field': fmtPath(path), type: long ? null : s.format === 'uri' ? 'url' : 'text', class: long ? 'grow' : null,
+      rows: long ? (prose && max >= 200 ? 3 : 1) : null, value: v == null ? '' : String(v), lang: lg, 'aria-label': ariaLabel,
+      spellcheck: lg === 'en' ? 'true' : 'false',
+    });
+    const counter = max && max < 600 ? el('span', { class: 'counter', 'aria-hidden': 'true' }) : null;
+    const update = () => {
+      if (counter) {
+        const n = [...input.value].length;
+        counter.textContent = `${n}/${max}`;
+        counter.classList.toggle('over', n > max);
+        counter.classList.toggle('near', n <= max && n > max * 0.9);
+      }
+      if (long && input.isConnected) grow(input);
+    };
+    input.addEventListener('input', () => { set(path, input.value); update(); changed(path); });
+    update();
+    requestAnimationFrame(update);
+    return el('div', { class: `text-control${long ? ' long' : ''}` }, input, counter);
+  }
+
+  function numberInput(s, path, k) {
+    const v = get(path);
+    return el('input', {
+      type: 'number', id: uid('f'), class: 'number', 'data-field': fmtPath(path), value: v == null ? '' : String(v),
+      min: s.minimum ?? s.exclusiveMinimum, max: s.maximum ?? s.exclusiveMaximum, step: k === 'integer' ? '1' : 'any',
+      placeholder: s.default != null ? String(s.default) : null,
+      oninput: (e) => {
+        const raw = e.target.value.trim();
+        const n = k === 'integer' ? parseInt(raw, 10) : parseFloat(raw);
+        set(path, raw === '' || Number.isNaN(n) ? null : n);
+        changed(path);
+      },
+    });
+  }
+
+  function select(path, options, { onpick, cls, current = get(path) } = {}) {
+    const opts = options.map(([x, text, title]) => el('option', { value: JSON.stringify(x), text, title, selected: x === current }));
+    if (current !== undefined && !options.some(([x]) => x === current)) {
+      opts.unshift(el('option', { value: JSON.stringify(current), text: `${current} (${t('unknown')})`, selected: true }));
+    }
+    return el('select', { id: uid('f'), class: cls, 'data-field': fmtPath(path),
+      onchange: (e) => { const x = JSON.parse(e.target.value); set(path, x); changed(path); onpick && onpick(x); } }, opts);
+  }
+
+  function bilingualControl(s, path, key) {
+    return el('div', { class: 'bilingual' }, ['zh', 'en'].map((lg) => {
+      const sub = strip(s.properties[lg]);
+      const name = lg === 'zh' ? '中文' : 'English';
+      return el('div', { class: 'lang-input', 'data-lang': lg }, el('span', { class: 'lang-tag', 'aria-hidden': 'true', text: name }),
+        textInput(sub, [...path, lg], { lang: lg === 'zh' ? 'zh-Hans' : 'en', ariaLabel: `${label(key)} (${name})`, prose: true }));
+    }));
+  }
+
+  function sameOrDifferent(s, path, key) { // value: "200+" or {zh: "300–500", en: "30–50"}
+    const alts = s.anyOf.map(strip);
+    const biS = alts.find((a) => bilingual(a));
+    const strS = alts.find((a) => !bilingual(a));
+    const p = fmtPath(path);
+    const different = isObj(get(path));
+    const box = el('div', { class: 'same-or-different' });
+    box.rerender = () => { const n = sameOrDifferent(s, path, key); box.replaceWith(n); applyErrors(); return n; };
+    const toggle = el('div', { class: 'segmented', role: 'group', 'aria-label': label(key) });
+    for (const [mode, text] of [['same', t('sameBoth')], ['different', t('differentEach')]]) {
+      toggle.append(el('button', { type: 'button', 'data-field': `${p}#${mode}`, 'aria-pressed': String((mode === 'different') === different), text,
+        onclick: () => {
+          const now = get(path);
+          if ((mode === 'different') === isObj(now)) return;
+          if (mode === 'different') {
+            const back = stash.get(p);
+            set(path, back && (back.zh === now || back.en === now) ? back : { zh: now || '', en: now || '' });
+          } else {
+            stash.set(p, now);
+            set(path, now.zh || now.en || '');
+          }
+          changed(path);
+          box.rerender().querySelector(`[data-field="${CSS.escape(`${p}#${mode}`)}"]`)?.focus();
+        } }));
+    }
+    box.append(toggle, different ? bilingualControl(biS, path, key) : textInput(strS, path, { ariaLabel: label(key) }));
+    return box;
+  }
+
+  function arrayControl(s, path, key) {
+    const items = s.items || {};
+    const ik = kind(items);
+    const simple = !['object', 'array', 'map', 'union'].includes(ik);
+    const list = Array.isArray(get(path)) ? get(path) : [];
+    const min = s.minItems || 0;
+    const max = s.maxItems ?? Infinity;
+    const redo = (i, sel) => {
+      changed(path);
+      const n = rerenderNear(ol);
+      const item = n?.querySelector('.items')?.children[i];
+      const b = sel && item?.querySelector(sel);
+      if (b && !b.disabled) b.focus(); else focusIn(item);
+    };
+    const ol = el('ol', { class: 'items' }, list.map((v, i) => {
+      const name = `${itemName(key)} ${i + 1}`;
+      const tool = (action, text, title, disabled, fn) => el('button', { type: 'button', class: `icon${action === 'remove' ? ' danger' : ''}`,
+        'data-action': action, 'data-field': `${fmtPath([...path, i])}#${action}`, title, 'aria-label': `${title}: ${name}`, disabled, text, onclick: fn });
+      const tools = el('div', { class: 'item-tools' },
+        tool('up', '↑', t('moveUp'), i === 0, () => { list.splice(i - 1, 0, list.splice(i, 1)[0]); redo(i - 1, '[data-action=up]'); }),
+        tool('down', '↓', t('moveDown'), i === list.length - 1, () => { list.splice(i + 1, 0, list.splice(i, 1)[0]); redo(i + 1, '[data-action=down]'); }),
+        tool('remove', '×', list.length <= min ? t('atLeast', min) : t('remove'), list.length <= min, () => { list.splice(i, 1); redo(Math.min(i, list.length - 1)); }));
+      const summary = simple ? null : el('span', { class: 'item-summary', text: summaryOf(v) });
+      const head = el('div', { class: 'item-head' }, el('span', { class: 'item-label', text: simple ? String(i + 1) : name }), summary, tools);
+      return el('li', { class: `item${simple ? ' simple-item' : ''}`, 'data-path': fmtPath([...path, i]),
+        oninput: summary ? () => { summary.textContent = summaryOf(list[i]); } : null }, head, control(items, [...path, i], key));
+    }));
+    const add = el('button', { type: 'button', class: 'add-item', 'data-field': `${fmtPath(path)}#add`, disabled: list.length >= max,
+      title: list.length >= max ? t('atMost', max) : null, text: t('addItem', lcFirst(itemName(key))),
+      onclick: () => {
+        if (!Array.isArray(get(path))) set(path, list);
+        const unused = kind(items) === 'string' && motifChoices([...path, list.length], key)?.find((n) => !list.includes(n));
+        list.push(unused || empty(items));
+        redo(list.length - 1);
+      } });
+    return el('div', { class: `array${simple ? ' simple' : ''}` }, ol, list.length ? null : el('p', { class: 'empty-note', text: t('noneYet') }), add);
+  }
+
+  function mapControl(s, path, key) {
+    const obj = isObj(get(path)) ? get(path) : {};
+    const valS = isObj(s.additionalProperties) ? s.additionalProperties : {};
+    const names = keyChoices(path);
+    const listId = names ? uid('dl') : null;
+    const box = el('div', { class: 'map' }, names ? el('datalist', { id: listId }, names.map((n) => el('option', { value: n }))) : null);
+    const redo = () => { changed(path); return rerenderNear(box); };
+    for (const k of Object.keys(obj)) {
+      const epath = [...path, k];
+      const es = strip(entrySchema(path, k) || valS);
+      const ek = kind(es);
+      const keyInput = el('input', { type: 'text', class: 'map-key', list: listId, value: k, 'data-field': fmtPath(epath), 'data-role': 'key',
+        'aria-label': t('keyName'), onchange: (e) => { // rename in place, keeping the order
+          const nk = e.target.value.trim();
+          if (!nk || nk === k || nk in obj) { e.target.value = k; return; }
+          const entries = Object.entries(obj).map(([a, b]) => [a === k ? nk : a, b]);
+          Object.keys(obj).forEach((a) => delete obj[a]);
+          Object.assign(obj, Object.fromEntries(entries));
+          redo();
+        } });
+      box.append(el('div', { class: `map-entry${ek === 'object' || ek === 'map' ? ' nested' : ''}`, 'data-path': fmtPath(epath) },
+        el('div', { class: 'map-head' }, keyInput, el('button', { type: 'button', class: 'icon danger', title: t('remove'),
+          'aria-label': `${t('remove')}: ${k}`, text: '×', onclick: () => { delete obj[k]; redo(); } })),
+        el('div', { class: 'map-value' }, ek === 'object' ? objectControl(es, epath) : control(es, epath, k))));
+    }
+    box.append(el('button', { type: 'button', class: 'add-item', 'data-field': `${fmtPath(path)}#add`, text: t('addEntry'),
+      onclick: () => {
+        if (!isObj(get(path))) set(path, obj);
+        let nk = names?.find((n) => !(n in obj)) || t('newKey');
+        for (let i = 2; nk in obj; i++) nk = `${t('newKey')}-${i}`;
+        obj[nk] = empty(entrySchema(path, nk) || valS);
+        const keys = redo()?.querySelectorAll('[data-role=key]');
+        keys?.[keys.length - 1]?.select();
+      } }));
+    return box;
+  }
+
+  function unionControl(s, path, key) { // one of several shapes: pick the shape, then edit it
+    const alts = s.anyOf.map(strip);
+    const v = get(path);
+    const at = Math.max(0, alts.findIndex((a) => matches(v, a)));
+    const box = el('div', { class: 'union' });
+    box.rerender = () => { const n = unionControl(s, path, key); box.replaceWith(n); applyErrors(); return n; };
+    const pick = el('select', { class: 'union-pick', 'data-field': `${fmtPath(path)}#type`, 'aria-label': t('valueType'),
+      onchange: (e) => {
+        const to = alts[Number(e.target.value)];
+        const now = get(path);
+        const ty = typeOf(to);
+        const n = Number(now);
+        set(path, ty === 'string' ? (now == null ? '' : String(now)) : ty === 'boolean' ? now === 'true' || now === true
+          : (ty === 'number' || ty === 'integer') && now !== '' && !Number.isNaN(n) ? n : empty(to));
+        changed(path);
+        box.rerender().querySelector('select')?.focus();
+      } }, alts.map((a, i) => el('option', { value: String(i), text: t(`type.${kind(a)}`, null) || kind(a), selected: i === at })));
+    box.append(pick, control(alts[at], path, key));
+    return box;
+  }
+
+  // -- project resources: themes and motifs ----------------------------------------------------
+  function resource(s, path, key) {
+    if (kind(s) !== 'string') return null;
+    if (fmtPath(path) === 'theme' && info.themes && Object.keys(info.themes).length) return themePicker(path);
+    const motifs = info.motifs || {};
+    const choices = motifChoices(path, key);
+    if (choices) {
+      const note = el('p', { class: 'help motif-summary' });
+      const show = (x) => { note.textContent = motifs[x]?.summary || ''; };
+      const sel = select(path, choices.map((n) => [n, n, motifs[n].summary]), { onpick: show, cls: 'motif' });
+      show(get(path));
+      return el('div', { class: 'motif-control' }, sel, note);
+    }
+    return null;
+  }
+  function motifChoices(path, key) { // motifs.technology, motifs.nanjing[i]: the project's motifs of that kind
+    if (!path.includes('motifs')) return null;
+    const names = Object.entries(info.motifs || {}).filter(([, m]) => m.kind === key).map(([n]) => n);
+    return names.length ? names : null;
+  }
+  function keyChoices(path) { // names offered for map keys: motif names under motifs.params, a motif's parameters under it
+    if (!path.includes('motifs')) return null;
+    const last = path[path.length - 1];
+    if (last === 'params') {
+      const chosen = Object.values(get(path.slice(0, -1)) || {}).flat().filter((x) => typeof x === 'string');
+      return [...new Set([...chosen, ...Object.keys(info.motifs || {})])];
+    }
+    const ps = info.motifs?.[last]?.params;
+    return ps ? Object.keys(ps.properties || ps) : null;
+  }
+  function entrySchema(path, k) { // a motif's own parameter schema, when /api/info gives one
+    const ps = path[path.length - 1] === 'params' && path.includes('motifs') ? info.motifs?.[k]?.params : null;
+    return ps && ps.type === 'object' && ps.properties ? ps : null;
+  }
+  function themePicker(path) {
+    const p = fmtPath(path);
+    const v = get(path);
+    const group = uid('theme');
+    const caption = el('div', { class: 'theme-caption', 'aria-live': 'polite' });
+    const showCaption = (name) => {
+      const th = info.themes[name];
+      caption.replaceChildren(...(th ? Object.entries(th.colours).map(([tok, c]) => el('span', { class: 'cmyk', title: c.name },
+        el('i', { style: `background:${c.rgb}` }), el('b', { text: tok }), ` ${cmyk(c.cmyk)}`)) : []));
+    };
+    const names = Object.keys(info.themes);
+    if (v && !names.includes(v)) names.unshift(v);
+    const picker = el('div', { class: 'theme-picker', role: 'radiogroup' }, names.map((name) => {
+      const th = info.themes[name];
+      const swatches = Object.entries(th?.colours || {}).filter(([, c]) => !/^#(f[0-9a-f]){3}$/i.test(c.rgb) && c.cmyk[3] < 85).slice(0, 6)
+        .map(([tok, c]) => el('span', { class: 'swatch', style: `background:${c.rgb}`, title: `${tok} — ${c.name}: ${cmyk(c.cmyk)}` }));
+      return el('label', { class: 'theme-option' },
+        el('input', { type: 'radio', name: group, value: name, 'data-field': p, checked: name === v,
+          onchange: () => { set(path, name); showCaption(name); changed(path); } }),
+        el('span', { class: 'swatches', 'aria-hidden': 'true' }, swatches),
+        el('span', { class: 'theme-name', text: th ? th.name[lang()] || th.name.zh : `${name} (${t('unknown')})` }),
+        el('small', { class: 'theme-id', text: name }));
+    }));
+    showCaption(v);
+    return el('div', { class: 'theme-control' }, picker, caption);
+  }
+
+  // -- errors ----------------------------------------------------------------------------------
+  const root = el('div', { class: 'form-root' });
+  function target(f) { // where an error about field f shows: its input, else the nearest shown ancestor
+    for (let p = f; p; p = parentOf(p)) {
+      const input = root.querySelector(`[data-field="${CSS.escape(p)}"]:not([data-role=key])`);
+      if (input) return { input, box: input.closest('.lang-input,.field,.map-entry,.item'), exact: p === f };
+      const box = root.querySelector(`[data-path="${CSS.escape(p)}"]`);
+      if (box) return { input: box.querySelector('input,select,textarea,button'), box, exact: false };
+    }
+    return null;
+  }
+  function applyErrors() {
+    root.querySelectorAll('.error-msg').forEach((n) => n.remove());
+    root.querySelectorAll('.has-error').forEach((n) => n.classList.remove('has-error'));
+    root.querySelectorAll('[aria-invalid]').forEach((n) => { n.removeAttribute('aria-invalid'); n.removeAttribute('aria-describedby'); });
+    const unplaced = [];
+    for (const e of errors) {
+      const tg = e.field ? target(e.field) : null;
+      if (!tg) { unplaced.push(e); continue; }
+      const msg = el('p', { class: 'error-msg', id: uid('err') }, tg.exact ? e.message : el('span', {}, el('code', { text: e.field.slice(parentOf(e.field).length).replace(/^\./, '') || e.field }), ` ${e.message}`));
+      tg.box.classList.add('has-error');
+      if (tg.exact && tg.input.matches('input,select,textarea')) {
+        tg.input.setAttribute('aria-invalid', 'true');
+        tg.input.setAttribute('aria-describedby', msg.id);
+        (tg.input.closest('.text-control,.check,.theme-control,.motif-control') || tg.input).after(msg);
+      } else {
+        const head = tg.box.querySelector(':scope > .field-box > .field-head, :scope > .item-head, :scope > .map-head, :scope > .absent-row');
+        if (head) head.after(msg); else tg.box.append(msg);
+      }
+    }
+    return unplaced;
+  }
+
+  const top = strip(schema);
+  root.append(kind(top) === 'object' ? objectControl(top, []) : control(top, [], ''));
+  return {
+    el: root,
+    setErrors(list) { errors = list || []; return applyErrors(); },
+    focusField(f) {
+      const tg = target(f);
+      if (!tg) return;
+      tg.box.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      (tg.input || tg.box).focus({ preventScroll: true });
+    },
+    sections: () => Object.keys(top.properties || {}).map((k) => [k, label(k)]),
+  };
+}

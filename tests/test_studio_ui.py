@@ -1,0 +1,158 @@
+"""The studio's page in a real browser (headless Chromium through Selenium): the dashboard,
+the form generated from the schema, an error shown at its field, save and undo, the
+export with its file links and the print-set ZIP. Skipped when Selenium, Chromium or
+chromedriver is not installed."""
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+CHROME = next((p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p), None)
+DRIVER = shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(not (CHROME and DRIVER), reason="needs chromium and chromedriver")
+SLUG = "integrated-circuits"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def studio(tmp_path_factory):
+    """A studio over a copy of the project, served by uvicorn in a thread: (url, project)."""
+    import uvicorn
+
+    from poster_gen.studio.app import create_app
+
+    proj = copy_project(tmp_path_factory.mktemp("studio") / "p")
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(proj, host="127.0.0.1", port=port), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/", proj
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROME
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1440,1000", "--lang=en-GB",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                f"--user-data-dir={tmp_path_factory.mktemp('chrome')}"):
+        opts.add_argument(arg)
+    d = webdriver.Chrome(service=webdriver.ChromeService(DRIVER), options=opts)
+    yield d
+    d.quit()
+
+
+def wait(d, timeout: float = 30):
+    return WebDriverWait(d, timeout)
+
+
+def field(d, path: str):
+    return d.find_element(By.CSS_SELECTOR, f'[data-field="{path}"]')
+
+
+def open_editor(d, url: str, slug: str = SLUG) -> None:
+    d.get(url + "#/")
+    d.execute_script("localStorage.clear()")
+    d.get(url + f"#/edit/{slug}")
+    d.refresh()  # a fresh page: no unsaved state from an earlier test
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, '#editor-form [data-field="name.zh"]')))
+    wait(d).until(lambda d: d.find_element(By.ID, "preview").get_attribute("src"))
+
+
+def test_dashboard_has_a_card_per_landmark_and_the_brochure(studio, browser):
+    url, proj = studio
+    browser.get(url)
+    wait(browser).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".card[data-slug]")) == 6)
+    slugs = sorted(p.stem for p in (proj / "data" / "landmarks").glob("*.yaml"))
+    for slug in slugs:
+        card = browser.find_element(By.CSS_SELECTOR, f'.card[data-slug="{slug}"]')
+        assert card.find_element(By.CSS_SELECTOR, "a.edit").get_attribute("href").endswith(f"#/edit/{slug}")
+    assert browser.find_elements(By.CSS_SELECTOR, '.card[data-slug="brochure"]')
+    assert browser.find_element(By.ID, "export").is_enabled()
+
+
+def test_the_form_follows_the_schema(studio, browser):
+    url, _ = studio
+    open_editor(browser, url)
+    schema = browser.execute_script("return fetch('/api/info').then(r => r.json()).then(j => j.schema)")
+    for key in schema["properties"]:
+        assert browser.find_elements(By.CSS_SELECTOR, f'#editor-form [data-path="{key}"]'), key
+    assert field(browser, "name.zh").get_attribute("value") == "集成电路"
+    assert field(browser, "name.en").get_attribute("value") == "Integrated Circuits"
+    assert field(browser, "order").get_attribute("type") == "number"
+    assert field(browser, "plan.status").tag_name == "select"
+    assert field(browser, "key_figures[0].value").get_attribute("value") == "200+"
+    assert field(browser, "key_figures[1].value.zh").get_attribute("value") == "300–500"  # differs by language
+    assert browser.find_elements(By.CSS_SELECTOR, '[data-field="key_figures#add"]')
+    assert browser.find_elements(By.CSS_SELECTOR, '[data-field="quote.text.zh"]')  # an optional field that is there
+    assert browser.find_elements(By.CSS_SELECTOR, '[data-field="hero_image#add"]')  # one that is not
+
+
+def test_an_error_is_shown_at_its_field_and_the_preview_is_kept(studio, browser):
+    url, _ = studio
+    open_editor(browser, url)
+    box = field(browser, "key_figures[0].value")
+    box.clear()
+    box.send_keys("1234567890123456")
+    wait(browser).until(lambda d: "stale" in d.find_element(By.ID, "preview-frame").get_attribute("class"))
+    msg = wait(browser).until(lambda d: d.find_elements(
+        By.CSS_SELECTOR, '[data-path="key_figures[0].value"] .error-msg'))
+    assert "12" in msg[0].text
+    assert box.get_attribute("aria-invalid") == "true"
+    assert browser.find_element(By.ID, "preview").get_attribute("src")  # the last good preview stays
+    box.clear()
+    box.send_keys("200+")
+    wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR, ".error-msg"))
+
+
+def test_save_then_undo(studio, browser):
+    url, proj = studio
+    path = proj / "data" / "landmarks" / f"{SLUG}.yaml"
+    before = path.read_text(encoding="utf-8")
+    open_editor(browser, url)
+    assert not browser.find_element(By.ID, "save").is_enabled()
+    box = field(browser, "key_figures[0].value")
+    box.clear()
+    box.send_keys("220+")
+    assert "dirty" in browser.find_element(By.ID, "dirty").get_attribute("class")
+    browser.find_element(By.ID, "save").click()
+    wait(browser).until(lambda d: "clean" in d.find_element(By.ID, "dirty").get_attribute("class"))
+    assert '"220+"' in path.read_text(encoding="utf-8")
+    browser.find_element(By.ID, "undo").click()
+    wait(browser).until(lambda d: path.read_text(encoding="utf-8") == before)
+    wait(browser).until(lambda d: field(d, "key_figures[0].value").get_attribute("value") == "200+")
+
+
+def test_export_lists_the_files_and_the_print_set(studio, browser):
+    url, _ = studio
+    browser.get(url + "#/")
+    wait(browser).until(EC.element_to_be_clickable((By.ID, "export"))).click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "export-progress")))
+    link = wait(browser, 600).until(EC.presence_of_element_located((By.ID, "print-set")))
+    assert link.get_attribute("href").endswith("/api/print-set.zip")
+    names = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#export-files a")]
+    assert "brochure.pdf" in names and sum(n.startswith("posters/") for n in names) == 5
