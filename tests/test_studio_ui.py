@@ -156,3 +156,42 @@ def test_export_lists_the_files_and_the_print_set(studio, browser):
     assert link.get_attribute("href").endswith("/api/print-set.zip")
     names = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#export-files a")]
     assert "brochure.pdf" in names and sum(n.startswith("posters/") for n in names) == 5
+
+
+def test_a_marketing_user_changes_a_figure_and_exports(studio, browser):
+    """The whole journey: dashboard, open a landmark, change a figure, watch the preview
+    change, save (the YAML file has it), export (the PDF's text has it). Screenshots of
+    the dashboard and the editor go to docs/ for the README."""
+    import pypdfium2 as pdfium
+
+    url, proj = studio
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    browser.get(url + "#/")
+    browser.execute_script("localStorage.clear()")
+    browser.refresh()
+    wait(browser).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".card[data-slug] img")) >= 5)
+    time.sleep(1.0)  # let the thumbnails paint
+    browser.save_screenshot(str(docs / "studio-dashboard.png"))
+    browser.find_element(By.CSS_SELECTOR, f'.card[data-slug="{SLUG}"] a.edit').click()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, '[data-field="key_figures[0].value"]')))
+    wait(browser).until(lambda d: d.find_element(By.ID, "preview").get_attribute("src"))
+    first = browser.find_element(By.ID, "preview").get_attribute("src")
+    box = field(browser, "key_figures[0].value")
+    box.clear()
+    box.send_keys("260+")
+    wait(browser).until(lambda d: d.find_element(By.ID, "preview").get_attribute("src") != first)
+    wait(browser).until(lambda d: "updating" not in d.find_element(By.ID, "preview-frame").get_attribute("class"))
+    time.sleep(0.5)
+    browser.save_screenshot(str(docs / "studio-editor.png"))
+    browser.find_element(By.ID, "save").click()
+    path = proj / "data" / "landmarks" / f"{SLUG}.yaml"
+    wait(browser).until(lambda d: '"260+"' in path.read_text(encoding="utf-8"))
+    browser.get(url + "#/")
+    wait(browser).until(EC.element_to_be_clickable((By.ID, "export"))).click()
+    wait(browser, 600).until(EC.presence_of_element_located((By.ID, "print-set")))
+    pdf = pdfium.PdfDocument(str(proj / "output" / "posters" / f"{SLUG}.pdf"))
+    try:
+        tp = pdf[0].get_textpage()
+        assert "260+" in tp.get_text_range()
+    finally:
+        pdf.close()

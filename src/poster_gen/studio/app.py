@@ -149,7 +149,9 @@ class Studio:
                 return JSONResponse({"errors": [{"field": p.field, "message": p.message, "where": str(p)}
                                                 for p in err.problems]}, status_code=422)
             return _error(422, message)
-        return JSONResponse(to_plain(doc), headers={"ETag": f'"{etag(data)}"'})
+        from .yamlsave import history_path
+        return JSONResponse(to_plain(doc), headers={"ETag": f'"{etag(data)}"',
+                                                    "X-Can-Undo": "1" if history_path(path).is_file() else "0"})
 
     async def put_landmark(self, request: Request) -> Response:
         from .yamlsave import StaleError, save

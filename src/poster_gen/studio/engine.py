@@ -92,7 +92,7 @@ class Engine:
 
         project = self.project()
         shown = f"data/landmarks/{slug}.yaml"
-        src = Source(shown, data, {}, self.root / shown)
+        src = Source(shown, data, {(): (0, 0)}, self.root / shown)  # JSON has no lines: name fields only
         if not isinstance(data, dict):
             raise Invalid([Problem(shown, 0, 0, "", "expected a mapping of keys to values")])
         lm, problems = load_model(Landmark, src)

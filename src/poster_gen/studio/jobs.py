@@ -47,6 +47,14 @@ class Jobs:
     def get(self, job_id: str) -> Job | None:
         return self.jobs.get(job_id)
 
+    @staticmethod
+    def _file(job: Job, name: str, status: str) -> None:
+        for f in job.files:
+            if f["name"] == name:
+                f["status"] = status
+                return
+        job.files.append({"name": name, "status": status, "url": f"/files/{name}"})
+
     def _run(self, job: Job, extra: list[str]) -> None:
         job.state = "running"
         cmd = [sys.executable, "-m", "poster_gen", "build", "--project", str(self.root), "--out", str(self.out),
@@ -64,12 +72,12 @@ class Jobs:
             line = line.rstrip()
             job.log.append(line)
             m = _READY.match(line)
-            if m:
+            if m:  # each file as it is made: the page's list fills while the build runs
                 job.progress = int(m.group(1)) / max(1, int(m.group(2))) * 0.95
+                self._file(job, m.group(3), m.group(4))
             m = _ROW.match(line)
             if m:
-                name, status = m.group(1), m.group(2)
-                job.files.append({"name": name, "status": status, "url": f"/files/{name}"})
+                self._file(job, m.group(1), m.group(2))
         code = proc.wait()
         reader.join(timeout=5)
         job.progress = 1.0

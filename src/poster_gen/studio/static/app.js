@@ -266,6 +266,7 @@ function closeEditor() {
   if (ed.dirty) saveDraft();
   ed.ctl?.abort();
   clearTimeout(ed.timer);
+  if (ed.previewUrl) URL.revokeObjectURL(ed.previewUrl);
   ed = null;
 }
 async function openEditor(slug) {
@@ -441,8 +442,10 @@ async function save() {
   ed.saving = true;
   paintStatus();
   const sent = JSON.stringify(ed.data);
+  const mine = ed;
   const r = await api('PUT', `/api/landmarks/${ed.slug}`, { body: ed.data, etag: ed.etag });
-  ed.saving = false;
+  mine.saving = false;
+  if (mine !== ed) return; // the user went elsewhere meanwhile; the save itself is done
   if (r.ok) {
     ed.etag = r.headers.get('ETag') || `"${r.json.etag}"`;
     ed.baseline = sent;
@@ -471,7 +474,9 @@ function staleBanner() {
 }
 async function reloadFromDisk(message) {
   saveDraft(); // the user's typing survives the reload, as a draft they can put back
+  const mine = ed;
   const r = await api('GET', `/api/landmarks/${ed.slug}`);
+  if (mine !== ed) return;
   if (!r.ok) { say(r.json.error || `HTTP ${r.status}`, 'error'); return; }
   Object.assign(ed, { data: r.json, etag: r.headers.get('ETag'), baseline: JSON.stringify(r.json), dirty: false, banner: null, errors: [] });
   offerDraft(true);
@@ -482,7 +487,9 @@ async function reloadFromDisk(message) {
 async function undo() {
   if (!ed) return;
   if (ed.dirty && !confirm(t('confirmUndo'))) return;
+  const mine = ed;
   const r = await api('POST', `/api/landmarks/${ed.slug}/undo`, { etag: ed.etag });
+  if (mine !== ed) return;
   if (r.ok) {
     localStorage.removeItem(draftKey(ed.slug));
     ed.dirty = false;
