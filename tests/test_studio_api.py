@@ -202,3 +202,36 @@ def test_bad_requests_keep_the_server_serving(client: TestClient, proj: Path):
     card = next(c for c in r.json()["landmarks"] if c["slug"] == "artificial-intelligence")
     assert any("YAML syntax error" in e for e in card["errors"])
     assert client.get(f"/api/landmarks/{SLUG}").status_code == 200
+
+
+def test_serve_prints_its_url_serves_and_stops_on_ctrl_c(proj: Path):
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "poster_gen", "serve", "--project", str(proj), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ))
+    try:
+        assert proc.stdout.readline().startswith("poster-gen studio for")
+        assert proc.stdout.readline().strip() == f"open http://127.0.0.1:{port}/"
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/landmarks", timeout=5) as r:
+                    assert len(json.loads(r.read())) == 5
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("the studio did not answer")
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+        assert proc.returncode == 0, err
+        assert "Traceback" not in err and "studio stopped" in out
+    finally:
+        if proc.poll() is None:
+            proc.kill()

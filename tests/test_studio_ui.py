@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project
+from poster_gen.pdfium import LOCK as PDFIUM_LOCK
 
 webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -67,7 +69,9 @@ def browser(tmp_path_factory):
 
 
 def wait(d, timeout: float = 30):
-    return WebDriverWait(d, timeout)
+    # the editor re-renders parts of the form as data arrives: a lookup may go stale
+    return WebDriverWait(d, timeout, ignored_exceptions=(NoSuchElementException,
+                                                         StaleElementReferenceException))
 
 
 def field(d, path: str):
@@ -138,7 +142,7 @@ def test_save_then_undo(studio, browser):
     box = field(browser, "key_figures[0].value")
     box.clear()
     box.send_keys("220+")
-    assert "dirty" in browser.find_element(By.ID, "dirty").get_attribute("class")
+    wait(browser).until(lambda d: "dirty" in d.find_element(By.ID, "dirty").get_attribute("class"))
     browser.find_element(By.ID, "save").click()
     wait(browser).until(lambda d: "clean" in d.find_element(By.ID, "dirty").get_attribute("class"))
     assert '"220+"' in path.read_text(encoding="utf-8")
@@ -189,9 +193,11 @@ def test_a_marketing_user_changes_a_figure_and_exports(studio, browser):
     browser.get(url + "#/")
     wait(browser).until(EC.element_to_be_clickable((By.ID, "export"))).click()
     wait(browser, 600).until(EC.presence_of_element_located((By.ID, "print-set")))
-    pdf = pdfium.PdfDocument(str(proj / "output" / "posters" / f"{SLUG}.pdf"))
-    try:
-        tp = pdf[0].get_textpage()
-        assert "260+" in tp.get_text_range()
-    finally:
-        pdf.close()
+    # the studio renders on worker threads in this process: share its PDFium lock
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(str(proj / "output" / "posters" / f"{SLUG}.pdf"))
+        try:
+            tp = pdf[0].get_textpage()
+            assert "260+" in tp.get_text_range()
+        finally:
+            pdf.close()

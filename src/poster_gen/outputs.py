@@ -183,8 +183,9 @@ def _screen(job: Job, doc, ctx: Context, layout_name: str) -> bytes:
 
 def _social(job: Job, doc, ctx: Context, layout) -> bytes:
     """A PNG at the layout's pixel size, sRGB, rasterised by PDFium from an RGB PDF."""
-    import pypdfium2 as pdfium
     from PIL import ImageCms
+
+    from .pdfium import pdfium as open_pdfium
 
     from .render.pdf import FontFile, render_document
 
@@ -193,14 +194,15 @@ def _social(job: Job, doc, ctx: Context, layout) -> bytes:
     buf = io.BytesIO()
     render_document(doc, buf, files, colour="rgb")
     width = layout.pixels.width if layout.pixels else round(layout.page.width / 25.4 * 254)
-    pdf = pdfium.PdfDocument(buf.getvalue())
-    try:
-        page = pdf[0]
-        scale = width / page.get_width()
-        img = page.render(scale=scale, may_draw_forms=False).to_pil().convert("RGB")
-        page.close()
-    finally:
-        pdf.close()
+    with open_pdfium() as pdfium:
+        pdf = pdfium.PdfDocument(buf.getvalue())
+        try:
+            page = pdf[0]
+            scale = width / page.get_width()
+            img = page.render(scale=scale, may_draw_forms=False).to_pil().convert("RGB")
+            page.close()
+        finally:
+            pdf.close()
     if layout.pixels and img.size != (layout.pixels.width, layout.pixels.height):
         img = img.resize((layout.pixels.width, layout.pixels.height))
     srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()

@@ -19,26 +19,27 @@ class Rendered:
 
 def render_pdf(path: Path, dpi: float = 36, trim: bool = True) -> list[Image.Image]:
     """Every page of ``path`` as an RGB image at ``dpi``, cropped to the TrimBox."""
-    import pypdfium2 as pdfium
+    from .pdfium import pdfium as open_pdfium
 
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        out = []
-        for page in pdf:
-            scale = dpi / 72.0
-            img = page.render(scale=scale, may_draw_forms=False).to_pil().convert("RGB")
-            if trim:
-                box = _trim_box(page)
-                if box is not None:
-                    left, bottom, right, top = box
-                    h = img.height
-                    img = img.crop((round(left * scale), round(h - top * scale),
-                                    round(right * scale), round(h - bottom * scale)))
-            out.append(img)
-            page.close()
-        return out
-    finally:
-        pdf.close()
+    with open_pdfium() as pdfium:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            out = []
+            for page in pdf:
+                scale = dpi / 72.0
+                img = page.render(scale=scale, may_draw_forms=False).to_pil().convert("RGB")
+                if trim:
+                    box = _trim_box(page)
+                    if box is not None:
+                        left, bottom, right, top = box
+                        h = img.height
+                        img = img.crop((round(left * scale), round(h - top * scale),
+                                        round(right * scale), round(h - bottom * scale)))
+                out.append(img)
+                page.close()
+            return out
+        finally:
+            pdf.close()
 
 
 def _trim_box(page) -> tuple[float, float, float, float] | None:

@@ -152,19 +152,20 @@ class Engine:
 
 def rasterise(pdf_bytes: bytes, width: int, page: int = 0) -> bytes:
     """A page of a PDF as a PNG ``width`` pixels wide, cropped to its TrimBox."""
-    import pypdfium2 as pdfium
+    from ..pdfium import pdfium as open_pdfium
 
-    pdf = pdfium.PdfDocument(pdf_bytes)
-    try:
-        pg = pdf[page]
-        left, bottom, right, top = pg.get_trimbox()
-        mx, my = pg.get_mediabox()[:2]
-        scale = width / (right - left)
-        img = pg.render(scale=scale, crop=(left - mx, bottom - my, pg.get_width() - (right - mx),
-                                           pg.get_height() - (top - my)), may_draw_forms=False).to_pil()
-        pg.close()
-    finally:
-        pdf.close()
+    with open_pdfium() as pdfium:
+        pdf = pdfium.PdfDocument(pdf_bytes)
+        try:
+            pg = pdf[page]
+            left, bottom, right, top = pg.get_trimbox()
+            mx, my = pg.get_mediabox()[:2]
+            scale = width / (right - left)
+            img = pg.render(scale=scale, crop=(left - mx, bottom - my, pg.get_width() - (right - mx),
+                                               pg.get_height() - (top - my)), may_draw_forms=False).to_pil()
+            pg.close()
+        finally:
+            pdf.close()
     out = io.BytesIO()
     img.convert("RGB").save(out, "PNG", compress_level=1)
     return out.getvalue()
