@@ -162,14 +162,17 @@ def test_export_lists_the_files_and_the_print_set(studio, browser):
     assert "brochure.pdf" in names and sum(n.startswith("posters/") for n in names) == 5
 
 
-def test_a_marketing_user_changes_a_figure_and_exports(studio, browser):
+def test_a_marketing_user_changes_a_figure_and_exports(studio, browser, tmp_path):
     """The whole journey: dashboard, open a landmark, change a figure, watch the preview
     change, save (the YAML file has it), export (the PDF's text has it). Screenshots of
-    the dashboard and the editor go to docs/ for the README."""
+    the dashboard and the editor are taken on the way; with UPDATE_SCREENSHOTS=1 they
+    replace the README's pictures in docs/."""
+    import os
+
     import pypdfium2 as pdfium
 
     url, proj = studio
-    docs = Path(__file__).resolve().parents[1] / "docs"
+    docs = Path(__file__).resolve().parents[1] / "docs" if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
     browser.get(url + "#/")
     browser.execute_script("localStorage.clear()")
     browser.refresh()
