@@ -205,20 +205,22 @@ def test_bad_requests_keep_the_server_serving(client: TestClient, proj: Path):
 
 
 def test_serve_prints_its_url_serves_and_stops_on_ctrl_c(proj: Path):
+    """--port 0 picks a free port and prints it; a second studio on the same port is
+    refused with one line and exit 2; Ctrl-C ends the first cleanly."""
+    import re
     import signal
-    import socket
     import subprocess
     import sys
     import urllib.request
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "poster_gen", "serve", "--project", str(proj), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ))
+    serve = [sys.executable, "-m", "poster_gen", "serve", "--project", str(proj)]
+    proc = subprocess.Popen([*serve, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ))
     try:
         assert proc.stdout.readline().startswith("poster-gen studio for")
-        assert proc.stdout.readline().strip() == f"open http://127.0.0.1:{port}/"
+        m = re.fullmatch(r"open http://127\.0\.0\.1:(\d+)/", proc.stdout.readline().strip())
+        assert m and int(m.group(1)) > 0
+        port = m.group(1)
         for _ in range(100):
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/landmarks", timeout=5) as r:
@@ -228,6 +230,10 @@ def test_serve_prints_its_url_serves_and_stops_on_ctrl_c(proj: Path):
                 time.sleep(0.1)
         else:
             raise AssertionError("the studio did not answer")
+        second = subprocess.run([*serve, "--port", port], capture_output=True, text=True, timeout=60)
+        assert second.returncode == 2
+        assert f"error: --port: port {port} on 127.0.0.1 is in use" in second.stderr
+        assert "Traceback" not in second.stderr and "open http" not in second.stdout
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=30)
         assert proc.returncode == 0, err
@@ -235,3 +241,11 @@ def test_serve_prints_its_url_serves_and_stops_on_ctrl_c(proj: Path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_serve_rejects_a_port_out_of_range(proj: Path):
+    from conftest import run_cli
+
+    res = run_cli("serve", "--project", str(proj), "--port", "99999")
+    assert res.returncode == 2
+    assert "--port: 99999 is not a port number (0-65535)" in res.stderr and "Traceback" not in res.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import secrets
 import signal
+import socket
 import webbrowser
 from pathlib import Path
 
@@ -18,8 +19,39 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, metavar="DIR", help="the build's output folder (default: <project>/output)")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1; any other needs the printed access token)")
-    p.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    p.add_argument("--port", type=_port, default=8765, help="port (default 8765; 0 picks a free one)")
     p.add_argument("--open", action="store_true", help="open the studio in the default browser")
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0-65535)")
+    return port
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before anything is printed, so a port in use or an
+    unknown host is one clear error instead of a server that starts and dies."""
+    from ..errors import InputError, Problem
+
+    try:
+        family, kind, proto, _, addr = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise InputError([Problem("--host", 0, 0, "", f"cannot listen on {host!r}: {exc.strerror}")]) from None
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(addr)
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        why = "is in use (is the studio already running?)" if exc.errno in (48, 98) else f"cannot be used: {exc.strerror}"
+        raise InputError([Problem("--port", 0, 0, "", f"port {port} on {host} {why}; choose another with --port")]) from None
+    return sock
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,9 +63,12 @@ def run(args: argparse.Namespace) -> int:
     root = args.project.resolve()
     if not (root / "data" / "landmarks").is_dir():
         raise InputError([Problem(str(root), 0, 0, "", "not a poster-gen project (no data/landmarks/)")])
+    sock = _listen(args.host, args.port)
+    port = sock.getsockname()[1]
     token = None if args.host in LOOPBACK else secrets.token_urlsafe(18)
-    app = create_app(root, args.out, host=args.host, port=args.port, token=token)
-    url = f"http://{args.host}:{args.port}/" + (f"?token={token}" if token else "")
+    app = create_app(root, args.out, host=args.host, port=port, token=token)
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     print(f"poster-gen studio for {root}")
     print(f"open {url}")
     if token:
@@ -43,6 +78,12 @@ def run(args: argparse.Namespace) -> int:
         webbrowser.open(url)
     for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn shuts down cleanly on its own
         signal.signal(sig, signal.default_int_handler)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    try:
+        server.run(sockets=[sock])  # shuts down cleanly, then re-raises the signal
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
     print("studio stopped.")
     return 0
