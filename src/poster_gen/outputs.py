@@ -140,18 +140,22 @@ def run_job(job: Job) -> JobResult:
 
 def _render(job: Job, doc, ctx: Context, layout_name: str) -> tuple[str, bytes]:
     from .builder import add_marks
-    from .finish.pdfx import DocInfo, to_pdfx
+    from .finish.pdfx import DocInfo, finish_pdfx
     from .render.pdf import FontFile, render_document
 
     layout = ctx.project.layouts[layout_name]
     add_marks(doc, layout.print, ctx.options.marks)
     files = {role: FontFile(p.ps_name, str(p.ttf_path)) for role, p in ctx.fonts[layout_name].items()}
     _phase(job.key, "render")
+    info = DocInfo(doc.title, doc.author, doc.subject, doc.keywords, doc.lang)
+
+    def finish(canvas) -> None:
+        _phase(job.key, "finish")
+        finish_pdfx(canvas, info, layout.print.output_intent, ctx.project.root)
+
     buf = io.BytesIO()
-    render_document(doc, buf, files)
-    _phase(job.key, "finish")
-    data = to_pdfx(buf.getvalue(), DocInfo(doc.title, doc.author, doc.subject, doc.keywords, doc.lang),
-                   layout.print.output_intent, ctx.project.root)
+    render_document(doc, buf, files, finish=finish)
+    data = buf.getvalue()
     return _write_temp(job.dest, data), data
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import BinaryIO, Mapping
+from typing import BinaryIO, Callable, Mapping
 
 from reportlab import rl_config
 
@@ -218,11 +218,13 @@ def is_near_black(c: CMYK) -> bool:
 
 
 def render_document(doc: Document, out: str | BinaryIO, fonts: Mapping[str, FontFile],
-                    colour: str = "cmyk") -> None:
+                    colour: str = "cmyk", finish: Callable[[Canvas], None] | None = None) -> None:
     """Write ``doc`` as a PDF to ``out`` (a path or a binary file object).
 
     ``doc.slug_mm`` is room outside the bleed for the pages' printer's marks; ``colour``
     is "cmyk" for print (enforced: a stray RGB colour is an error) or "rgb" for screens.
+    ``finish`` (the finish stage: document metadata) gets the canvas once every page is
+    drawn, before it is saved.
     """
     slug = doc.slug_mm
     names = register_fonts(fonts)
@@ -257,6 +259,8 @@ def render_document(doc: Document, out: str | BinaryIO, fonts: Mapping[str, Font
         c.addOutlineEntry(title, key, level=level, closed=False)
     if outline:
         c.showOutline()
+    if finish is not None:
+        finish(c)
     c.save()
 
 
