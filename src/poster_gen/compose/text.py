@@ -10,6 +10,7 @@ to each style's minimum; if the text still does not fit it reports by how much.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,8 +42,12 @@ def is_cjk(ch: str) -> bool:
             or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x2FFFF or 0xF900 <= o <= 0xFAFF)
 
 
+_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\U00020000-\U0002ffff\uf900-\ufaff]")
+
+
 def has_cjk(text: str) -> bool:
-    return any(is_cjk(ch) for ch in text)
+    """Whether ``text`` holds a character ``is_cjk`` accepts (one regex scan, not a call per character)."""
+    return _CJK.search(text) is not None
 
 
 @dataclass(frozen=True)
