@@ -601,3 +601,64 @@ def test_hand_written_content(tmp_path, assets, case):
 def test_spot_colour_with_cmyk_alternate_is_fine(tmp_path, assets):
     path = make_pdf(tmp_path / "spot.pdf", assets, edit=with_content(b"/CSspot cs 1 scn 0 0 5 5 re f"))
     assert failing(preflight_pdf(path)) == {}
+
+
+# -- registration colour where the walker skips path points -----------------------------
+# A stream that neither starts in registration colour nor may set it is parsed without
+# its path construction (most operators of a motif-heavy page); these cases make sure the
+# registration colour is still found wherever it paints.
+
+X, Y = SLUG + 20 * MM, SLUG + 20 * MM  # inside the trim
+
+
+def replace_content(page: bytes, form: bytes | None = None) -> Edit:
+    def edit(pdf: pikepdf.Pdf) -> None:
+        p = pdf.pages[0]
+        p.Resources.ColorSpace = Dictionary(CSall=Array([
+            Name.Separation, Name.All, Name.DeviceCMYK,
+            Dictionary(FunctionType=2, Domain=Array([0, 1]), C0=Array([0, 0, 0, 0]), C1=Array([1, 1, 1, 1]), N=1)]))
+        if form is not None:
+            p.Resources.XObject = Dictionary(Fm=pdf.make_stream(
+                form, Type=Name.XObject, Subtype=Name.Form, BBox=Array([0, 0, *PAGE]), Resources=Dictionary()))
+        p.Contents = pdf.make_stream(page)
+    return edit
+
+
+def _ops(text: str) -> bytes:
+    return text.format(x=X, y=Y, x2=X + 40, slug=SLUG / 2).encode()
+
+
+LEAN = {
+    "inherited-by-form": (_ops("0.2 0 0 0 k {x} {y} 9 9 re f 1 1 1 1 k /Fm Do"), _ops("{x} {y} 14 14 re f")),
+    "set-in-form": (_ops("0.2 0 0 0 k {x} {y} 9 9 re f /Fm Do"), _ops("1 1 1 1 K 2 w {x} {y} m {x2} {y} l S")),
+    "separation-all": (_ops("/CSall cs 1 scn {x} {y} 14 14 re f"), None),
+    "five-operands": (_ops("1 1 1 1 0.5 k {x} {y} 14 14 re f"), None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LEAN))
+def test_registration_found_where_paths_may_be_skipped(tmp_path, assets, case):
+    page, form = LEAN[case]
+    path = make_pdf(tmp_path / f"{case}.pdf", assets, edit=replace_content(page, form))
+    _expect_only(preflight_pdf(path), "ink", ["page 1", "registration colour", "400%"])
+
+
+def test_registration_marks_in_a_form_in_the_slug_pass(tmp_path, assets):
+    path = make_pdf(tmp_path / "slug.pdf", assets, edit=replace_content(
+        _ops("0.2 0 0 0 k {x} {y} 9 9 re f /Fm Do"), _ops("1 1 1 1 K 0.25 w 0 {slug} m 20 {slug} l S")))
+    results = preflight_pdf(path)
+    assert failing(results) == {}
+    assert "exempt outside the BleedBox (1 path" in {r.check: r.detail for r in results}["ink"]
+
+
+def test_skipping_paths_judges_real_outputs_as_following_them(built, monkeypatch):
+    """The lean walk is an optimisation: on our own files every check says the same
+    as when every path is followed."""
+    from poster_gen.preflight.collect import Collector
+
+    files = [built / "brochure.pdf", built / "posters" / "new-energy-vehicles.pdf"]
+    lean = [[(r.check, r.ok, r.detail) for r in preflight_pdf(p)] for p in files]
+    monkeypatch.setattr(Collector, "paths_needed", lambda self, gs, instructions: True)
+    full = [[(r.check, r.ok, r.detail) for r in preflight_pdf(p)] for p in files]
+    assert lean == full
+    assert any("registration colour" in detail for rows in lean for _, _, detail in rows)

@@ -259,3 +259,21 @@ def test_output_intent_embeds_the_projects_profile(tmp_path: Path):
     (proj / "assets" / "icc" / "press.icc").write_bytes(bytes(data))
     r = run_cli("check", "--project", str(proj))
     assert r.returncode == 2 and "print.output_intent.profile" in r.stderr and "needs CMYK" in r.stderr
+
+
+def test_printer_marks_are_one_form_per_sheet_size(built: Path):
+    """The marks are drawn once as a form XObject that every page of a size shows; the
+    pages' own streams never set registration colour (so the preflight can read them
+    without following their path points)."""
+    with pikepdf.open(built / "brochure.pdf") as pdf:
+        forms = set()
+        for page in pdf.pages:
+            marks = [(name, x) for name, x in page.Resources.XObject.items() if "PrinterMarks" in name]
+            assert len(marks) == 1
+            forms.add(marks[0][1].objgen)
+            ops = pikepdf.parse_content_stream(page, "k K Do")
+            assert not [i for i in ops if str(i.operator) in "kK" and all(float(v) >= 0.999 for v in i.operands)]
+            assert any(str(i.operator) == "Do" and str(i.operands[0]) == marks[0][0] for i in ops)
+        assert len(forms) == 1
+        form = pdf.get_object(forms.pop())
+        assert b"1 1 1 1 K" in form.read_bytes()

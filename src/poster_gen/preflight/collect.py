@@ -19,6 +19,7 @@ from .state import Context, GraphicsState, Visitor, Where
 from .walker import FILL_PAINT, STROKE_PAINT, ContentWalker
 
 EPS = 1e-4
+_SPACE_OPS = frozenset({"cs", "CS", "sc", "scn", "SC", "SCN"})
 BLEND_OK = ("/Normal", "/Compatible")
 
 
@@ -114,6 +115,25 @@ class Collector(Visitor):
 
     def wants_path(self, gs: GraphicsState) -> bool:
         return is_registration(gs.fill_cs, gs.fill) or is_registration(gs.stroke_cs, gs.stroke)
+
+    def paths_needed(self, gs: GraphicsState, instructions: list) -> bool:
+        """Registration colour is the only paint whose extent is judged: a stream needs
+        its paths followed when it starts in it or may set it (``k``/``K`` at 100 % of
+        every ink; any colour-space operator, which might select /All)."""
+        if self.wants_path(gs):
+            return True
+        for instr in instructions:
+            op = str(instr.operator)
+            if op in _SPACE_OPS:
+                return True
+            if op in ("k", "K"):
+                try:
+                    values = [float(v) for v in instr.operands[:4]]
+                except (TypeError, ValueError):
+                    return True  # unreadable operands: follow the paths to be safe
+                if len(values) == 4 and all(v >= 0.999 for v in values):
+                    return True
+        return False
 
     def paint(self, ctx: Context, op: str, boxes: list[Rect]) -> None:
         gs = ctx.gs

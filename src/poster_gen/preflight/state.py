@@ -108,6 +108,12 @@ class Visitor:
         """Whether the bounding box of the path starting now is wanted by ``paint``."""
         return False
 
+    def paths_needed(self, gs: GraphicsState, instructions: list) -> bool:
+        """Whether a stream entered in ``gs`` whose instructions (path construction left
+        out) are ``instructions`` may paint a path ``wants_path`` wants. When not, the
+        walker skips its path points. The default is to follow every path."""
+        return True
+
     def paint(self, ctx: Context, op: str, boxes: list[Rect]) -> None:
         """A tracked path painted: the bounding box of each subpath, in page space,
         stroke width included (crop marks are often one path of eight subpaths)."""

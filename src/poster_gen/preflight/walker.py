@@ -27,6 +27,7 @@ MAX_DEPTH = 24
 PAINT_OPS = frozenset({"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"})
 STROKE_PAINT = frozenset({"S", "s", "B", "B*", "b", "b*"})
 PATH_CONTINUATIONS = frozenset({"l", "c", "v", "y", "h"})
+PATH_CONSTRUCTION = frozenset({"m", "re"}) | PATH_CONTINUATIONS
 FILL_PAINT = frozenset({"f", "F", "f*", "B", "B*", "b", "b*"})
 
 
@@ -40,7 +41,7 @@ class ContentWalker:
     def __init__(self, visitor: Visitor, spaces: ColourSpaces | None = None) -> None:
         self.visitor = visitor
         self.spaces = spaces or ColourSpaces()
-        self._parsed: dict[tuple[int, int], list] = {}
+        self._parsed: dict[tuple[tuple[int, int], bool], list] = {}
         self._patterns_done: set[tuple] = set()
         self._ops: dict[str, Callable[[Context, list], None]] = {
             "q": self._q, "Q": self._Q, "cm": self._cm, "gs": self._gs, "w": self._w,
@@ -55,17 +56,18 @@ class ContentWalker:
         }
         for op in PAINT_OPS:
             self._ops[op] = partial(self._paint, op=op)
+        # what a stream that paints no wanted path is parsed for: no path points (most of a
+        # motif-heavy page's operators), no painting; "BI ID EI" keeps inline images
+        lean = [op for op in self._ops if op not in PATH_CONSTRUCTION | PAINT_OPS and op != "INLINE IMAGE"]
+        self._lean_ops = " ".join(lean + ["BI", "ID", "EI"])
 
     # -- entry points -------------------------------------------------------------
 
     def walk_page(self, page_no: int, page: pikepdf.Page, resources: Any) -> None:
         ctx = Context(Where(page_no), resources, GraphicsState(), ())
-        try:
-            ops = pikepdf.parse_content_stream(page)
-        except Exception as exc:  # a damaged stream: say so, keep judging the rest
-            self.visitor.problem(ctx, f"content stream cannot be parsed ({exc})")
-            return
-        self._run(ops, ctx)
+        ops = self._parse(page, ctx, cache=False)
+        if ops is not None:
+            self._run(ops, ctx)
 
     def walk_appearance(self, page_no: int, label: str, stream: Any, rect: Rect,
                         resources: Any) -> None:
@@ -76,16 +78,25 @@ class ContentWalker:
 
     # -- the interpreter loop -----------------------------------------------------
 
-    def _parse(self, stream: Any, ctx: Context) -> list | None:
-        key = stream.objgen
-        if key != (0, 0) and key in self._parsed:
+    def _parse(self, source: Any, ctx: Context, cache: bool = True) -> list | None:
+        """The instructions of a page's or a form's content, entered in ``ctx``: first
+        parsed lean (without path construction); in full only when the visitor may want
+        the points of a path painted in it."""
+        lean = self._parse_as(source, ctx, True, cache)
+        if lean is None or not self.visitor.paths_needed(ctx.gs, lean):
+            return lean
+        return self._parse_as(source, ctx, False, cache)
+
+    def _parse_as(self, source: Any, ctx: Context, lean: bool, cache: bool) -> list | None:
+        key = (source.objgen, lean) if cache and source.objgen != (0, 0) else None
+        if key is not None and key in self._parsed:
             return self._parsed[key]
         try:
-            ops = pikepdf.parse_content_stream(stream)
-        except Exception as exc:
+            ops = pikepdf.parse_content_stream(source, self._lean_ops if lean else "")
+        except Exception as exc:  # a damaged stream: say so, keep judging the rest
             self.visitor.problem(ctx, f"content stream cannot be parsed ({exc})")
             return None
-        if key != (0, 0):
+        if key is not None:
             self._parsed[key] = ops
         return ops
 

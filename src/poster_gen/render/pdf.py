@@ -69,6 +69,7 @@ class PageRenderer:
         self.c = canvas
         self.fonts = fonts
         self.rgb = colour == "rgb"  # screens: RGB converted from the CMYK values, live links
+        self.forms: dict[tuple, str] = {}  # printer's marks drawn once per sheet size
 
     # colour -----------------------------------------------------------------
     def _fill(self, col: CMYK) -> None:
@@ -97,24 +98,46 @@ class PageRenderer:
 
     # items ------------------------------------------------------------------
     def draw(self, page: Page, fr: Frame) -> None:
-        for item in [*page.items, *page.marks]:
-            kind = type(item)
-            if kind is TextLine:
-                self.text(item, fr)
-            elif kind is Path:
-                self.path(item, fr)
-            elif kind is Rect:
-                self.rect(item, fr)
-            elif kind is Circle:
-                self.circle(item, fr)
-            elif kind is QRCode:
-                self.qr(item, fr)
-            elif kind is Link:
-                self.link(item, fr)
-            elif kind is Image:
-                self.image(item, fr)
-            else:  # pragma: no cover - a new item type without a drawer is a programming error
-                raise TypeError(f"no drawer for {kind.__name__}")
+        for item in page.items:
+            self.item(item, fr)
+        if page.marks:
+            self.marks(page.marks, fr)
+
+    def marks(self, marks: list, fr: Frame) -> None:
+        """Printer's marks as one form XObject per sheet size, drawn by each page: the
+        page's own stream then never paints in registration colour, so the preflight
+        can read it without following every path point."""
+        key = (fr, tuple(marks))
+        name = self.forms.get(key)
+        if name is None:
+            name = f"PrinterMarks{len(self.forms) + 1}"
+            self.c.beginForm(name, 0, 0, fr.media_w * PT_PER_MM, fr.media_h * PT_PER_MM)
+            for item in marks:
+                self.item(item, fr)
+            self.c.endForm()
+            self.forms[key] = name
+        self.c.saveState()
+        self.c.doForm(name)
+        self.c.restoreState()
+
+    def item(self, item, fr: Frame) -> None:
+        kind = type(item)
+        if kind is TextLine:
+            self.text(item, fr)
+        elif kind is Path:
+            self.path(item, fr)
+        elif kind is Rect:
+            self.rect(item, fr)
+        elif kind is Circle:
+            self.circle(item, fr)
+        elif kind is QRCode:
+            self.qr(item, fr)
+        elif kind is Link:
+            self.link(item, fr)
+        elif kind is Image:
+            self.image(item, fr)
+        else:  # pragma: no cover - a new item type without a drawer is a programming error
+            raise TypeError(f"no drawer for {kind.__name__}")
 
     def path(self, p: Path, fr: Frame) -> None:
         """Operators written straight into the page: motif paths have thousands of
