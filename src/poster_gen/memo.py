@@ -20,6 +20,9 @@ def _folder(kind: str) -> Path:
     return default_cache_dir() / kind
 
 
+KEEP = 1000  # entries per kind; the least recently used beyond this are removed
+
+
 def memoised(kind: str, key: Any, compute: Callable[[], Any]) -> Any:
     """``compute()``, or the stored result for ``key``."""
     if os.environ.get("POSTER_GEN_NO_MEMO"):
@@ -30,8 +33,13 @@ def memoised(kind: str, key: Any, compute: Callable[[], Any]) -> Any:
     path = _folder(kind) / f"{digest}.pickle"
     try:
         with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            value = pickle.load(fh)
+        try:
+            os.utime(path)  # recently used: kept when the folder is pruned
+        except OSError:
+            pass
+        return value
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
         pass
     value = compute()
     try:
@@ -40,6 +48,22 @@ def memoised(kind: str, key: Any, compute: Callable[[], Any]) -> Any:
         with open(tmp, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        prune(path.parent)
     except OSError:
         pass  # a read-only cache still works, it just recomputes
     return value
+
+
+def prune(folder: Path, keep: int = KEEP) -> None:
+    """Remove the least recently used entries beyond ``keep`` (every data edit and every
+    new version of the tool adds entries; the cache must not grow without end)."""
+    with os.scandir(folder) as it:
+        entries = [e for e in it if e.name.endswith(".pickle")]
+    if len(entries) <= keep * 1.1:  # some slack, so that not every miss lists the folder twice
+        return
+    entries.sort(key=lambda e: e.stat().st_mtime_ns)
+    for e in entries[: len(entries) - keep]:
+        try:
+            os.unlink(e.path)
+        except OSError:
+            pass

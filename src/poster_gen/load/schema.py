@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import types
 import typing
 from dataclasses import MISSING, dataclass
@@ -19,6 +20,8 @@ from ..errors import Problem
 from .yamlsrc import PathKey, Source
 
 MAX_TEXT = 600  # characters; a poster field is a line or a short paragraph, not an essay
+# control characters other than the newline, surrogates, DEL and the non-characters U+FFFE/U+FFFF
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def meta(*, doc: str = "", min: float | None = None, max: float | None = None,
@@ -194,10 +197,9 @@ class Converter:
         if len(value) > limit:
             self.fail(path, f"is {len(value):,} characters long; at most {limit:,} fit here")
             return None
-        bad = next((ch for ch in value if (ord(ch) < 32 and ch not in "\n") or 0xD800 <= ord(ch) <= 0xDFFF
-                    or ord(ch) in (0x7F, 0xFFFE, 0xFFFF)), None)
+        bad = _CONTROL.search(value)
         if bad is not None:
-            self.fail(path, f"contains the control character U+{ord(bad):04X}")
+            self.fail(path, f"contains the control character U+{ord(bad.group()):04X}")
             return None
         return self._check(value, path, rules)
 

@@ -159,20 +159,34 @@ def read_yaml(path: Path, shown: str, *, max_bytes: int = MAX_BYTES,
               max_nodes: int = MAX_NODES) -> Source:
     """Load ``path``; any problem becomes an ``InputError`` naming ``shown``."""
 
-    def fail(message: str, line: int = 0, col: int = 0) -> InputError:
-        return InputError([Problem(shown, line, col, "", message)])
+    return parse_yaml(read_bytes(path, shown, max_bytes=max_bytes), path, shown, max_nodes=max_nodes)
 
+
+def _fail(shown: str, message: str, line: int = 0, col: int = 0) -> InputError:
+    return InputError([Problem(shown, line, col, "", message)])
+
+
+def read_bytes(path: Path, shown: str, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes, refused (``InputError``) when missing, unreadable or too big."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise fail(f"file is {size:,} bytes; the limit is {max_bytes:,} (is this the right file?)")
-        data = path.read_bytes()
+            raise _fail(shown, f"file is {size:,} bytes; the limit is {max_bytes:,} (is this the right file?)")
+        return path.read_bytes()
     except FileNotFoundError:
-        raise fail("file not found") from None
+        raise _fail(shown, "file not found") from None
     except IsADirectoryError:
-        raise fail("is a folder, expected a YAML file") from None
+        raise _fail(shown, "is a folder, expected a YAML file") from None
     except OSError as exc:
-        raise fail(f"cannot read the file ({exc.strerror})") from None
+        raise _fail(shown, f"cannot read the file ({exc.strerror})") from None
+
+
+def parse_yaml(data: bytes, path: Path | None, shown: str, *, max_nodes: int = MAX_NODES) -> Source:
+    """``data`` (the bytes of ``path``) as a ``Source``: a pure function of the bytes."""
+
+    def fail(message: str, line: int = 0, col: int = 0) -> InputError:
+        return _fail(shown, message, line, col)
+
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
