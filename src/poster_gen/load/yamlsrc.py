@@ -11,14 +11,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import InputError, Problem
 
-try:  # libyaml is ~10x faster; fall back to the pure-Python composer.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+# PyYAML is imported on the first parse: a build whose files are all memoised
+# (load.project.read_model) never needs it, and importing it costs 30 ms.
+yaml: Any = None
+_Loader: Any = None
+
+
+def _import_yaml() -> None:
+    global yaml, _Loader
+    if yaml is not None:
+        return
+    import yaml as module
+
+    try:  # libyaml is ~10x faster; fall back to the pure-Python composer.
+        from yaml import CSafeLoader as loader
+    except ImportError:  # pragma: no cover
+        from yaml import SafeLoader as loader  # type: ignore[assignment]
+    yaml, _Loader = module, loader
 
 MAX_BYTES = 1_000_000  # a landmark file is a few kB; anything this big is a mistake
 MAX_NODES = 200_000  # after alias expansion
@@ -186,6 +197,8 @@ def parse_yaml(data: bytes, path: Path | None, shown: str, *, max_nodes: int = M
 
     def fail(message: str, line: int = 0, col: int = 0) -> InputError:
         return _fail(shown, message, line, col)
+
+    _import_yaml()
 
     try:
         text = data.decode("utf-8")
