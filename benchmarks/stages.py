@@ -27,7 +27,7 @@ def lap(name):
 from pathlib import Path
 from poster_gen import builder
 from poster_gen.load.project import load_project
-lap("imports (poster-gen, PyYAML, models)")
+lap("imports (poster-gen, models)")
 proj = load_project(Path(sys.argv[1]))
 lap("load and validate")
 text = builder.project_text(proj)
