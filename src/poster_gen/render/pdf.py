@@ -82,6 +82,8 @@ class PageRenderer:
         self.fonts = fonts
         self.rgb = colour == "rgb"  # screens: RGB converted from the CMYK values, live links
         self.forms: dict[tuple, str] = {}  # printer's marks drawn once per sheet size
+        self.drawers = {TextLine: self.text, Path: self.path, Rect: self.rect, Circle: self.circle,
+                        QRCode: self.qr, Link: self.link, Image: self.image}
 
     # colour -----------------------------------------------------------------
     def _fill(self, col: CMYK) -> None:
@@ -133,23 +135,10 @@ class PageRenderer:
         self.c.restoreState()
 
     def item(self, item, fr: Frame) -> None:
-        kind = type(item)
-        if kind is TextLine:
-            self.text(item, fr)
-        elif kind is Path:
-            self.path(item, fr)
-        elif kind is Rect:
-            self.rect(item, fr)
-        elif kind is Circle:
-            self.circle(item, fr)
-        elif kind is QRCode:
-            self.qr(item, fr)
-        elif kind is Link:
-            self.link(item, fr)
-        elif kind is Image:
-            self.image(item, fr)
-        else:  # pragma: no cover - a new item type without a drawer is a programming error
-            raise TypeError(f"no drawer for {kind.__name__}")
+        drawer = self.drawers.get(type(item))
+        if drawer is None:  # pragma: no cover - a new item type without a drawer is a programming error
+            raise TypeError(f"no drawer for {type(item).__name__}")
+        drawer(item, fr)
 
     def path(self, p: Path, fr: Frame) -> None:
         """Operators written straight into the page: motif paths have thousands of
