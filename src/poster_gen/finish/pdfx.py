@@ -2,7 +2,7 @@
 and XMP metadata that agrees with the document information.
 
 The parts are written into ReportLab's document objects just before it saves, so the
-PDF is written once (reopening and saving it with pikepdf cost a tenth of a second per
+PDF is written once (reopening and saving it with pikepdf cost about 40 ms per
 brochure). Dates are reproducible: ``SOURCE_DATE_EPOCH`` when it is set, otherwise a
 fixed date; the document ID is a digest of the pages' content, so building the same
 inputs twice gives the same bytes and different documents get different IDs.
