@@ -124,3 +124,13 @@ def test_impose_places_the_brochure_in_booklet_order(channels: Path):
     r = run_cli("impose", "--project", str(ROOT), "--out", str(channels), "--sheet", "A3", "--creep", "0.8")
     assert r.returncode == 0, r.stderr
     assert boxes_mm(path)[0]["MediaBox"] == (420.0, 297.0)
+
+
+def test_bleed_option_leaves_social_images_alone(channels: Path, tmp_path: Path):
+    """--bleed is a print setting: a social image has no bleed to grow."""
+    r = run_cli("build", "--project", str(ROOT), "--out", str(tmp_path), "--format", "social",
+                "--only", "integrated-circuits", "--bleed", "8")
+    assert r.returncode == 0, r.stderr
+    for shape in ("portrait", "story"):
+        name = f"social/integrated-circuits-{shape}.png"
+        assert (tmp_path / name).read_bytes() == (channels / name).read_bytes(), name

@@ -277,3 +277,23 @@ def test_printer_marks_are_one_form_per_sheet_size(built: Path):
         assert len(forms) == 1
         form = pdf.get_object(forms.pop())
         assert b"1 1 1 1 K" in form.read_bytes()
+
+
+def test_small_near_black_text_prints_as_the_preflight_wants(tmp_path: Path):
+    """Every colour the preflight counts as near-black (K >= 80 %, no other ink over 60 %)
+    is printed from the K plate alone, overprinting, when set small: rich blacks too."""
+    from poster_gen.builder import prepare_layout_fonts, project_text
+    from poster_gen.compose.geometry import CMYK, Document, Page, TextLine
+    from poster_gen.preflight import PreflightOptions, preflight_pdf
+    from poster_gen.render.pdf import FontFile, render_document
+
+    prepared = prepare_layout_fonts(PROJECT, "poster", project_text(PROJECT))
+    files = {role: FontFile(p.ps_name, str(p.ttf_path)) for role, p in prepared.items()}
+    inks = [(0, 0, 0, 100), (60, 40, 40, 100), (30, 30, 30, 90), (60, 60, 60, 80), (0, 0, 0, 80)]
+    page = Page(100, 100, bleed=3.0, items=[
+        TextLine(10, 10 + 8 * i, "Nanjing", "regular", 9.0, CMYK(*ink)) for i, ink in enumerate(inks)])
+    path = tmp_path / "black.pdf"
+    render_document(Document([page], "black text"), str(path), files)
+    (black,) = [r for r in preflight_pdf(path, PreflightOptions(pdfx=False)) if r.check == "black-text"]
+    assert black.ok, black.detail
+    assert "5 near-black text runs" in black.detail

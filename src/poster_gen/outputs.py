@@ -86,7 +86,7 @@ def run_job(job: Job) -> JobResult:
     res = JobResult(job.key)
     layout_name, printed = job.layout, job.fmt == "print"
     layout = project.layouts[layout_name]
-    if job.fmt == "screen":  # for screens: no bleed, no marks
+    if not printed:  # screens and social images: no bleed (whatever --bleed says), no marks
         layout = replace(layout, page=replace(layout.page, bleed=0.0))
     metrics = {role: p.metrics for role, p in ctx.fonts[layout_name].items()}
     _phase(job.key, "compose")
@@ -209,10 +209,23 @@ def _social(job: Job, doc, ctx: Context, layout) -> bytes:
             pdf.close()
     if layout.pixels and img.size != (layout.pixels.width, layout.pixels.height):
         img = img.resize((layout.pixels.width, layout.pixels.height))
-    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    srgb = _srgb_profile(ImageCms)
     out = io.BytesIO()
     img.save(out, "PNG", icc_profile=srgb, optimize=False)
     return out.getvalue()
+
+
+def _srgb_profile(image_cms) -> bytes:
+    """LittleCMS's sRGB profile with the document date as its creation date (it stamps
+    the current time, which made two builds of the same inputs differ)."""
+    import struct
+
+    from .finish.pdfx import document_date
+
+    data = bytearray(image_cms.ImageCmsProfile(image_cms.createProfile("sRGB")).tobytes())
+    d = document_date()
+    data[24:36] = struct.pack(">6H", d.year, d.month, d.day, d.hour, d.minute, d.second)
+    return bytes(data)
 
 
 def _failed(res: JobResult, problems: list[Problem], t0: float) -> JobResult:

@@ -34,7 +34,7 @@ def _flate(self, text: str | bytes) -> bytes:
 
 
 pdfdoc.PDFStreamFilterZCompress.encode = _flate  # type: ignore[method-assign]
-SMALL_TEXT_PT = 12.0  # black text below this prints from the K plate alone, overprinting
+SMALL_TEXT_PT = 12.0  # black text below this prints from the K plate alone (PreflightOptions.small_text_pt)
 SOLID_BLACK = CMYK(0, 0, 0, 100, "Black")
 _CAPS = {"butt": 0, "round": 1, "square": 2}
 # (fill, stroke, even-odd) -> the painting operator
@@ -237,8 +237,10 @@ class PageRenderer:
 
 
 def is_near_black(c: CMYK) -> bool:
-    """Text that reads as black: mostly K, little colour."""
-    return c.k >= 80 and c.c + c.m + c.y <= 60
+    """Text that reads as black: mostly K, little colour. The preflight's rule
+    (``preflight.collect``: K at least 80 %, no other ink over 60 %), so every text it
+    holds to K100 overprint is printed that way."""
+    return c.k >= 80 and max(c.c, c.m, c.y) <= 60
 
 
 def render_document(doc: Document, out: str | BinaryIO, fonts: Mapping[str, FontFile],
