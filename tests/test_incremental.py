@@ -70,6 +70,22 @@ def test_nothing_changed_builds_nothing_and_imports_no_reportlab(project: Path):
     assert pdfs(project / "output") == before
 
 
+def test_editor_swap_files_and_yml_names_are_data_files_or_not_alike_everywhere(project: Path):
+    """The loader, the manifest and the no-op fast path agree on which files are data:
+    a hidden swap file is none (nothing rebuilds), a .yml landmark is one (it builds)."""
+    folder = project / "data" / "landmarks"
+    (folder / ".integrated-circuits.yaml.swp.yaml").write_text("not: [yaml", encoding="utf-8")
+    r = run_cli("build", "--project", str(project))
+    assert r.returncode == 0, r.stderr
+    assert "nothing to do" in r.stdout
+    (folder / "integrated-circuits.yaml").rename(folder / "integrated-circuits.yml")
+    r = run_cli("build", "--project", str(project))
+    assert r.returncode == 0, r.stderr
+    assert statuses(r.stdout)["posters/integrated-circuits.pdf"] == "written"
+    r = run_cli("build", "--project", str(project))
+    assert "nothing to do" in r.stdout, r.stdout + r.stderr
+
+
 def test_editing_one_landmark_rebuilds_its_poster_and_the_brochure(project: Path):
     before = pdfs(project / "output")
     lm = project / "data" / "landmarks" / "integrated-circuits.yaml"
@@ -175,3 +191,18 @@ def test_watch_rebuilds_on_save_reports_errors_and_stops_cleanly(project: Path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_watch_previews_skip_social_images(tmp_path: Path):
+    """`watch --format social --previews`: rebuilt PNGs are pictures already, not PDFs to render."""
+    from types import SimpleNamespace
+
+    from PIL import Image
+
+    from poster_gen.commands.watch import _previews
+
+    png = tmp_path / "social" / "integrated-circuits-story.png"
+    png.parent.mkdir()
+    Image.new("RGB", (10, 10)).save(png)
+    _previews(tmp_path, tmp_path, [SimpleNamespace(path=png, name="social/integrated-circuits-story.png")])
+    assert list((tmp_path / "previews").iterdir()) == []

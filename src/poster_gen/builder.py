@@ -176,13 +176,16 @@ def input_files(project: Project, key: str, layout: str, fonts) -> dict[str, str
     themes = {lm.theme for lm in landmarks}
     if key == BROCHURE:
         themes.add(project.layouts[layout].campaign_theme)
-    files = ["data/campaign.yaml", f"layouts/{layout}.yaml", *(f"layouts/themes/{t}.yaml" for t in themes),
-             *(f"data/landmarks/{lm.slug}.yaml" for lm in landmarks),
+    files = ["data/campaign.yaml", f"layouts/{layout}.yaml",
+             *(project.files.get(f"theme:{t}", f"layouts/themes/{t}.yaml") for t in themes),
+             *(project.files[f"landmark:{lm.slug}"] for lm in landmarks),
              *(lm.hero_image for lm in landmarks if lm.hero_image)]
     profile = project.layouts[layout].print.output_intent.profile
     if profile:
         files.append(profile)
-    inputs = {f: inc.file_hash(root / f) for f in files}
+    # the data files as they were parsed (hashing them again could record a save made
+    # during the build as built); assets by their bytes now
+    inputs = {f: project.digests.get(f) or inc.file_hash(root / f) for f in files}
     inputs["listing:data/landmarks"] = inc.listing(root / "data" / "landmarks")
     source, _ = _font_source(project, layout)
     inputs[f"font:{source.path}"] = inc.font_identity(str(source.path))

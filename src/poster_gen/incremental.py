@@ -54,7 +54,7 @@ def tool_digest() -> str:
 
     h = hashlib.sha256(__version__.encode())
     pkg = os.path.dirname(os.path.abspath(__file__))
-    for dirpath, dirnames, filenames in sorted(os.walk(pkg)):
+    for dirpath, dirnames, filenames in os.walk(pkg):  # top-down: pruning dirnames skips them
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and d != "_project")
         for name in sorted(filenames):
             if name.endswith(".py"):
@@ -70,13 +70,20 @@ def file_hash(path: Path) -> str:
         return "missing"
 
 
+def yaml_files(folder: Path) -> list[Path]:
+    """The data files of a folder, as the loader reads them: ``.yaml`` or ``.yml``,
+    regular files, not hidden (an editor's ``.x.yaml`` swap file is not a landmark).
+    The one rule for the loader, the manifest and the no-op fast path."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
+                      and p.is_file())
+    except OSError:
+        return []
+
+
 def listing(folder: Path) -> str:
     """The names of the YAML files in a folder: adding or removing a landmark changes it."""
-    try:
-        names = sorted(p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
-    except OSError:
-        names = []
-    return hashlib.sha256("\n".join(names).encode()).hexdigest()
+    return hashlib.sha256("\n".join(p.name for p in yaml_files(folder)).encode()).hexdigest()
 
 
 def current_inputs(root: Path, recorded: dict[str, str]) -> dict[str, str]:

@@ -111,8 +111,7 @@ def _nothing_to_do(args: argparse.Namespace) -> bool:
     landmarks = root / "data" / "landmarks"
     only = args.only
     try:
-        slugs = [s for s in only if s != "brochure"] if only else \
-            sorted(p.stem for p in landmarks.iterdir() if p.suffix in (".yaml", ".yml"))
+        slugs = [s for s in only if s != "brochure"] if only else [p.stem for p in inc.yaml_files(landmarks)]
     except OSError:
         return False
     suffix = f"-{args.size}" if args.size else ""

@@ -47,17 +47,12 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import BuildError, InputError
     from .build import print_summary
 
+    from ..lock import remove_temporaries
+
     root = args.project.resolve()
-    state = {"building": False}
 
     def stop(signum, frame):
-        if state["building"]:  # mid-build: the usual clean-up of temporary files
-            from ..lock import TEMPORARIES
-            for tmp in list(TEMPORARIES):
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+        remove_temporaries()  # empty between builds; mid-build, what is being written
         print("\nstopped watching.", flush=True)
         os._exit(0)
 
@@ -65,7 +60,6 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, stop)
 
     def once() -> None:
-        state["building"] = True
         try:
             result = build(root, args.out, args.only, options=print_options(args),
                            warn=lambda m: print(m, file=sys.stderr))
@@ -80,8 +74,6 @@ def run(args: argparse.Namespace) -> int:
             _problems(exc)
         except BuildError as exc:
             print(f"error: {exc}", file=sys.stderr, flush=True)
-        finally:
-            state["building"] = False
 
     once()
     print(f"watching {', '.join(f + '/' for f in FOLDERS)} in {root} (Ctrl-C to stop)", flush=True)
@@ -110,11 +102,11 @@ def _problems(exc) -> None:
 
 def _previews(root: Path, out: Path, outputs) -> None:
     from ..preview import render_pdf
+    from .preview import _save
 
     previews = out / "previews"
     previews.mkdir(parents=True, exist_ok=True)
     for o in outputs:
-        stem = Path(o.name).stem
-        for n, img in enumerate(render_pdf(o.path, 36), 1):
-            img.save(previews / f"{stem}-p{n}.png")
+        if o.path.suffix == ".pdf":  # social images are pictures already
+            _save(render_pdf(o.path, 36), previews / Path(o.name).stem)
     print(f"previews refreshed in {previews}", flush=True)

@@ -16,6 +16,7 @@ from .assets import check_icc, check_image
 from .layout_models import TOKENS, Layout, Theme
 from .models import Campaign, Landmark
 from .schema import load_model, suggest
+from ..incremental import yaml_files
 from .yamlsrc import Source, parse_yaml, read_bytes
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -32,6 +33,8 @@ class Project:
     layouts: dict[str, Layout]
     sources: dict[str, Source] = field(default_factory=dict)  # display path -> source
     failed: dict[str, list[Problem]] = field(default_factory=dict)  # slug -> its problems (lenient)
+    files: dict[str, str] = field(default_factory=dict)  # "landmark:<slug>", "theme:<name>" -> display path
+    digests: dict[str, str] = field(default_factory=dict)  # display path -> SHA-256 of the bytes parsed
 
     def landmark(self, slug: str) -> Landmark:
         for lm in self.landmarks:
@@ -40,36 +43,28 @@ class Project:
         raise KeyError(slug)
 
     def source_of(self, slug: str) -> Source:
-        return self.sources[f"data/landmarks/{slug}.yaml"]
-
-    def input_files(self) -> list[Path]:
-        return [s.path for s in self.sources.values() if s.path is not None]
+        return self.sources[self.files[f"landmark:{slug}"]]
 
 
-def read_model(cls: type, path: Path, shown: str) -> tuple[Source, Any, list[Problem]]:
-    """One file read, parsed and converted to ``cls``: a pure function of its bytes (and
-    of the tool), so the result is memoised on disk and a build reads, not re-parses, the
-    files that did not change (YAML parsing and validation were a tenth of a second)."""
+def read_model(cls: type, path: Path, shown: str) -> tuple[Source, Any, list[Problem], str]:
+    """One file read, parsed and converted to ``cls``, and the SHA-256 of the bytes parsed:
+    a pure function of those bytes (and of the tool), so the result is memoised on disk
+    and a build reads, not re-parses, the files that did not change (YAML parsing and
+    validation were a tenth of a second)."""
     import hashlib
 
     from ..memo import memoised
 
     data = read_bytes(path, shown)
+    digest = hashlib.sha256(data).hexdigest()
 
     def compute() -> tuple[Source, Any, list[Problem]]:
         src = parse_yaml(data, path, shown)
         obj, problems = load_model(cls, src)
         return src, obj, problems
 
-    key = ("model", cls.__module__, cls.__qualname__, shown, str(path), hashlib.sha256(data).hexdigest())
-    return memoised("models", key, compute)
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
-                  and not p.name.startswith("."))
+    key = ("model", cls.__module__, cls.__qualname__, shown, str(path), digest)
+    return (*memoised("models", key, compute), digest)
 
 
 class _Loader:
@@ -77,6 +72,7 @@ class _Loader:
         self.root = root
         self.problems: list[Problem] = []
         self.sources: dict[str, Source] = {}
+        self.digests: dict[str, str] = {}
 
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
@@ -84,7 +80,7 @@ class _Loader:
     def load(self, cls: type, path: Path) -> tuple[Any, Source | None]:
         shown = self.shown(path)
         try:
-            src, obj, problems = read_model(cls, path, shown)
+            src, obj, problems, self.digests[shown] = read_model(cls, path, shown)
         except InputError as exc:
             self.problems.extend(exc.problems)
             return None, None
@@ -112,13 +108,15 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
                               else (ld.missing(campaign_path, "the campaign file"), None))
 
     themes: dict[str, Theme] = {}
-    theme_files = _yaml_files(root / "layouts" / "themes")
+    files: dict[str, str] = {}
+    theme_files = yaml_files(root / "layouts" / "themes")
     if not theme_files:
         ld.missing(root / "layouts" / "themes", "a folder of colour themes")
     for p in theme_files:
         theme, _ = ld.load(Theme, p)
         if theme is not None:
             themes[p.stem] = theme
+            files[f"theme:{p.stem}"] = ld.shown(p)
 
     layouts: dict[str, Layout] = {}
     layout_srcs: dict[str, Source] = {}
@@ -133,7 +131,7 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
             layouts[name] = layout
             layout_srcs[name] = src
 
-    landmark_files = _yaml_files(root / "data" / "landmarks")
+    landmark_files = yaml_files(root / "data" / "landmarks")
     if not landmark_files:
         ld.missing(root / "data" / "landmarks", "a folder with one YAML file per landmark")
     landmarks: list[Landmark] = []
@@ -148,7 +146,7 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
         if slug in seen:
             ld.problems.append(Problem(shown, 0, 0, "", f"the slug {slug!r} is also used by {seen[slug]}"))
             continue
-        seen[slug] = shown
+        seen[slug] = files[f"landmark:{slug}"] = shown
         lm, src = ld.load(Landmark, p)
         if lm is None:
             continue
@@ -160,7 +158,7 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
                 ld.problems.append(src.problem(("hero_image",), why))
         landmarks.append(lm)
 
-    _check_orders(landmarks, ld)
+    _check_orders(landmarks, seen, ld)
     if campaign is not None:
         for name, layout in layouts.items():
             _check_layout(layout, layout_srcs[name], campaign, themes, MOTIFS, ld.problems, landmarks)
@@ -179,7 +177,7 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
         raise InputError(ld.problems)
     landmarks = [lm for lm in landmarks if lm.slug not in failed]
     landmarks.sort(key=lambda lm: (lm.order, lm.slug))
-    return Project(root, campaign, landmarks, themes, layouts, ld.sources, failed)
+    return Project(root, campaign, landmarks, themes, layouts, ld.sources, failed, files, ld.digests)
 
 
 def _check_landmark(lm: Landmark, src: Source, themes, motifs, problems: list[Problem]) -> None:
@@ -201,11 +199,11 @@ def _check_landmark(lm: Landmark, src: Source, themes, motifs, problems: list[Pr
             problems.append(src.problem(("motifs", "params", name), msg))
 
 
-def _check_orders(landmarks: list[Landmark], ld: _Loader) -> None:
+def _check_orders(landmarks: list[Landmark], shown: dict[str, str], ld: _Loader) -> None:
     by_order: dict[int, str] = {}
     for lm in landmarks:
         if lm.order in by_order:
-            src = ld.sources[f"data/landmarks/{lm.slug}.yaml"]
+            src = ld.sources[shown[lm.slug]]
             ld.problems.append(src.problem(("order",), f"{lm.order} is also the order of "
                                            f"{by_order[lm.order]}; each landmark needs its own place"))
         else:
