@@ -114,6 +114,26 @@ def test_errors_use_the_cli_words_for_texts_that_do_not_fit(client: TestClient):
     assert err["field"] == "ambition.zh" and "does not fit the 'ambition' frame" in err["message"]
 
 
+def test_the_editor_refuses_what_the_build_would_refuse(client: TestClient, proj: Path):
+    """The studio checks an edit as the loader checks the file: a place in the series
+    another landmark holds would save a file the next build refuses."""
+    path = landmark_file(proj)
+    before = path.read_bytes()
+    r = client.get(f"/api/landmarks/{SLUG}")
+    data = r.json()
+    data["order"] = 1  # new-energy-vehicles' place
+    r = client.put(f"/api/landmarks/{SLUG}", json=data, headers={"If-Match": r.headers["ETag"]})
+    assert r.status_code == 422
+    (err,) = r.json()["errors"]
+    assert err["field"] == "order" and "also the order of new-energy-vehicles" in err["message"]
+    assert path.read_bytes() == before
+
+
+def test_an_ipv6_loopback_host_accepts_its_own_url(proj: Path):
+    c = TestClient(create_app(proj, host="::1", port=8765), base_url="http://[::1]:8765")
+    assert c.get("/api/landmarks").status_code == 200
+
+
 def test_previews(client: TestClient, proj: Path):
     from PIL import Image
 

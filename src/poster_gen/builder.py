@@ -118,6 +118,11 @@ def layout_coverage(project: Project, layout_name: str) -> frozenset[int]:
         raise InputError([src.problem(("fonts",), str(exc))]) from None
 
 
+def common_coverage(project: Project) -> frozenset[int]:
+    """The code points every layout's font can draw: a text may appear in any of them."""
+    return frozenset.intersection(*(layout_coverage(project, name) for name in project.layouts))
+
+
 def missing_glyphs(project: Project, covered: frozenset[int]) -> dict[str | None, list[Problem]]:
     """No tofu: characters the font lacks, per landmark slug (None: the campaign)."""
     found: dict[str | None, list[Problem]] = {}
@@ -265,8 +270,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
         blame(slug, problems)
     for slug, problems in missing_translations(project, options.langs).items():
         blame(slug, problems)
-    covered = frozenset.intersection(*(layout_coverage(project, name) for name in project.layouts))
-    for slug, problems in missing_glyphs(project, covered).items():
+    for slug, problems in missing_glyphs(project, common_coverage(project)).items():
         blame(slug, problems)
 
     text = project_text(project)

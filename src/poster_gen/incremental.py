@@ -70,6 +70,28 @@ def file_hash(path: Path) -> str:
         return "missing"
 
 
+SOURCE_FOLDERS = ("data", "layouts", "assets")  # what a project's outputs are made from
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under the source folders with its modification time and size: what
+    `watch` and the studio compare to notice a save."""
+    seen: dict[str, tuple[int, int]] = {}
+    for folder in SOURCE_FOLDERS:
+        for dirpath, dirnames, filenames in os.walk(root / folder):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            for name in filenames:
+                if name.startswith(".") or name.endswith(("~", ".swp", ".tmp")):
+                    continue  # editors' scratch files
+                p = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(p)
+                except OSError:  # gone between the listing and the look
+                    continue
+                seen[p] = (st.st_mtime_ns, st.st_size)
+    return seen
+
+
 def yaml_files(folder: Path) -> list[Path]:
     """The data files of a folder, as the loader reads them: ``.yaml`` or ``.yml``,
     regular files, not hidden (an editor's ``.x.yaml`` swap file is not a landmark).

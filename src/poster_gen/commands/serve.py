@@ -2,16 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import secrets
-import signal
-import socket
-import webbrowser
 from pathlib import Path
 
 from ..cli import project_arg
 
 HELP = "the studio: edit the landmarks, watch the posters change and export the print set in a browser"
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -36,6 +31,8 @@ def _port(text: str) -> int:
 def _listen(host: str, port: int) -> socket.socket:
     """The listening socket, bound before anything is printed, so a port in use or an
     unknown host is one clear error instead of a server that starts and dies."""
+    import socket
+
     from ..errors import InputError, Problem
 
     try:
@@ -55,10 +52,15 @@ def _listen(host: str, port: int) -> socket.socket:
 
 
 def run(args: argparse.Namespace) -> int:
+    import secrets
+    import signal
+    import webbrowser
+
     import uvicorn
 
     from ..errors import InputError, Problem
     from ..studio.app import create_app
+    from ..studio.security import LOOPBACK, url_host
 
     root = args.project.resolve()
     if not (root / "data" / "landmarks").is_dir():
@@ -67,8 +69,7 @@ def run(args: argparse.Namespace) -> int:
     port = sock.getsockname()[1]
     token = None if args.host in LOOPBACK else secrets.token_urlsafe(18)
     app = create_app(root, args.out, host=args.host, port=port, token=token)
-    shown = f"[{args.host}]" if ":" in args.host else args.host
-    url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    url = f"http://{url_host(args.host)}:{port}/" + (f"?token={token}" if token else "")
     print(f"poster-gen studio for {root}")
     print(f"open {url}")
     if token:

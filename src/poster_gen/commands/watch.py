@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 from ..cli import project_arg
+from ..incremental import SOURCE_FOLDERS as FOLDERS, snapshot
 from .build import print_arguments, print_options
 
 HELP = "build, then watch data/, layouts/ and assets/ and rebuild what each save affects"
-FOLDERS = ("data", "layouts", "assets")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -22,24 +22,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--previews", action="store_true", help="refresh the PNG previews of what was rebuilt")
     p.add_argument("--interval", type=float, default=0.2, metavar="S", help="seconds between looks (0.2)")
     print_arguments(p)
-
-
-def snapshot(root: Path) -> dict[str, tuple[int, int]]:
-    """Every file under the watched folders with its modification time and size."""
-    seen: dict[str, tuple[int, int]] = {}
-    for folder in FOLDERS:
-        for dirpath, dirnames, filenames in os.walk(root / folder):
-            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-            for name in filenames:
-                if name.startswith(".") or name.endswith(("~", ".swp", ".tmp")):
-                    continue  # editors' scratch files
-                p = os.path.join(dirpath, name)
-                try:
-                    st = os.stat(p)
-                except OSError:
-                    continue
-                seen[p] = (st.st_mtime_ns, st.st_size)
-    return seen
 
 
 def run(args: argparse.Namespace) -> int:

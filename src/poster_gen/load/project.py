@@ -151,14 +151,9 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
         if lm is None:
             continue
         lm = replace(lm, slug=slug)
-        _check_landmark(lm, src, themes, MOTIFS, ld.problems)
-        if lm.hero_image is not None:
-            why = check_image(root, lm.hero_image)
-            if why:
-                ld.problems.append(src.problem(("hero_image",), why))
+        ld.problems += check_landmark(lm, src, root, themes, landmarks)
         landmarks.append(lm)
 
-    _check_orders(landmarks, seen, ld)
     if campaign is not None:
         for name, layout in layouts.items():
             _check_layout(layout, layout_srcs[name], campaign, themes, MOTIFS, ld.problems, landmarks)
@@ -180,7 +175,27 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
     return Project(root, campaign, landmarks, themes, layouts, ld.sources, failed, files, ld.digests)
 
 
-def _check_landmark(lm: Landmark, src: Source, themes, motifs, problems: list[Problem]) -> None:
+def check_landmark(lm: Landmark, src: Source, root: Path, themes, others: Iterable[Landmark]) -> list[Problem]:
+    """What one landmark's file can get wrong beyond its own fields: the names it refers
+    to (theme, motifs and their parameters), its photo, and its place in the series
+    against ``others``. Used by the loader and by the studio's editor alike."""
+    from ..motifs import MOTIFS  # registry of motif names
+
+    problems: list[Problem] = []
+    _check_names(lm, src, themes, MOTIFS, problems)
+    if lm.hero_image is not None:
+        why = check_image(root, lm.hero_image)
+        if why:
+            problems.append(src.problem(("hero_image",), why))
+    for other in others:
+        if other.order == lm.order and other.slug != lm.slug:
+            problems.append(src.problem(("order",), f"{lm.order} is also the order of "
+                                        f"{other.slug}; each landmark needs its own place"))
+            break
+    return problems
+
+
+def _check_names(lm: Landmark, src: Source, themes, motifs, problems: list[Problem]) -> None:
     if lm.theme not in themes:
         problems.append(src.problem(("theme",), f"unknown theme {lm.theme!r}{suggest(lm.theme, themes)} "
                                     f"(themes: {', '.join(sorted(themes)) or 'none'})"))
@@ -197,17 +212,6 @@ def _check_landmark(lm: Landmark, src: Source, themes, motifs, problems: list[Pr
     for name, params in choice.params.items():
         for msg in check_params(name, params):
             problems.append(src.problem(("motifs", "params", name), msg))
-
-
-def _check_orders(landmarks: list[Landmark], shown: dict[str, str], ld: _Loader) -> None:
-    by_order: dict[int, str] = {}
-    for lm in landmarks:
-        if lm.order in by_order:
-            src = ld.sources[shown[lm.slug]]
-            ld.problems.append(src.problem(("order",), f"{lm.order} is also the order of "
-                                           f"{by_order[lm.order]}; each landmark needs its own place"))
-        else:
-            by_order[lm.order] = lm.slug
 
 
 def check_params(name: str, params) -> list[str]:

@@ -39,7 +39,10 @@ class Studio:
         self.engine = Engine(root, out)
         self.root, self.out = self.engine.root, self.engine.out
         self.jobs = Jobs(self.root, self.out)
-        self._thumbs: dict[tuple, bytes] = {}
+        # built file -> (its modification time and size, what was made of it): one entry
+        # per file, replaced when the file changes, so a long session does not grow them
+        self._thumbs: dict[tuple[str, int], tuple[tuple, bytes]] = {}
+        self._preflights: dict[str, tuple[tuple, list]] = {}
 
     # -- paths ----------------------------------------------------------------------
     def landmark_path(self, slug: str) -> Path | None:
@@ -105,16 +108,21 @@ class Studio:
         path = self.out / rel
         card = {"slug": slug, "title": title, "file": rel, "built": None, "preflight": None, "url": None}
         if path.is_file():
-            from ..preflight import preflight_pdf
-
-            st = path.stat()
-            card["built"] = time.strftime("%Y-%m-%d %H:%M", time.localtime(st.st_mtime))
+            card["built"] = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
             card["url"] = f"/files/{rel}"
-            key = ("preflight", rel, st.st_mtime_ns, st.st_size)
-            if key not in self._thumbs:
-                self._thumbs[key] = all(r.ok for r in preflight_pdf(path, shown=rel))  # type: ignore[assignment]
-            card["preflight"] = "pass" if self._thumbs[key] else "fail"
+            card["preflight"] = "pass" if all(r.ok for r in self._preflight(path, rel)) else "fail"
         return card
+
+    def _preflight(self, path: Path, rel: str) -> list:
+        """The preflight results of a built file, judged once per version of the file."""
+        from ..preflight import preflight_pdf
+
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+        got = self._preflights.get(rel)
+        if got is None or got[0] != stamp:
+            got = self._preflights[rel] = (stamp, preflight_pdf(path, shown=rel))
+        return got[1]
 
     async def thumbnail(self, request: Request) -> Response:
         """The built file's first page, small (the brochure's cover, a poster)."""
@@ -124,11 +132,12 @@ class Studio:
             return _error(404, "no such built file")
         width = _width(request, 320)
         st = path.stat()
-        key = (rel, st.st_mtime_ns, st.st_size, width)
-        if key not in self._thumbs:
+        stamp = (st.st_mtime_ns, st.st_size)
+        got = self._thumbs.get((rel, width))
+        if got is None or got[0] != stamp:
             from .engine import rasterise
-            self._thumbs[key] = await asyncio.to_thread(rasterise, path.read_bytes(), width)
-        return Response(self._thumbs[key], media_type="image/png", headers={"Cache-Control": "no-cache"})
+            got = self._thumbs[(rel, width)] = (stamp, await asyncio.to_thread(rasterise, path.read_bytes(), width))
+        return Response(got[1], media_type="image/png", headers={"Cache-Control": "no-cache"})
 
     async def get_landmark(self, request: Request) -> Response:
         from .yamlsave import etag, read, to_plain
@@ -234,8 +243,6 @@ class Studio:
                         headers={"Content-Disposition": 'attachment; filename="print-set.zip"'})
 
     def _zip(self) -> bytes | None:
-        from ..preflight import preflight_pdf
-
         files = sorted((self.out / "posters").glob("*.pdf")) + sorted(self.out.glob("brochure*.pdf"))
         files = [f for f in files if f.is_file()]
         if not files:
@@ -246,7 +253,7 @@ class Studio:
             for f in files:
                 rel = f.relative_to(self.out).as_posix()
                 z.write(f, f"print-set/{rel}")
-                results = preflight_pdf(f, shown=rel)
+                results = self._preflight(f, rel)
                 ok = all(r.ok for r in results)
                 passed += ok
                 report += [f"{'PASS' if r.ok else 'FAIL'}  {rel}  {r.check}: {r.detail}" for r in results]
@@ -257,11 +264,10 @@ class Studio:
 
 def _title_of(path: Path) -> dict:
     """A landmark's names from its file, even when the file does not validate."""
-    import yaml
+    from ..load.yamlsrc import read_yaml
 
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        name = data.get("name") or {}
+    try:  # the safe reader: size and alias limits hold here too
+        name = read_yaml(path, f"data/landmarks/{path.name}").value.get("name") or {}
         return {"zh": str(name.get("zh", path.stem)), "en": str(name.get("en", path.stem))}
     except Exception:  # an unreadable file still gets a card, named by its slug
         return {"zh": path.stem, "en": path.stem}
@@ -327,5 +333,4 @@ def create_app(root: Path, out: Path | None = None, *, host: str = "127.0.0.1", 
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(routes=routes)
-    app.state.studio = studio
     return Guard(app, allowed_hosts(host, port), token)

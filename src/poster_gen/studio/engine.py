@@ -9,7 +9,6 @@ messages, field by field) and previewed without being written anywhere.
 from __future__ import annotations
 
 import io
-import os
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -17,8 +16,6 @@ from typing import Any
 
 from ..errors import InputError, Problem
 from ..load.yamlsrc import Source
-
-WATCHED = ("data", "layouts", "assets")
 
 
 class Invalid(Exception):
@@ -38,22 +35,15 @@ class Engine:
         self.root = root.resolve()
         self.out = (out or self.root / "output").resolve()
         self._lock = threading.RLock()
-        self._fingerprint: tuple | None = None
+        self._fingerprint: dict | None = None
         self._project = None
         self._fonts: dict[str, Any] = {}
 
     # -- the project, warm ---------------------------------------------------------
-    def fingerprint(self) -> tuple:
-        seen = []
-        for folder in WATCHED:
-            for dirpath, dirnames, filenames in os.walk(self.root / folder):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    if name.startswith("."):
-                        continue
-                    st = os.stat(os.path.join(dirpath, name))
-                    seen.append((dirpath, name, st.st_mtime_ns, st.st_size))
-        return tuple(seen)
+    def fingerprint(self) -> dict[str, tuple[int, int]]:
+        from ..incremental import snapshot
+
+        return snapshot(self.root)
 
     def project(self):
         """The project as loaded now (reloaded when its files changed)."""
@@ -82,16 +72,14 @@ class Engine:
         """The landmark ``data`` (as JSON) checked as a build would check its file:
         the model, the names it refers to, its photo, both languages, the font's
         glyphs and whether every text fits. Returns (project with it, landmark)."""
-        from ..builder import missing_glyphs, missing_translations, layout_coverage
+        from ..builder import common_coverage, fit_problem, lint_problems, missing_glyphs, missing_translations
         from ..compose.document import ComposeError, compose_poster
         from ..load.models import Landmark
+        from ..load.project import check_landmark
         from ..load.schema import load_model
-        from ..load.assets import check_image
-        from ..load.project import _check_landmark
-        from ..motifs import MOTIFS
 
         project = self.project()
-        shown = f"data/landmarks/{slug}.yaml"
+        shown = project.files.get(f"landmark:{slug}", f"data/landmarks/{slug}.yaml")
         src = Source(shown, data, {(): (0, 0)}, self.root / shown)  # JSON has no lines: name fields only
         if not isinstance(data, dict):
             raise Invalid([Problem(shown, 0, 0, "", "expected a mapping of keys to values")])
@@ -99,18 +87,14 @@ class Engine:
         if lm is None:
             raise Invalid(problems)
         lm = replace(lm, slug=slug)
-        _check_landmark(lm, src, project.themes, MOTIFS, problems)
-        if lm.hero_image:
-            why = check_image(self.root, lm.hero_image)
-            if why:
-                problems.append(src.problem(("hero_image",), why))
+        others = [x for x in project.landmarks if x.slug != slug]
+        problems += check_landmark(lm, src, self.root, project.themes, others)
         if problems:
             raise Invalid(problems)
-        others = [x for x in project.landmarks if x.slug != slug]
         trial = replace(project, landmarks=sorted(others + [lm], key=lambda x: (x.order, x.slug)),
-                        sources={**project.sources, shown: src})
-        for found in (missing_translations(trial, ("zh", "en")),
-                      missing_glyphs(trial, layout_coverage(trial, "poster"))):
+                        sources={**project.sources, shown: src},
+                        files={**project.files, f"landmark:{slug}": shown})
+        for found in (missing_translations(trial, ("zh", "en")), missing_glyphs(trial, common_coverage(trial))):
             problems += found.get(slug, [])
         if problems:
             raise Invalid(problems)
@@ -118,14 +102,12 @@ class Engine:
             fonts = self.fonts(trial)
             doc = compose_poster(trial, lm, {r: p.metrics for r, p in fonts.items()})
         except ComposeError as err:
-            from ..builder import fit_problem
             raise Invalid([fit_problem(trial, err)]) from None
         except InputError as err:
             raise Invalid(err.problems) from None
-        errors = [i for p in doc.pages for i in p.lint if i.severity == "error"]
+        errors = [p for p, severity in lint_problems(trial, "poster", doc, f"posters/{slug}.pdf") if severity == "error"]
         if errors:
-            raise Invalid([Problem(f"layouts/poster.yaml", 0, 0, "", f"region '{i.region}': {i.message}")
-                           for i in errors])
+            raise Invalid(errors)
         return trial, lm, doc
 
     # -- previews -------------------------------------------------------------------

@@ -24,7 +24,6 @@ class Job:
     progress: float = 0.0
     files: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    log: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {"id": self.id, "state": self.state, "progress": round(self.progress, 3), "files": self.files,
@@ -37,11 +36,11 @@ class Jobs:
         self.jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
-    def start(self, args: list[str] | None = None) -> Job:
+    def start(self) -> Job:
         job = Job(uuid.uuid4().hex[:12])
         with self._lock:
             self.jobs[job.id] = job
-        threading.Thread(target=self._run, args=(job, args or []), daemon=True).start()
+        threading.Thread(target=self._run, args=(job,), daemon=True).start()
         return job
 
     def get(self, job_id: str) -> Job | None:
@@ -55,10 +54,9 @@ class Jobs:
                 return
         job.files.append({"name": name, "status": status, "url": f"/files/{name}"})
 
-    def _run(self, job: Job, extra: list[str]) -> None:
+    def _run(self, job: Job) -> None:
         job.state = "running"
-        cmd = [sys.executable, "-m", "poster_gen", "build", "--project", str(self.root), "--out", str(self.out),
-               *extra]
+        cmd = [sys.executable, "-m", "poster_gen", "build", "--project", str(self.root), "--out", str(self.out)]
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         try:
             proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
@@ -70,7 +68,6 @@ class Jobs:
         reader.start()
         for line in proc.stdout:
             line = line.rstrip()
-            job.log.append(line)
             m = _READY.match(line)
             if m:  # each file as it is made: the page's list fills while the build runs
                 job.progress = int(m.group(1)) / max(1, int(m.group(2))) * 0.95

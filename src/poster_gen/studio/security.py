@@ -86,9 +86,17 @@ async def _refuse(send, status: int, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")  # addresses only this computer reaches: no token needed
+
+
+def url_host(host: str) -> str:
+    """The host as a URL (and a Host header) writes it: an IPv6 address in brackets."""
+    return f"[{host}]" if ":" in host else host
+
+
 def allowed_hosts(host: str, port: int) -> set[str]:
     """The Host headers that name this server."""
-    names = {host}
-    if host in ("127.0.0.1", "localhost", "::1"):
+    names = {url_host(host)}
+    if host in LOOPBACK:
         names |= {"127.0.0.1", "localhost"}
-    return {f"{n}:{port}" for n in names} | ({f"{n}" for n in names} if port == 80 else set())
+    return {f"{n}:{port}" for n in names} | (names if port == 80 else set())
