@@ -34,9 +34,10 @@ text = builder.project_text(proj)
 fonts = {n: builder.prepare_layout_fonts(proj, n, text) for n in proj.layouts}
 lap("fonts (cached) and glyph coverage")
 from poster_gen.compose.document import compose_brochure, compose_poster
+from poster_gen.finish.marks import add_marks
 from poster_gen.finish.pdfx import DocInfo, finish_pdfx
 from poster_gen.preflight import PreflightOptions, preflight_pdf
-from poster_gen.render.pdf import FontFile, render_document
+from poster_gen.render.pdf import font_files, render_document
 import pikepdf
 lap("imports (ReportLab, pikepdf, compose, preflight)")
 out = Path(tempfile.mkdtemp()) / "stage.pdf"
@@ -44,14 +45,14 @@ for target in ["brochure"] + [lm.slug for lm in proj.landmarks]:
     name = "brochure" if target == "brochure" else "poster"
     layout = proj.layouts[name]
     metrics = {r: p.metrics for r, p in fonts[name].items()}
-    files = {r: FontFile(p.ps_name, str(p.ttf_path)) for r, p in fonts[name].items()}
+    files = font_files(fonts[name])
     T[0] = time.perf_counter()
     if target == "brochure":
         doc = compose_brochure(proj, metrics, langs=("zh", "en"), layout=layout)
     else:
         doc = compose_poster(proj, proj.landmark(target), metrics, 1.0, target, None, ("zh", "en"), name, layout)
     lap(f"{name}: compose")
-    builder.add_marks(doc, layout.print, True)
+    add_marks(doc, layout.print, True)
     info = DocInfo(doc.title, doc.author, doc.subject, doc.keywords, doc.lang)
     buf = io.BytesIO()
     render_document(doc, buf, files, finish=lambda c: finish_pdfx(c, info, layout.print.output_intent, proj.root))

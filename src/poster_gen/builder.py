@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import BuildError, InputError, Problem
+from .errors import BuildError, InputError, Problem, display_path
 from .options import PrintOptions
 from .finish.sizes import PAPER, scale_for
 from .load import fields as F
@@ -21,8 +21,8 @@ from .load.layout_models import FontSpec, Layout
 from .load.project import Project, load_project
 from .load.walk import strings
 from .load.yamlsrc import Source
+from .outputs import BROCHURE
 
-BROCHURE = "brochure"
 MIN_PPI = 300
 # Characters that composers add around the data (separators, numbering, dashes).
 EXTRA_CHARS = "0123456789 /—–·，。：；、“”‘’（）《》%+-.,:;!?　…"
@@ -172,7 +172,7 @@ def plan_outputs(project: Project, out: Path, slugs: list[str], with_brochure: b
     return outputs
 
 
-def input_files(project: Project, key: str, layout: str, fonts) -> dict[str, str]:
+def input_files(project: Project, key: str, layout: str) -> dict[str, str]:
     """The files an output is made from, with their hashes (for the manifest)."""
     from . import incremental as inc
 
@@ -208,20 +208,6 @@ def derived_values(project: Project, key: str, layout: str, fonts, scale: float)
     return derived
 
 
-class _nothing:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-
-def _lock(out: Path):
-    from .lock import output_lock
-
-    return output_lock(out)
-
-
 def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None, *,
           keep_going: bool = False, write: bool = True, options: PrintOptions = PrintOptions(),
           force: bool = False, jobs: int = 0,
@@ -235,7 +221,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     output through compose, render, finish and preflight.
     """
     from . import incremental as inc
-    from .outputs import Context, Job, discard, set_context
+    from .outputs import Context, Job, discard
 
     t0 = time.perf_counter()
     only = list(only or [])
@@ -264,7 +250,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
             if o.target == slug:
                 o.problems += problems
             elif o.target == BROCHURE:
-                _needs_all(o, project, [slug])
+                _needs_all(o, project, slug)
 
     for slug, problems in sorted(project.failed.items()):
         blame(slug, problems)
@@ -285,7 +271,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
         if o.problems:
             o.status = "failed"
             continue
-        inputs = input_files(project, o.target, o.layout, fonts)
+        inputs = input_files(project, o.target, o.layout)
         sig = inc.signature(inputs, derived_values(project, o.target, o.layout, fonts, scale), opts_key)
         entries[key] = inc.Entry(sig, inputs, opts_key, "")
         old = manifest.outputs.get(o.name)
@@ -298,8 +284,11 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     ctx = Context(project, fonts, options, scale, sheet, write)
     if on_start and todo:
         on_start({j.key: j.name for j in todo})
-    lock = _nothing() if not write else _lock(out)
-    with lock:
+    from contextlib import nullcontext
+
+    from .lock import output_lock
+
+    with output_lock(out) if write else nullcontext():
         from .outputs import run_jobs
 
         results = run_jobs(todo, ctx, jobs, progress)
@@ -343,16 +332,6 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     return result
 
 
-def add_marks(doc, spec, marks: bool) -> None:
-    """The finish stage's printer's marks: crop marks (and registration marks and a
-    colour bar where the layout asks) in a slug outside the bleed."""
-    from .finish.marks import printer_marks
-
-    doc.slug_mm = spec.slug if marks else 0.0
-    for page in doc.pages:
-        page.marks = printer_marks(page.width, page.height, page.bleed, spec) if marks else []
-
-
 def _apply_print_options(project: Project, options: PrintOptions) -> None:
     """--bleed overrides every layout's bleed; crop marks move out to stay clear of it."""
     if options.bleed is None:
@@ -386,7 +365,7 @@ def image_resolution(project: Project, key: str, doc) -> list[tuple[str, Problem
                 continue
             ppi, (w, h) = effective_ppi(item)
             if ppi + 1e-6 < MIN_PPI:
-                rel = display_path_of(project, item.path)
+                rel = display_path(Path(item.path), project.root)
                 need = (round(item.box.w / 25.4 * MIN_PPI), round(item.box.h / 25.4 * MIN_PPI))
                 message = (f"{rel} is {ppi:.0f} ppi at its placed size ({item.box.w:.0f} x {item.box.h:.0f} mm, "
                            f"{w} x {h} px); print needs {MIN_PPI} ppi: at least {need[0]} x {need[1]} px")
@@ -405,13 +384,6 @@ def effective_ppi(item) -> tuple[float, tuple[int, int]]:
     want = item.box.w / item.box.h
     cw, ch = (h * want, h) if w / h > want else (w, w / want)
     return min(cw / (item.box.w / 25.4), ch / (item.box.h / 25.4)), (w, h)
-
-
-def display_path_of(project: Project, path: str) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(project.root))
-    except ValueError:
-        return path
 
 
 def missing_translations(project: Project, langs: tuple[str, ...]) -> dict[str | None, list[Problem]]:
@@ -433,14 +405,9 @@ def missing_translations(project: Project, langs: tuple[str, ...]) -> dict[str |
     return found
 
 
-def _needs_all(o: Output, project: Project, slugs: list[str]) -> None:
-    for slug in slugs:
-        o.problems.append(Problem(f"data/landmarks/{slug}.yaml", 0, 0, "",
-                                  "the brochure needs every landmark, and this file has problems"))
-
-
-def _metrics(prepared) -> dict:
-    return {role: p.metrics for role, p in prepared.items()}
+def _needs_all(o: Output, project: Project, slug: str) -> None:
+    o.problems.append(Problem(project.files.get(f"landmark:{slug}", f"data/landmarks/{slug}.yaml"), 0, 0, "",
+                              "the brochure needs every landmark, and this file has problems"))
 
 
 def fit_problem(project: Project, err) -> Problem:

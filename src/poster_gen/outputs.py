@@ -76,7 +76,7 @@ def _phase(key: str, phase: str) -> None:
 
 def run_job(job: Job) -> JobResult:
     """One output from composition to a preflighted temporary file."""
-    from .builder import MIN_PPI, add_marks, fit_problem, image_resolution, lint_problems
+    from .builder import MIN_PPI, fit_problem, image_resolution, lint_problems
     from .compose.document import ComposeError, compose_brochure, compose_poster
 
     ctx = _CTX
@@ -139,13 +139,13 @@ def run_job(job: Job) -> JobResult:
 
 
 def _render(job: Job, doc, ctx: Context, layout_name: str) -> tuple[str, bytes]:
-    from .builder import add_marks
+    from .finish.marks import add_marks
     from .finish.pdfx import DocInfo, finish_pdfx
-    from .render.pdf import FontFile, render_document
+    from .render.pdf import font_files, render_document
 
     layout = ctx.project.layouts[layout_name]
     add_marks(doc, layout.print, ctx.options.marks)
-    files = {role: FontFile(p.ps_name, str(p.ttf_path)) for role, p in ctx.fonts[layout_name].items()}
+    files = font_files(ctx.fonts[layout_name])
     _phase(job.key, "render")
     info = DocInfo(doc.title, doc.author, doc.subject, doc.keywords, doc.lang)
 
@@ -176,12 +176,11 @@ def _write_temp(dest: Path, data: bytes) -> str:
 
 def _screen(job: Job, doc, ctx: Context, layout_name: str) -> bytes:
     """An RGB PDF for screens and e-mail: no bleed or marks, fonts embedded, live links."""
-    from .render.pdf import FontFile, render_document
+    from .render.pdf import font_files, render_document
 
-    files = {role: FontFile(p.ps_name, str(p.ttf_path)) for role, p in ctx.fonts[layout_name].items()}
     _phase(job.key, "render")
     buf = io.BytesIO()
-    render_document(doc, buf, files, colour="rgb")
+    render_document(doc, buf, font_files(ctx.fonts[layout_name]), colour="rgb")
     return buf.getvalue()
 
 
@@ -191,15 +190,10 @@ def _social(job: Job, doc, ctx: Context, layout) -> bytes:
 
     from .pdfium import pdfium as open_pdfium
 
-    from .render.pdf import FontFile, render_document
-
-    files = {role: FontFile(p.ps_name, str(p.ttf_path)) for role, p in ctx.fonts[job.layout].items()}
-    _phase(job.key, "render")
-    buf = io.BytesIO()
-    render_document(doc, buf, files, colour="rgb")
+    data = _screen(job, doc, ctx, job.layout)
     width = layout.pixels.width if layout.pixels else round(layout.page.width / 25.4 * 254)
     with open_pdfium() as pdfium:
-        pdf = pdfium.PdfDocument(buf.getvalue())
+        pdf = pdfium.PdfDocument(data)
         try:
             page = pdf[0]
             scale = width / page.get_width()
@@ -263,12 +257,13 @@ def run_jobs(jobs: list[Job], ctx: Context, workers: int = 0,
     import multiprocessing as mp
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    if ctx.write:  # import in the parent once, not in every worker
-        from . import preflight  # noqa: F401
-        from .finish import pdfx  # noqa: F401
-        from .render import pdf  # noqa: F401
-        import pikepdf  # noqa: F401
+    # import in the parent once what the workers will need, not in every worker
     from .compose import document  # noqa: F401
+    if ctx.write:
+        from .render import pdf  # noqa: F401
+    if ctx.write and any(j.fmt == "print" for j in jobs):
+        from . import preflight  # noqa: F401  (pikepdf with it)
+        from .finish import pdfx  # noqa: F401
 
     fork = mp.get_context("fork")
     queue = fork.SimpleQueue()

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..cli import project_arg
+from ..options import EDITIONS
 
 HELP = "build the posters and the brochure into output/"
 
@@ -37,7 +38,7 @@ def print_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", dest="fmt", choices=["print", "screen", "social", "all"], default="print",
                    help="print (default): PDF/X for the press; screen: RGB PDFs for e-mail in screen/; "
                         "social: PNG cards in social/; all: every one")
-    p.add_argument("--lang", choices=["zh-en", "zh", "en"], default="zh-en",
+    p.add_argument("--lang", choices=EDITIONS, default="zh-en",
                    help="the edition: bilingual (default), or Chinese or English only "
                         "(written as <name>.zh.pdf / <name>.en.pdf)")
 

@@ -5,6 +5,7 @@ import argparse
 from pathlib import Path
 
 from ..cli import project_arg
+from ..options import EDITIONS
 
 HELP = "impose the built brochure on spreads in booklet order, for saddle-stitch binding"
 
@@ -12,7 +13,7 @@ HELP = "impose the built brochure on spreads in booklet order, for saddle-stitch
 def add_arguments(p: argparse.ArgumentParser) -> None:
     project_arg(p)
     p.add_argument("--out", type=Path, metavar="DIR", help="the build's output folder (default: <project>/output)")
-    p.add_argument("--lang", choices=["zh-en", "zh", "en"], default="zh-en", help="which edition to impose")
+    p.add_argument("--lang", choices=EDITIONS, default="zh-en", help="which edition to impose")
     p.add_argument("--sheet", choices=["SRA3", "A3"], default="SRA3",
                    help="SRA3 (default): A3 spreads with bleed, crop and fold marks, for a print shop; "
                         "A3: spreads edge to edge, for an office duplex printer")

@@ -31,11 +31,6 @@ def composer(kind: str) -> Callable[[Composer], Composer]:
     return register
 
 
-def field_name(region: Region, ctx: Ctx) -> str:
-    _, path = ctx.value(region)
-    return path or (region.field if isinstance(region.field, str) else "") or region.id
-
-
 def bilingual(region: Region, ctx: Ctx, text: Text, path: str, *, balance: bool = False,
               zh_role: str = "zh", en_role: str = "en") -> list[Para]:
     """``text`` in the edition's languages: the first in the primary style (the "zh"

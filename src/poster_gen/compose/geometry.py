@@ -10,7 +10,7 @@ Nothing here imports ReportLab: composing a page is pure geometry.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Literal, Union
+from typing import Literal, Union
 
 MM_PER_PT = 25.4 / 72.0
 PT_PER_MM = 72.0 / 25.4
@@ -283,12 +283,6 @@ class Page:
 
     def extend(self, items) -> None:
         self.items.extend(items)
-
-    def texts(self) -> Iterator[TextLine]:
-        return (i for i in self.items if isinstance(i, TextLine))
-
-    def text(self) -> str:
-        return "\n".join(t.text for t in self.texts())
 
 
 @dataclass

@@ -11,7 +11,6 @@ to each style's minimum; if the text still does not fit it reports by how much.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, Sequence
@@ -337,8 +336,3 @@ def single_line(text: str, st: TextStyle, fonts, x: float, y: float, align: str 
 
 def text_width(text: str, metrics: Metrics, size_pt: float, tracking: float = 0.0) -> float:
     return metrics.width_pt(text, size_pt, tracking) * MM_PER_PT
-
-
-def normalise(text: str) -> str:
-    """NFC-normalise and collapse runs of spaces (data typed by hand)."""
-    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split(" "))

@@ -20,10 +20,6 @@ STRIP = [
 ]
 
 
-def slug_width(spec: PrintSpec, marks: bool) -> float:
-    return spec.slug if marks else 0.0
-
-
 def crop_marks(width: float, height: float, spec: PrintSpec) -> list[Item]:
     """Two short hairlines at each corner, on the trim lines, starting ``mark_offset`` out."""
     a, b = spec.mark_offset, spec.mark_offset + spec.mark_length
@@ -75,3 +71,11 @@ def printer_marks(width: float, height: float, bleed: float, spec: PrintSpec) ->
     if spec.colour_bar:
         items += colour_bar(width, height, bleed, spec)
     return items
+
+
+def add_marks(doc, spec: PrintSpec, marks: bool) -> None:
+    """Give every page of ``doc`` its printer's marks (none with ``marks`` off) and the
+    document the slug they need outside the bleed."""
+    doc.slug_mm = spec.slug if marks else 0.0
+    for page in doc.pages:
+        page.marks = printer_marks(page.width, page.height, page.bleed, spec) if marks else []

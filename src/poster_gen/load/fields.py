@@ -81,13 +81,3 @@ def resolve(path: str, ctx: Mapping[str, Any]) -> Any:
             value = getattr(value, part, None)
     return value
 
-
-def first_present(paths: str | list[str] | None, ctx: Mapping[str, Any]) -> tuple[Any, str | None]:
-    """The first path whose value is present and not empty."""
-    if paths is None:
-        return None, None
-    for p in [paths] if isinstance(paths, str) else paths:
-        v = resolve(p, ctx)
-        if v not in (None, [], ""):
-            return v, p
-    return None, None

@@ -178,10 +178,6 @@ class Sheet:
         key = ("f", self.ink.c(tok, f), even_odd)
         self._layers.setdefault(key, []).extend(ops)
 
-    def reserve(self, tok: str | None, cls: str = "regular", f: float = 1.0, **kw) -> None:
-        """Fix the drawing order of a stroke style before any geometry is added to it."""
-        self.stroke([], tok, cls, f, **kw)
-
     def items(self) -> list[Item]:
         out: list[Item] = []
         for key, ops in self._layers.items():

@@ -72,14 +72,6 @@ def transform_ops(ops: Iterable[tuple], tf: Affine) -> list[tuple]:
     return out
 
 
-def translate_ops(ops, dx, dy):
-    return transform_ops(ops, Affine.translate(dx, dy))
-
-
-def rotate_ops(ops, deg, cx=0.0, cy=0.0):
-    return transform_ops(ops, Affine.rotate(deg, cx, cy))
-
-
 def arc_segments(cx: float, cy: float, rx: float, ry: float, a0: float, a1: float) -> list[tuple]:
     """Cubic segments (each <= 90 degrees) of an elliptical arc from a0 to a1 (degrees)."""
     sweep = a1 - a0
@@ -271,10 +263,6 @@ def ribbon(pts: Sequence[Pt], widths: Sequence[float]) -> list[Pt]:
     left = offset_polyline(pts, half, miter=2.5)
     right = offset_polyline(pts, [-h for h in half], miter=2.5)
     return left + right[::-1]
-
-
-def lerp(a: Pt, b: Pt, t: float) -> Pt:
-    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
 
 
 def smoothstep(t: float) -> float:

@@ -16,7 +16,6 @@ import pikepdf
 
 from .model import text
 
-ALLOWED_FAMILIES = ("DeviceCMYK", "DeviceGray", "Separation", "DeviceN", "Indexed", "Pattern")
 NOT_X1A = "not allowed in PDF/X-1a"
 
 
@@ -44,13 +43,6 @@ class ColourSpace:
         if self.family in ("Separation", "DeviceN"):
             return (1.0,) * self.n
         return (0.0,) * self.n
-
-    @property
-    def rgb(self) -> bool:
-        """True when the space (or what it is built on) is RGB or Lab."""
-        if self.family in ("DeviceRGB", "CalRGB", "Lab") or (self.family == "ICCBased" and self.n == 3):
-            return True
-        return self.base is not None and self.base.rgb
 
 
 GRAY = ColourSpace("DeviceGray", 1, "DeviceGray")

@@ -49,6 +49,11 @@ class FontFile:
     path: str
 
 
+def font_files(prepared: Mapping) -> dict[str, FontFile]:
+    """role -> FontFile of a layout's prepared fonts (``fonts.prepare``)."""
+    return {role: FontFile(p.ps_name, str(p.ttf_path)) for role, p in prepared.items()}
+
+
 def register_fonts(fonts: Mapping[str, FontFile]) -> dict[str, str]:
     """Register each role's TrueType file once per process; returns role -> PostScript name."""
     names = {}

@@ -114,7 +114,7 @@ class Engine:
     def preview(self, slug: str, data: Any | None = None, width: int = 800) -> bytes:
         """The poster as it would print, as a PNG ``width`` pixels wide (trimmed)."""
         from ..compose.document import compose_poster
-        from ..render.pdf import FontFile, render_document
+        from ..render.pdf import font_files, render_document
 
         project = self.project()
         if data is None:
@@ -126,9 +126,8 @@ class Engine:
         else:
             trial, lm, doc = self.validate(slug, data)
             fonts = self.fonts(trial)
-        files = {r: FontFile(p.ps_name, str(p.ttf_path)) for r, p in fonts.items()}
         buf = io.BytesIO()
-        render_document(doc, buf, files, colour="rgb")
+        render_document(doc, buf, font_files(fonts), colour="rgb")
         return rasterise(buf.getvalue(), width)
 
 
