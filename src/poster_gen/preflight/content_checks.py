@@ -13,10 +13,8 @@ from .rasters import NotMeasured, filters_of, image_ink
 
 def check_colour(file: str, facts: Facts) -> CheckResult:
     findings = Findings()
-    for source in (facts.colour, facts.content):
-        for message in source.messages:
-            findings.add(message)
-        findings.count += source.count - len(source.messages)
+    findings.extend(facts.colour)
+    findings.extend(facts.content)
     images = len({_key(p) for p in facts.placements})
     summary = "DeviceCMYK, DeviceGray and spot colour only"
     return result(file, "colour", findings, summary + (f", {plural(images, 'image')} included" if images else ""))
@@ -28,9 +26,7 @@ def _key(p: Placement) -> object:
 
 def check_ink(file: str, facts: Facts, options: PreflightOptions) -> CheckResult:
     findings = Findings()
-    for message in facts.ink.messages:
-        findings.add(message)
-    findings.count += facts.ink.count - len(facts.ink.messages)
+    findings.extend(facts.ink)
     measured, unmeasured, raster_worst = 0, 0, 0.0
     seen: set[object] = set()
     for p in facts.placements:

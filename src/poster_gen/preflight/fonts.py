@@ -47,9 +47,7 @@ def font_problems(font: Any) -> tuple[str, list[str]]:
 
 def check_fonts(file: str, facts: Facts) -> CheckResult:
     findings = Findings()
-    for message in facts.font_problems.messages:
-        findings.add(message)
-    findings.count += facts.font_problems.count - len(facts.font_problems.messages)
+    findings.extend(facts.font_problems)
     for use in facts.fonts.values():
         label, problems = font_problems(use.font)
         if problems:

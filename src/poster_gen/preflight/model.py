@@ -68,6 +68,12 @@ class Findings:
         if len(self.messages) < self.keep and message not in self.messages:
             self.messages.append(message)
 
+    def extend(self, other: "Findings") -> None:
+        """Take ``other``'s findings: its kept messages, and the count of all of them."""
+        for message in other.messages:
+            self.add(message)
+        self.count += other.count - len(other.messages)
+
     def __bool__(self) -> bool:
         return self.count > 0
 

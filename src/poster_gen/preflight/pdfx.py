@@ -39,7 +39,7 @@ def check_pdfx(file: str, pdf: pikepdf.Pdf) -> CheckResult:
             findings.add(f"Info has no {key[1:]} (must be {PDFX_VERSION!r})")
         elif value != PDFX_VERSION:
             findings.add(f"Info {key[1:]} is {value!r}, not {PDFX_VERSION!r}")
-    trapped = info.get("/Trapped") if isinstance(info, pikepdf.Dictionary) else None
+    trapped = info.get("/Trapped")
     if trapped is None:
         findings.add("Info has no /Trapped (must be /True or /False)")
     elif not isinstance(trapped, pikepdf.Name) or text(trapped) not in ("/True", "/False"):

@@ -45,9 +45,15 @@ class ContentWalker:
         self._patterns_done: set[tuple] = set()
         self._ops: dict[str, Callable[[Context, list], None]] = {
             "q": self._q, "Q": self._Q, "cm": self._cm, "gs": self._gs, "w": self._w,
-            "g": self._g, "G": self._G, "k": self._k, "K": self._K, "rg": self._rg, "RG": self._RG,
-            "cs": self._cs, "CS": self._CS, "sc": self._sc, "scn": self._sc, "SC": self._SC,
-            "SCN": self._SC, "BT": self._BT, "Tf": self._Tf, "Tm": self._Tm, "Td": self._Td,
+            "g": partial(self._device, op="g", space=GRAY, stroke=False),
+            "G": partial(self._device, op="G", space=GRAY, stroke=True),
+            "k": partial(self._device, op="k", space=CMYK, stroke=False),
+            "K": partial(self._device, op="K", space=CMYK, stroke=True),
+            "rg": partial(self._device, op="rg", space=RGB, stroke=False),
+            "RG": partial(self._device, op="RG", space=RGB, stroke=True),
+            "cs": partial(self._space, op="cs", stroke=False), "CS": partial(self._space, op="CS", stroke=True),
+            "sc": partial(self._values, stroke=False), "scn": partial(self._values, stroke=False),
+            "SC": partial(self._values, stroke=True), "SCN": partial(self._values, stroke=True), "BT": self._BT, "Tf": self._Tf, "Tm": self._Tm, "Td": self._Td,
             "TD": self._TD, "T*": self._Tstar, "TL": self._TL, "Ts": self._Ts, "Tz": self._Tz,
             "Tr": self._Tr, "Tj": self._show, "TJ": self._show, "'": self._quote,
             '"': self._dquote, "Do": self._Do, "sh": self._sh, "INLINE IMAGE": self._inline,
@@ -178,37 +184,20 @@ class ContentWalker:
             ctx.gs.fill_cs, ctx.gs.fill = space, comps
         self.visitor.colour(ctx, op, o, stroke)
 
-    def _g(self, ctx: Context, o: list) -> None:
-        self._set(ctx, "g", o, False, GRAY, _floats(o))
+    def _device(self, ctx: Context, o: list, op: str, space: ColourSpace, stroke: bool) -> None:
+        """g G k K rg RG: a device space and its components in one operator."""
+        self._set(ctx, op, o, stroke, space, _floats(o))
 
-    def _G(self, ctx: Context, o: list) -> None:
-        self._set(ctx, "G", o, True, GRAY, _floats(o))
-
-    def _k(self, ctx: Context, o: list) -> None:
-        self._set(ctx, "k", o, False, CMYK, _floats(o))
-
-    def _K(self, ctx: Context, o: list) -> None:
-        self._set(ctx, "K", o, True, CMYK, _floats(o))
-
-    def _rg(self, ctx: Context, o: list) -> None:
-        self._set(ctx, "rg", o, False, RGB, _floats(o))
-
-    def _RG(self, ctx: Context, o: list) -> None:
-        self._set(ctx, "RG", o, True, RGB, _floats(o))
-
-    def _cs(self, ctx: Context, o: list) -> None:
+    def _space(self, ctx: Context, o: list, op: str, stroke: bool) -> None:
+        """cs CS: a named space, with its initial colour."""
         space = self.spaces.by_name(o[0], ctx.resources)
-        self._set(ctx, "cs", o, False, space, space.initial())
+        self._set(ctx, op, o, stroke, space, space.initial())
 
-    def _CS(self, ctx: Context, o: list) -> None:
-        space = self.spaces.by_name(o[0], ctx.resources)
-        self._set(ctx, "CS", o, True, space, space.initial())
-
-    def _sc(self, ctx: Context, o: list) -> None:
-        self._colour_values(ctx, "scn" if o and isinstance(o[-1], pikepdf.Name) else "sc", o, False)
-
-    def _SC(self, ctx: Context, o: list) -> None:
-        self._colour_values(ctx, "SCN" if o and isinstance(o[-1], pikepdf.Name) else "SC", o, True)
+    def _values(self, ctx: Context, o: list, stroke: bool) -> None:
+        """sc scn SC SCN: components in the current space (and a pattern name: scn, SCN)."""
+        named = bool(o) and isinstance(o[-1], pikepdf.Name)
+        op = ("SCN" if named else "SC") if stroke else ("scn" if named else "sc")
+        self._colour_values(ctx, op, o, stroke)
 
     def _colour_values(self, ctx: Context, op: str, o: list, stroke: bool) -> None:
         space = ctx.gs.stroke_cs if stroke else ctx.gs.fill_cs
