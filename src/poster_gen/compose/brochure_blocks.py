@@ -11,7 +11,7 @@ from .blocks import bilingual, composer, set_paras
 from .context import Ctx, palette_of
 from .evidence import _node_list, caption_text
 from .geometry import Box, Item, Rect
-from .text import Para, fit_block, line_top, place_block, single_line, text_width
+from .text import Para, fit_block, line_top, single_line, text_width
 
 
 @composer("folio")
@@ -67,8 +67,8 @@ def contents(region: Region, box: Box, ctx: Ctx) -> list[Item]:
                                  colour=pal["deep"] if pal else None))  # the number: the readable one
         tbox = Box(box.x + num_w, top, box.w - num_w, row_h)
         paras = bilingual(region, ctx, title, entry.field)
-        block = fit_block(paras, ctx.fonts, tbox.w, row_h, region.id)
-        items.extend(place_block(block, ctx.fonts, tbox.x, top, tbox.w, "left", region.id))
+        lines, block = set_paras(region, tbox, ctx, paras, height=row_h, align="left")
+        items.extend(lines)
         if lm is not None:
             items.append(Rect(Box(box.x + num_w - ctx.mm(3.5), top, ctx.mm(1.2), block.height),
                               fill=colour, role=f"{region.id}-chip"))
@@ -89,15 +89,17 @@ def landmark_index(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     items: list[Item] = []
     paras_all = [[Para(f"{i + 1:02d}", ctx.region_style(region, "number"), 0.0, False, "order"),
                   *bilingual(region, ctx, lm.name, f"landmarks[{i}].name")] for i, lm in enumerate(landmarks)]
-    common = min(fit_block(p, ctx.fonts, colw, box.h - chip_h - ctx.mm(3), region.id).scale for p in paras_all)
+    text_h = box.h - chip_h - ctx.mm(3)
+    common = min(fit_block(p, ctx.fonts, colw, text_h, region.id).scale for p in paras_all)
     for i, lm in enumerate(landmarks):
         x = box.x + i * (colw + gut)
-        primary = palette_of(themes[lm.theme])["primary"]
-        items.append(Rect(Box(x, box.y, colw, chip_h), fill=primary, role=f"{region.id}-chip"))
-        paras = [replace(p, style=replace(p.style, colour=palette_of(themes[lm.theme])["deep"]))
-                 if j == 0 else p for j, p in enumerate(paras_all[i])]
-        block = fit_block(paras, ctx.fonts, colw, box.h - chip_h - ctx.mm(3), region.id, start=common)
-        items.extend(place_block(block, ctx.fonts, x, box.y + chip_h + ctx.mm(3), colw, "left", region.id))
+        palette = palette_of(themes[lm.theme])
+        items.append(Rect(Box(x, box.y, colw, chip_h), fill=palette["primary"], role=f"{region.id}-chip"))
+        paras = [replace(p, style=replace(p.style, colour=palette["deep"])) if j == 0 else p
+                 for j, p in enumerate(paras_all[i])]
+        top = box.y + chip_h + ctx.mm(3)
+        lines, _ = set_paras(region, Box(x, top, colw, text_h), ctx, paras, height=text_h, align="left", start=common)
+        items.extend(lines)
     return items
 
 

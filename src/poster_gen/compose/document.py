@@ -126,9 +126,8 @@ def compose_brochure(project: Project, fonts: Mapping[str, Metrics], scale: floa
                      langs: tuple[str, ...] = ("zh", "en"), layout: Layout | None = None) -> Document:
     layout = layout or project.layouts["brochure"]
     planned = plan_pages(project, layout)
-    contents = [ContentsEntry(p.bookmark, p.number, p.landmark, p.bookmark_field)
-                for p in planned if p.bookmark and p.in_contents]
     sections = [ContentsEntry(p.bookmark, p.number, p.landmark, p.bookmark_field) for p in planned if p.bookmark]
+    contents = [entry for entry, p in zip(sections, [p for p in planned if p.bookmark]) if p.in_contents]
     campaign_palette = palette_of(project.themes[layout.campaign_theme])
     pages = []
     for p in planned:
@@ -136,10 +135,9 @@ def compose_brochure(project: Project, fonts: Mapping[str, Metrics], scale: floa
         lm = p.landmark
         palette = palette_of(project.themes[lm.theme]) if lm is not None and tpl.theme == "landmark" \
             else campaign_palette
-        extras = {"contents": contents, "sections": sections, "page_count": len(planned), "planned": p,
-                  "landmarks": project.landmarks, "themes": project.themes,
-                  "series_index": series_position(project, lm)[0] if lm else 0,
-                  "series_count": len(project.landmarks)}
+        index, count = series_position(project, lm) if lm else (0, len(project.landmarks))
+        extras = {"contents": contents, "sections": sections, "landmarks": project.landmarks,
+                  "themes": project.themes, "series_index": index, "series_count": count}
         ctx = Ctx(layout, palette, fonts, _data(project, lm), scale, project.root, langs, p.number, extras)
         try:
             page = compose_page(tpl, ctx, f"brochure:p{p.number}", p.template)

@@ -10,7 +10,7 @@ from ..load.models import Chain, Institutions, KeyFigure, Plan, Quote, Text
 from .blocks import bilingual, composer, set_paras, shift
 from .context import Ctx
 from .geometry import Box, Circle, Item, Path, Rect, Stroke, TextLine
-from .text import FitError, Para, fit_block, first_lines, line_top, place_block, single_line, text_width
+from .text import FitError, Para, fit_block, first_lines, line_top, single_line, text_width
 
 
 def figure_caption_en(fig: KeyFigure) -> str:
@@ -76,8 +76,9 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         if unit:  # the unit sits on the numeral's baseline, right after it
             items.append(single_line(unit, ust, ctx.fonts, x + value.width + unit_gap, base, "left", region.id,
                                      size=usize))
-        block = fit_block(label_paras[i], ctx.fonts, colw, label_h, region.id, start=common)
-        items.extend(place_block(block, ctx.fonts, x, label_top, colw, "left", region.id))
+        lines, _ = set_paras(region, Box(x, label_top, colw, label_h), ctx, label_paras[i], height=label_h,
+                             align="left", start=common)
+        items.extend(lines)
         if i:
             dx = x - gut / 2
             items.append(Path((("M", dx, box.y), ("L", dx, box.bottom)),
