@@ -127,6 +127,11 @@ def resolve(specs: Mapping[str, ParamSpec], params: Mapping[str, Any]) -> dict[s
     return out
 
 
+def overlaps(a: tuple, b: tuple) -> bool:
+    """Two (x0, y0, x1, y1) boxes share a point (touching counts: motifs keep a gap)."""
+    return not (a[2] < b[0] or a[0] > b[2] or a[3] < b[1] or a[1] > b[3])
+
+
 class Ink:
     """The stroke system and palette access of one motif drawing.
 

@@ -33,13 +33,7 @@ def _coords(sub):
 def _flatten_cubic(p0, c1, c2, p3) -> list[Pt]:
     ln = math.dist(p0, c1) + math.dist(c1, c2) + math.dist(c2, p3)
     n = max(4, min(64, math.ceil(ln / 0.6)))
-    out = []
-    for i in range(1, n + 1):
-        t = i / n
-        u = 1 - t
-        out.append((u ** 3 * p0[0] + 3 * u * u * t * c1[0] + 3 * u * t * t * c2[0] + t ** 3 * p3[0],
-                    u ** 3 * p0[1] + 3 * u * u * t * c1[1] + 3 * u * t * t * c2[1] + t ** 3 * p3[1]))
-    return out
+    return [_bez(p0, c1, c2, p3, i / n) for i in range(1, n + 1)]
 
 
 def _bez(p0, c1, c2, p3, t):
@@ -69,11 +63,12 @@ def _crossings(seg, x0, y0, x1, y1) -> list[float]:
     """Parameters in (0, 1) where a cubic crosses one of the box's edge lines."""
     ts = []
     n = 48
+    samples = [_bez(*seg, i / n) for i in range(n + 1)]  # once, for all four edges
     for axis, edge in ((0, x0), (0, x1), (1, y0), (1, y1)):
         prev_t, prev_v = 0.0, seg[0][axis] - edge
         for i in range(1, n + 1):
             t = i / n
-            v = _bez(*seg, t)[axis] - edge
+            v = samples[i][axis] - edge
             if (prev_v < 0) != (v < 0):
                 lo, hi, vlo = prev_t, t, prev_v
                 for _ in range(40):

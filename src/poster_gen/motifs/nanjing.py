@@ -6,7 +6,7 @@ import math
 import random
 from dataclasses import dataclass
 
-from .base import Ink, MotifContext, MotifInfo, ParamSpec, Sheet, common_params, token
+from .base import Ink, MotifContext, MotifInfo, ParamSpec, Sheet, common_params, overlaps, token
 from .pen import Affine, Pen, circle_union_arcs, draw_arcs, ribbon
 
 # -- plum blossom --------------------------------------------------------------------------
@@ -356,7 +356,7 @@ def draw_clouds(ctx: MotifContext):
             x = rng.uniform(b.x + w_l, max(b.x + w_l, b.right - w_r))
             y = rng.uniform(b.y + 1.3 * sc, max(b.y + 1.3 * sc, b.bottom - 0.45 * sc))
             box = (x - w_l, y - 1.3 * sc, x + w_r, y + 0.45 * sc)
-            if any(not (box[2] < o[0] or box[0] > o[2] or box[3] < o[1] or box[1] > o[3]) for o in placed):
+            if any(overlaps(box, o) for o in placed):
                 continue
             placed.append(box)
             tf = Affine.translate(x, y) @ Affine.scale(sc)

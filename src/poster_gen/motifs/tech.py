@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 
-from .base import Ink, MotifContext, MotifInfo, ParamSpec, Sheet, common_params, token
+from .base import Ink, MotifContext, MotifInfo, ParamSpec, Sheet, common_params, overlaps, token
 from .nanjing_city import battlement_profile
 from .pen import Affine, Pen, circle_union_arcs, draw_arcs, offset_polyline
 
@@ -145,7 +145,7 @@ def draw_circuit(ctx: MotifContext):
         cx = rng.uniform(b.x + 3 * p, b.right - cw - 3 * p)
         cy = y + p * (1 + rng.randint(0, int((room - ch - 2 * p) / p)))
         box = (cx - 3 * p, cy - 2 * p, cx + cw + 3 * p, cy + ch + 2 * p)
-        if any(not (box[2] < o[0] or box[0] > o[2] or box[3] < o[1] or box[1] > o[3]) for o, _ in chips):
+        if any(overlaps(box, o) for o, _ in chips):
             continue
         chips.append((box, (cx, cy, cw, ch)))
         bd.chips.round_rect(cx, cy, cw, ch, p * 0.4)
@@ -271,11 +271,13 @@ def draw_network(ctx: MotifContext):
     reach = 2.3 * sn
     for i in range(L - 1):
         nxt = layers[i + 1]
+        # the node of this layer nearest to each node of the next (its feeder)
+        feeds = [min(range(len(layers[i])), key=lambda j: abs(layers[i][j][1] - v1)) for _, v1 in nxt]
         for a_i, (u0, v0) in enumerate(layers[i]):
             nearest = min(range(len(nxt)), key=lambda j: abs(nxt[j][1] - v0))
             for b_i, (u1, v1) in enumerate(nxt):
                 on_path = path[i] == a_i and path[i + 1] == b_i
-                feeder = a_i == min(range(len(layers[i])), key=lambda j: abs(layers[i][j][1] - v1))
+                feeder = a_i == feeds[b_i]
                 must = on_path or b_i == nearest or feeder
                 if abs(v1 - v0) > reach and not must:
                     continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 
-from .base import Ink, MotifContext, MotifInfo, Sheet, common_params, token
+from .base import Ink, MotifContext, MotifInfo, Sheet, common_params, overlaps, token
 from .pen import Pen
 
 
@@ -56,7 +56,7 @@ def draw_code(ctx: MotifContext):
             hx = rng.uniform(b.x + gutter + cw, max(b.x + gutter + cw, b.right - tw - cw))
             hy = rng.uniform(b.y + lh * 0.5, max(b.y + lh * 0.5, b.bottom - gh - lh * 0.5))
             box = (hx - cw, hy - lh * 0.5, hx + tw + cw, hy + gh + lh * 0.5)
-            if not any(not (box[2] < o[0] or box[0] > o[2] or box[3] < o[1] or box[1] > o[3]) for o in hero):
+            if not any(overlaps(box, o) for o in hero):
                 hero.append(box)
                 x = hx
                 for ch in text:
