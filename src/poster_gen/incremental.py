@@ -108,18 +108,21 @@ def listing(folder: Path) -> str:
     return hashlib.sha256("\n".join(p.name for p in yaml_files(folder)).encode()).hexdigest()
 
 
-def current_inputs(root: Path, recorded: dict[str, str]) -> dict[str, str]:
-    """Today's hashes of the inputs an entry recorded."""
-    now: dict[str, str] = {}
+def current_inputs(root: Path, recorded: dict[str, str], seen: dict[str, str] | None = None) -> dict[str, str]:
+    """Today's hashes of the inputs an entry recorded; ``seen`` keeps those already
+    taken for other outputs (the posters and the brochure share most of their inputs)."""
+    seen = {} if seen is None else seen
     for key in recorded:
+        if key in seen:
+            continue
         kind, _, rest = key.partition(":")
         if kind == "listing":
-            now[key] = listing(root / rest)
+            seen[key] = listing(root / rest)
         elif kind == "font":
-            now[key] = font_identity(rest)
+            seen[key] = font_identity(rest)
         else:
-            now[key] = file_hash(root / key)
-    return now
+            seen[key] = file_hash(root / key)
+    return {key: seen[key] for key in recorded}
 
 
 def font_identity(spec_path: str) -> str:
@@ -150,11 +153,12 @@ def save(out: Path, manifest: Manifest) -> None:
     os.replace(tmp, out / MANIFEST)
 
 
-def is_current(root: Path, out: Path, name: str, entry: Entry | None, options: str) -> bool:
+def is_current(root: Path, out: Path, name: str, entry: Entry | None, options: str,
+               seen: dict[str, str] | None = None) -> bool:
     """The output exists as written and nothing it was made from has changed."""
     if entry is None or entry.options != options:
         return False
-    if current_inputs(root, entry.inputs) != entry.inputs:
+    if current_inputs(root, entry.inputs, seen) != entry.inputs:
         return False
     return file_hash(out / name) == entry.output
 
@@ -164,8 +168,9 @@ def nothing_to_do(root: Path, out: Path, names: list[str], options: str) -> Mani
     manifest = load(out)
     if manifest.tool != tool_digest():
         return None
+    seen: dict[str, str] = {}
     for name in names:
-        if not is_current(root, out, name, manifest.outputs.get(name), options):
+        if not is_current(root, out, name, manifest.outputs.get(name), options, seen):
             return None
     return manifest
 
