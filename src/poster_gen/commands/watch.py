@@ -57,9 +57,9 @@ def run(args: argparse.Namespace) -> int:
         except BuildError as exc:
             print(f"error: {exc}", file=sys.stderr, flush=True)
 
+    last = snapshot(root)  # before the first build: a save made while it runs is seen after it
     once()
     print(f"watching {', '.join(f + '/' for f in FOLDERS)} in {root} (Ctrl-C to stop)", flush=True)
-    last = snapshot(root)
     while True:
         time.sleep(args.interval)
         now = snapshot(root)
