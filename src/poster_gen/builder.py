@@ -197,15 +197,33 @@ def input_files(project: Project, key: str, layout: str) -> dict[str, str]:
     return inputs
 
 
-def derived_values(project: Project, key: str, layout: str, fonts, scale: float) -> dict:
+def derived_values(project: Project, key: str, layout: str, fonts, scale: float, step: int = 0) -> dict:
     """What an output depends on beyond its files: its place in the series, the
-    prepared fonts (they change when any text brings a new character), its scale."""
+    prepared fonts (they change when any text brings a new character), its scale and
+    the series copyfit step (another landmark's longer text can change it)."""
     from .compose.document import series_position
 
     derived = {"fonts": sorted(p.ps_name for p in fonts[layout].values()), "scale": scale}
     if key != BROCHURE:
         derived["series"] = series_position(project, project.landmark(key))
+        derived["step"] = step
     return derived
+
+
+def series_steps(project: Project, outputs, fonts, options: PrintOptions, scale: float, sheet) -> dict:
+    """The series copyfit step of each (layout, printed) the posters are made with."""
+    from .compose.series import series_step
+
+    steps: dict[tuple[str, bool], int] = {}
+    for o in outputs:
+        printed = o.fmt == "print"
+        key = (o.layout, printed)
+        if o.target == BROCHURE or key in steps:
+            continue
+        metrics = {role: p.metrics for role, p in fonts[o.layout].items()}
+        steps[key] = series_step(project, metrics, o.layout, project.layouts[o.layout], options.langs,
+                                 scale if printed else 1.0, sheet if printed else None)
+    return steps
 
 
 def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None, *,
@@ -264,6 +282,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
 
     # what each output is made from; unchanged outputs are not made again
     opts_key = options.key()
+    steps = series_steps(project, [o for o in outputs.values() if not o.problems], fonts, options, scale, sheet)
     manifest = inc.load(out) if write else inc.Manifest()
     entries: dict[str, inc.Entry] = {}
     todo: list[Job] = []
@@ -272,7 +291,8 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
             o.status = "failed"
             continue
         inputs = input_files(project, o.target, o.layout)
-        sig = inc.signature(inputs, derived_values(project, o.target, o.layout, fonts, scale), opts_key)
+        step = steps.get((o.layout, o.fmt == "print"), 0)
+        sig = inc.signature(inputs, derived_values(project, o.target, o.layout, fonts, scale, step), opts_key)
         entries[key] = inc.Entry(sig, inputs, opts_key, "")
         old = manifest.outputs.get(o.name)
         if write and not force and old is not None and old.signature == sig and \
@@ -281,7 +301,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
             continue
         todo.append(Job(key, o.name, o.path, o.target, o.fmt, o.layout))
 
-    ctx = Context(project, fonts, options, scale, sheet, write)
+    ctx = Context(project, fonts, options, scale, sheet, write, steps)
     if on_start and todo:
         on_start({j.key: j.name for j in todo})
     from contextlib import nullcontext
@@ -418,7 +438,7 @@ def fit_problem(project: Project, err) -> Problem:
         src = project.sources[f"layouts/{err.layout}.yaml"]
         return src.problem(("templates", le.template, "regions", le.index), str(le))
     fit = err.fit
-    msg = f"does not fit the '{fit.frame}' frame of {err.output} even at the smallest size ({fit.overflow})"
+    msg = f"does not fit the '{fit.frame}' frame of {err.output} at the series' type sizes ({fit.overflow})"
     path = fit.field
     parts = F.parse(path.replace("landmarks[", "landmark[")) or []
     if err.slug and path.startswith("landmark."):

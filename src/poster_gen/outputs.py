@@ -58,6 +58,7 @@ class Context:
     scale: float
     sheet: tuple[float, float] | None
     write: bool
+    steps: dict = field(default_factory=dict)  # (layout, printed) -> the series copyfit step
 
 
 _CTX: Context | None = None
@@ -94,7 +95,8 @@ def run_job(job: Job) -> JobResult:
         langs = opts.langs
         doc = compose_brochure(project, metrics, langs=langs, layout=layout) if job.target == BROCHURE else \
             compose_poster(project, project.landmark(job.target), metrics, ctx.scale if printed else 1.0, job.name,
-                           ctx.sheet if printed else None, langs, layout_name, layout)
+                           ctx.sheet if printed else None, langs, layout_name, layout,
+                           step=ctx.steps.get((layout_name, printed), 0))
     except ComposeError as err:
         return _failed(res, [fit_problem(project, err)], t0)
     problems = []

@@ -38,17 +38,21 @@ def bilingual(region: Region, ctx: Ctx, text: Text, path: str, *, balance: bool 
     language in the primary style, using the room the other language left."""
     roles = (zh_role, en_role)
     return [Para(text.get(lang), ctx.region_style(region, roles[i]), ctx.dist(region.gap) if i else 0.0,
-                 balance, f"{path}.{lang}") for i, lang in enumerate(ctx.langs)]
+                 balance, f"{path}.{lang}", lang=lang) for i, lang in enumerate(ctx.langs)]
 
 
 def set_paras(region: Region, box: Box, ctx: Ctx, paras: list[Para], *, top: float | None = None,
               height: float | None = None, align: str | None = None,
-              start: float = 1.0) -> tuple[list[TextLine], FittedBlock]:
-    """Fit and place paragraphs in ``box``; returns the lines and the fitted block."""
+              valign: str | None = None) -> tuple[list[TextLine], FittedBlock]:
+    """Fit and place paragraphs in ``box``; returns the lines and the fitted block.
+    ``valign`` "bottom" sets the block so its last line sits on the box's bottom."""
     top = box.y if top is None else top
     height = box.bottom - top if height is None else height
-    block = fit_block(paras, ctx.fonts, box.w, height, region.id, start=start)
-    lines = place_block(block, ctx.fonts, box.x, top, box.w, align or region.align, region.id)
+    block = fit_block(paras, ctx.fonts, box.w, height, region.id, ctx.words)
+    if (valign or region.valign) == "bottom":
+        top += height - block.height
+    lines = place_block(block, ctx.fonts, box.x, top, box.w, align or region.align, region.id,
+                        ctx.next_para(len(block.paras)))
     return lines, block
 
 
@@ -113,7 +117,7 @@ def series_header(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     items: list[Item] = []
     x = box.x
     for i, lang in enumerate(ctx.langs):
-        line = single_line(series.get(lang), styles[i], ctx.fonts, x, base, role=region.id)
+        line = single_line(series.get(lang), styles[i], ctx.fonts, x, base, role=region.id, lang=lang)
         items.append(line)
         x = line.x + line.width + ctx.mm(5)
     index, count = ctx.extras.get("series_index"), ctx.extras.get("series_count")
@@ -150,8 +154,9 @@ def contact(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         if i == len(ctx.langs) - 1:
             parts += extra
         sep = "　" if lang == "zh" else "  ·  "
-        paras.append(Para(sep.join(parts), ctx.region_style(region, ("zh", "en")[i]), ctx.mm(1) if i else 0.0,
-                          False, f"campaign.contact.organisation.{lang}"))
+        paras.append(Para(sep.join(parts), ctx.region_style(region, ("zh", "en")[i]),
+                          ctx.dist(region.gap) if i else 0.0, False, f"campaign.contact.organisation.{lang}",
+                          lang=lang))
     return set_paras(region, box, ctx, paras)[0]
 
 
@@ -171,7 +176,8 @@ def qr(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     paras: list[Para] = []
     if label is not None:
         paras += bilingual(region, ctx, label, region.label or "label")
-    paras.append(Para(_short_url(url), ctx.region_style(region, "url"), ctx.mm(3), False, "qr_url"))
+    paras.append(Para(_short_url(url), ctx.region_style(region, "url"), ctx.dist(region.between or 3), False,
+                      "qr_url", lang="en"))
     lines, block = set_paras(region, tbox, ctx, paras, align=align)
     dy = tbox.bottom - ctx.mm(1) - (tbox.y + block.height)  # sit the text on the code's bottom edge
     lines = shift(lines, dy)

@@ -9,9 +9,9 @@ from ..load.layout_models import Region
 from ..load.models import Institutions, Policy, Titled
 from .blocks import bilingual, composer, set_paras
 from .context import Ctx, palette_of
-from .evidence import _node_list, caption_text
+from .evidence import caption_text, node_list
 from .geometry import Box, Item, Rect
-from .text import Para, fit_block, line_top, single_line, text_width
+from .text import Para, line_top, single_line, text_width
 
 
 @composer("folio")
@@ -90,7 +90,6 @@ def landmark_index(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     paras_all = [[Para(f"{i + 1:02d}", ctx.region_style(region, "number"), 0.0, False, "order"),
                   *bilingual(region, ctx, lm.name, f"landmarks[{i}].name")] for i, lm in enumerate(landmarks)]
     text_h = box.h - chip_h - ctx.mm(3)
-    common = min(fit_block(p, ctx.fonts, colw, text_h, region.id).scale for p in paras_all)
     for i, lm in enumerate(landmarks):
         x = box.x + i * (colw + gut)
         palette = palette_of(themes[lm.theme])
@@ -98,7 +97,7 @@ def landmark_index(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         paras = [replace(p, style=replace(p.style, colour=palette["deep"])) if j == 0 else p
                  for j, p in enumerate(paras_all[i])]
         top = box.y + chip_h + ctx.mm(3)
-        lines, _ = set_paras(region, Box(x, top, colw, text_h), ctx, paras, height=text_h, align="left", start=common)
+        lines, _ = set_paras(region, Box(x, top, colw, text_h), ctx, paras, height=text_h, align="left")
         items.extend(lines)
     return items
 
@@ -107,11 +106,11 @@ def landmark_index(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 def titled_list(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     value, path = ctx.value(region)
     if isinstance(value, Titled):
-        return _node_list(region, box, ctx, value.title, value.items, f"{path}.items", region.colour or "primary")
+        return node_list(region, box, ctx, value.title, value.items, f"{path}.items", region.colour or "primary")
     if isinstance(value, Institutions):
-        return _node_list(region, box, ctx, value.title, value.names, f"{path}.names", region.colour or "primary")
+        return node_list(region, box, ctx, value.title, value.names, f"{path}.names", region.colour or "primary")
     if isinstance(value, list):
-        return _node_list(region, box, ctx, ctx.label(region.label), value, path or region.id,
+        return node_list(region, box, ctx, ctx.label(region.label), value, path or region.id,
                           region.colour or "primary")
     return []
 
@@ -149,7 +148,8 @@ def policy(region: Region, box: Box, ctx: Ctx) -> list[Item]:
             labels["forthcoming"].get(first) if "forthcoming" in labels else ""
         for j, lang in enumerate(ctx.langs):
             text = f"{when}　{plan.name.get(lang)}" if j == 0 else plan.name.get(lang)
-            paras.append(Para(text, ctx.region_style(region, ("zh", "en")[j]), ctx.mm(0.6 if j else 3.2), False,
-                              f"landmarks[{i}].plan.name.{lang}"))
+            paras.append(Para(text, ctx.region_style(region, ("zh", "en")[j]),
+                              ctx.dist(region.gap) if j else ctx.dist(region.between or 3), False,
+                              f"landmarks[{i}].plan.name.{lang}", lang=lang))
     lines, _ = set_paras(region, Box(box.x, top, box.w, box.bottom - top), ctx, paras)
     return items + list(lines)

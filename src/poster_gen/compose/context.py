@@ -30,6 +30,8 @@ class Ctx:
     page_number: int = 0
     extras: dict[str, Any] = field(default_factory=dict)  # e.g. contents entries, series info
     used: dict[str, float] = field(default_factory=dict)  # region id -> lowest edge it printed, mm
+    step: int = 0  # the series copyfit: how many steps down the type scale body styles are set
+    _paras: int = field(default=0, repr=False)
     _values: dict[str, tuple[Any, str | None]] = field(default_factory=dict, repr=False)
     _shown: set[int] = field(default_factory=set, repr=False)
 
@@ -98,12 +100,33 @@ class Ctx:
         return c if tint >= 1.0 else c.tint(tint)
 
     def style(self, name: str, colour: str | None = None) -> TextStyle:
+        """The style at this page's size, one step down the type scale when the series
+        copyfit has stepped down and the style allows it."""
         st = self.layout.styles[name]
-        s = self.scale
-        floor = self.layout.print.min_type  # scaled down for a small sheet, type stays legible
-        return TextStyle(st.font, max(st.size * s, floor), max(st.min_size * s, floor), st.leading,
-                         st.tracking, self.colour(colour or st.colour), st.case == "upper", st.max_lines, name,
-                         st.level)
+        lay = self.layout
+        size = st.size
+        steps = min(self.step, st.shrink)
+        if steps:
+            scale = sorted(lay.type_scale)
+            below = [v for v in scale if v < size - 1e-6]
+            size = below[-steps] if len(below) >= steps else size
+        floor = lay.print.min_type  # scaled down for a small sheet, type stays legible
+        return TextStyle(st.font, max(size * self.scale, floor), st.leading, st.tracking,
+                         self.colour(colour or st.colour), st.case == "upper", st.max_lines, name, st.level,
+                         st.breaks, st.justify, st.shrink > self.step,
+                         (lay.lint.measure_zh, lay.lint.measure_en))
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Terms a display line never breaks inside (the campaign's dictionary)."""
+        campaign = self.data.get("campaign")
+        return tuple(getattr(campaign, "words", ()) or ())
+
+    def next_para(self, n: int = 1) -> int:
+        """Numbers for ``n`` new paragraphs of this page (the lint groups lines by them)."""
+        first = self._paras + 1
+        self._paras += n
+        return first
 
     def region_style(self, region: Region, role: str, fallback: str | None = None) -> TextStyle:
         """The style a region gives ``role``. In a one-language edition a layout may give

@@ -96,21 +96,22 @@ def _lang_code(langs: tuple[str, ...]) -> str:
 def compose_poster(project: Project, landmark: Landmark, fonts: Mapping[str, Metrics],
                    scale: float = 1.0, out: str = "", sheet: tuple[float, float] | None = None,
                    langs: tuple[str, ...] = ("zh", "en"), layout_name: str = "poster",
-                   layout: Layout | None = None) -> Document:
+                   layout: Layout | None = None, step: int = 0, lint: bool = True) -> Document:
     """One landmark's poster; ``scale`` and ``sheet`` print it at another size (the A
-    sizes are nearly, not exactly, the same shape: the trim is the exact sheet)."""
+    sizes are nearly, not exactly, the same shape: the trim is the exact sheet).
+    ``step``: the series copyfit (``series.series_step``), the same for every poster."""
     layout = layout or project.layouts[layout_name]
     theme = project.themes[landmark.theme]
     index, count = series_position(project, landmark)
     ctx = Ctx(layout, palette_of(theme), fonts, _data(project, landmark), scale, project.root, langs,
-              extras={"series_index": index, "series_count": count}, sheet=sheet)
+              extras={"series_index": index, "series_count": count}, sheet=sheet, step=step)
     pages = []
     out = out or f"posters/{landmark.slug}.pdf"
-    for step in layout.sequence:
-        names = [step.template] if step.template else step.templates
+    for seq in layout.sequence:
+        names = [seq.template] if seq.template else seq.templates
         for name in names:
             try:
-                pages.append(compose_page(layout.templates[name], ctx, f"poster:{landmark.slug}", name))
+                pages.append(compose_page(layout.templates[name], ctx, f"poster:{landmark.slug}", name, lint))
             except (FitError, SafeZoneError) as err:
                 raise ComposeError(out, landmark.slug, err, layout_name) from None
     c = project.campaign
@@ -124,7 +125,21 @@ def compose_poster(project: Project, landmark: Landmark, fonts: Mapping[str, Met
 
 def compose_brochure(project: Project, fonts: Mapping[str, Metrics], scale: float = 1.0,
                      langs: tuple[str, ...] = ("zh", "en"), layout: Layout | None = None) -> Document:
+    """The brochure, every page at one type scale: when a body text does not fit, the
+    whole brochure steps its body styles down together (as far as the layout allows)."""
     layout = layout or project.layouts["brochure"]
+    top = max((st.shrink for st in layout.styles.values()), default=0)
+    for step in range(top + 1):
+        try:
+            return _brochure(project, fonts, scale, langs, layout, step)
+        except ComposeError as err:
+            if step == top or err.fit is None or not err.fit.shrinkable:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _brochure(project: Project, fonts: Mapping[str, Metrics], scale: float, langs: tuple[str, ...],
+              layout: Layout, step: int) -> Document:
     planned = plan_pages(project, layout)
     sections = [ContentsEntry(p.bookmark, p.number, p.landmark, p.bookmark_field) for p in planned if p.bookmark]
     contents = [entry for entry, p in zip(sections, [p for p in planned if p.bookmark]) if p.in_contents]
@@ -138,7 +153,8 @@ def compose_brochure(project: Project, fonts: Mapping[str, Metrics], scale: floa
         index, count = series_position(project, lm) if lm else (0, len(project.landmarks))
         extras = {"contents": contents, "sections": sections, "landmarks": project.landmarks,
                   "themes": project.themes, "series_index": index, "series_count": count}
-        ctx = Ctx(layout, palette, fonts, _data(project, lm), scale, project.root, langs, p.number, extras)
+        ctx = Ctx(layout, palette, fonts, _data(project, lm), scale, project.root, langs, p.number, extras,
+                  step=step)
         try:
             page = compose_page(tpl, ctx, f"brochure:p{p.number}", p.template)
         except (FitError, SafeZoneError) as err:

@@ -10,7 +10,8 @@ from ..load.models import Chain, Institutions, KeyFigure, Plan, Quote, Text
 from .blocks import bilingual, composer, set_paras, shift
 from .context import Ctx
 from .geometry import Box, Circle, Item, Path, Rect, Stroke, TextLine
-from .text import FitError, Para, fit_block, first_lines, line_top, single_line, text_width
+from .geometry import MM_PER_PT
+from .text import FitError, Para, first_lines, line_top, single_line, text_width
 
 
 def figure_caption_en(fig: KeyFigure) -> str:
@@ -23,65 +24,66 @@ def figure_caption_en(fig: KeyFigure) -> str:
     return fig.label.en
 
 
+def grid_slots(ctx: Ctx, box: Box, n: int) -> list[tuple[float, float]]:
+    """``n`` equal slots (x, width) across ``box`` on the layout's column grid: a row of
+    three figures takes four columns each, a row of four three each. Where the box's
+    columns do not divide by ``n``, the slots divide the box evenly."""
+    cols = [c for c in range(1, ctx.layout.grid.columns + 1)
+            if box.x - 0.01 <= ctx.column_x(c, 1)[0] and sum(ctx.column_x(c, 1)) <= box.right + 0.01]
+    if n and cols and len(cols) % n == 0:
+        per = len(cols) // n
+        return [ctx.column_x(cols[i * per], per) for i in range(n)]
+    gut = ctx.mm(ctx.layout.grid.gutter)
+    w = (box.w - gut * (n - 1)) / max(1, n)
+    return [(box.x + i * (w + gut), w) for i in range(n)]
+
+
 @composer("figures")
 def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     figs: list[KeyFigure] = ctx.value(region)[0]
     path = ctx.value(region)[1] or "key_figures"
-    n = len(figs)
+    slots = grid_slots(ctx, box, len(figs))
     gut = ctx.mm(ctx.layout.grid.gutter)
-    colw = (box.w - gut * (n - 1)) / n
     vst, ust = ctx.region_style(region, "value"), ctx.region_style(region, "unit")
     fv, fu = ctx.fonts[vst.font], ctx.fonts[ust.font]
     unit_gap = ctx.mm(1.2)
     lang = ctx.langs[0]  # the numeral reads in the edition's first language
-
-    # one size for every numeral of the row: the widest decides
-    def row_width(fig: KeyFigure, f: float) -> float:
-        w = text_width(fig.value_in(lang), fv, vst.size * f, vst.tracking)
+    # the numerals are display type: they never shrink; a numeral too wide for its slot
+    # (with room to keep clear of its neighbour) is an input error
+    clear = max(0.0, ctx.layout.lint.ink_gap * vst.size * MM_PER_PT - gut)
+    for i, (fig, (x, colw)) in enumerate(zip(figs, slots)):
+        w = text_width(fig.value_in(lang), fv, vst.size, vst.tracking)
         unit = fig.unit.get(lang) if fig.unit else ""
-        return w + (unit_gap + text_width(unit, fu, ust.size * f, ust.tracking) if unit else 0)
-
-    floor = vst.min_size / vst.size
-    factor = 1.0
-    while any(row_width(fig, factor) > colw for fig in figs):
-        if factor <= floor:
-            worst = max(range(n), key=lambda i: row_width(figs[i], floor))
-            over = row_width(figs[worst], floor) - colw
-            raise FitError(f"{path}[{worst}].value", region.id, f"{over:.0f} mm too wide at the smallest size")
-        factor = max(factor * 0.97, floor)
-    vsize, usize = vst.size * factor, max(ust.size * factor, ust.min_size)
-
-    value_top = line_top(fv, "0", vsize)
-    label_top = box.y + value_top + ctx.dist(region.gap or 4)
+        if unit:
+            w += unit_gap + text_width(unit, fu, ust.size, ust.tracking)
+        if w > colw - clear + 1e-6:
+            per = text_width("0", fv, vst.size, vst.tracking)
+            raise FitError(f"{path}[{i}].value", region.id, f"{w - colw + clear:.0f} mm too wide; cut about "
+                           f"{max(1, round((w - colw + clear) / per))} characters")
+    value_top = line_top(fv, "0", vst.size)
+    base = box.y + value_top
+    label_top = base + ctx.dist(region.between or 4)  # numeral to label
     label_h = box.bottom - label_top
-    # labels of the row share one size too: fit each, then set all at the smallest factor
-    def labels_of(i: int, fig: KeyFigure) -> list[Para]:
-        # balanced: a short label broken over two lines never leaves one character alone
-        paras = [Para(fig.label.get(lang), ctx.region_style(region, "zh"), 0.0, True, f"{path}[{i}].label.{lang}")]
-        if len(ctx.langs) > 1:  # bilingual: the English line carries the English figure
-            paras.append(Para(figure_caption_en(fig), ctx.region_style(region, "en"), ctx.mm(1.2), True,
-                              f"{path}[{i}].label.en"))
-        return paras
-    label_paras = [labels_of(i, fig) for i, fig in enumerate(figs)]
-    common = min(fit_block(p, ctx.fonts, colw, label_h, region.id).scale for p in label_paras)
-
     items: list[Item] = []
     divider = ctx.colour(region.colour, region.tint, "tint")
-    for i, fig in enumerate(figs):
-        x = box.x + i * (colw + gut)
-        base = box.y + value_top
-        value = single_line(fig.value_in(lang), vst, ctx.fonts, x, base, "left", region.id, size=vsize)
+    for i, (fig, (x, colw)) in enumerate(zip(figs, slots)):
+        value = single_line(fig.value_in(lang), vst, ctx.fonts, x, base, "left", region.id, lang=lang)
         items.append(value)
         unit = fig.unit.get(lang) if fig.unit else ""
         if unit:  # the unit sits on the numeral's baseline, right after it
             items.append(single_line(unit, ust, ctx.fonts, x + value.width + unit_gap, base, "left", region.id,
-                                     size=usize))
-        lines, _ = set_paras(region, Box(x, label_top, colw, label_h), ctx, label_paras[i], height=label_h,
-                             align="left", start=common)
+                                     lang=lang))
+        # a short label broken over two lines is balanced and breaks between words
+        paras = [Para(fig.label.get(lang), ctx.region_style(region, "zh"), 0.0, True, f"{path}[{i}].label.{lang}",
+                      lang=lang)]
+        if len(ctx.langs) > 1:  # bilingual: the English line carries the English figure
+            paras.append(Para(figure_caption_en(fig), ctx.region_style(region, "en"), ctx.dist(region.gap),
+                              True, f"{path}[{i}].label.en", lang="en"))
+        lines, _ = set_paras(region, Box(x, label_top, colw, label_h), ctx, paras, height=label_h, align="left")
         items.extend(lines)
-        if i:
+        if i:  # a hairline between the labels, in the gutter (clear of the numerals above)
             dx = x - gut / 2
-            items.append(Path((("M", dx, box.y), ("L", dx, box.bottom)),
+            items.append(Path((("M", dx, label_top - ctx.mm(1)), ("L", dx, box.bottom)),
                               stroke=Stroke(divider, 0.75 * ctx.scale, cap="butt"), role=f"{region.id}-rule"))
     return items
 
@@ -101,6 +103,15 @@ def _marker(ctx: Ctx, region: Region, x: float, y: float, line: TextLine) -> Ite
                 role=f"{region.id}-bullet")
 
 
+def run_on(entries: list[Text], limit: int) -> list[Text]:
+    """A list longer than ``limit`` set as one run-on entry ("A、B、C" / "A, B and C"),
+    so nothing is dropped; shorter lists as they are."""
+    if not limit or len(entries) <= limit:
+        return entries
+    en = [e.en for e in entries]
+    return [Text(zh="、".join(e.zh for e in entries), en=", ".join(en[:-1]) + f" and {en[-1]}")]
+
+
 @composer("plan")
 def plan(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     p: Plan = ctx.value(region)[0]
@@ -110,14 +121,14 @@ def plan(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         ctx.joined(labels["forthcoming"], " ").upper() if "forthcoming" in labels else ""
     cap = ctx.region_style(region, "caption")
     paras = [Para(caption_text(ctx, ctx.label(region.label), when), cap, 0.0, False, region.label or "label")]
-    paras += [replace(q, space_before=q.space_before if i else ctx.mm(4))
+    paras += [replace(q, space_before=q.space_before if i else ctx.dist(region.between or 4))
               for i, q in enumerate(bilingual(region, ctx, p.name, f"{path}.name", balance=True))]
     indent = ctx.mm(5)
     starts = []  # the paragraph each measure begins with: its bullet goes there
-    for i, m in enumerate(p.measures):
+    for i, m in enumerate(run_on(p.measures, region.max_items)):
         starts.append(len(paras))
         paras += _entry(bilingual(region, ctx, m, f"{path}.measures[{i}]", zh_role="item_zh", en_role="item_en"),
-                        indent, ctx.mm(3.5 if i == 0 else 2.5), ctx.mm(0.8))
+                        indent, ctx.dist(region.between or 3))
     lines, block = set_paras(region, box, ctx, paras)
     items: list[Item] = list(lines)
     heads = first_lines(block, lines)
@@ -126,13 +137,15 @@ def plan(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     return items
 
 
-def _entry(paras: list[Para], indent: float, before: float, between: float) -> list[Para]:
-    """One list entry in the edition's languages: indented, spaced from the last one."""
-    return [replace(q, indent=indent, space_before=before if j == 0 else between) for j, q in enumerate(paras)]
+def _entry(paras: list[Para], indent: float, before: float) -> list[Para]:
+    """One list entry in the edition's languages: indented, spaced from the last one
+    (the languages of one entry keep the region's pair gap)."""
+    return [replace(q, indent=indent, space_before=before if j == 0 else q.space_before)
+            for j, q in enumerate(paras)]
 
 
-def _node_list(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: list[Text],
-               path: str, node_colour: str) -> list[Item]:
+def node_list(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: list[Text],
+              path: str, node_colour: str) -> list[Item]:
     """Entries strung on a line with a node each: a chain, a circuit, a timeline."""
     paras: list[Para] = []
     if title is not None:
@@ -140,10 +153,10 @@ def _node_list(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: 
         paras.append(Para(caption_text(ctx, title), cap, 0.0, False, f"{path}.title"))
     indent = ctx.mm(8)
     starts = []
-    for i, e in enumerate(entries):
+    for i, e in enumerate(run_on(entries, region.max_items)):
         starts.append(len(paras))
         paras += _entry(bilingual(region, ctx, e, f"{path}[{i}]"), indent,
-                        (ctx.mm(4 if i == 0 and title else 3.2) if paras else 0), ctx.mm(0.8))
+                        ctx.dist(region.between or 3) if paras else 0.0)
     lines, block = set_paras(region, box, ctx, paras)
     heads = first_lines(block, lines)
     colour = ctx.colour(node_colour)
@@ -165,10 +178,10 @@ def _node_list(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: 
 def chain(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     value, path = ctx.value(region)
     if isinstance(value, Chain):
-        return _node_list(region, box, ctx, value.title, value.segments, f"{path}.segments",
-                          region.colour or "primary")
+        return node_list(region, box, ctx, value.title, value.segments, f"{path}.segments",
+                         region.colour or "primary")
     if isinstance(value, list):
-        return _node_list(region, box, ctx, None, value, path or "highlights", region.colour or "primary")
+        return node_list(region, box, ctx, None, value, path or "highlights", region.colour or "primary")
     return []
 
 
@@ -178,32 +191,36 @@ def voice(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     if isinstance(value, Quote):
         return _quote(region, box, ctx, value, path or "quote")
     if isinstance(value, Institutions):
-        return _node_list(region, box, ctx, value.title, value.names, f"{path}.names",
-                          region.colour or "accent")
+        return node_list(region, box, ctx, value.title, value.names, f"{path}.names",
+                         region.colour or "accent")
     if isinstance(value, list):  # highlights: the caption belongs to quotes, so none here
-        return _node_list(region, box, ctx, None, value, path or "highlights", region.colour or "accent")
+        return node_list(region, box, ctx, None, value, path or "highlights", region.colour or "accent")
     return []
 
 
 def _quote(region: Region, box: Box, ctx: Ctx, q: Quote, path: str) -> list[Item]:
+    """The quote and who said it. With ``excerpt`` (a poster's pull quote) the quote's
+    excerpt stands for it, and the line about the organisation is left to the brochure."""
     mark_style = ctx.region_style(region, "mark")
-    fm = ctx.fonts[mark_style.font]
     cap = ctx.region_style(region, "caption")
     items: list[Item] = []
     paras = [Para(caption_text(ctx, ctx.label(region.label)), cap, 0.0, False, region.label or "label")]
     mark_h = mark_style.size * 11 / 90  # mm: the mark is as tall as the style's cap height
-    text = bilingual(region, ctx, q.text, f"{path}.text")
+    excerpt = getattr(q, "excerpt", None) if region.excerpt else None
+    said, field = (excerpt, f"{path}.excerpt") if excerpt else (q.text, f"{path}.text")
+    text = bilingual(region, ctx, said, field)
     paras += [replace(text[0], space_before=ctx.mm(4) + mark_h + ctx.mm(2.5)), *text[1:]]
     by = ctx.region_style(region, "by")
     for i, lang in enumerate(ctx.langs):
-        line = f"—— {q.speaker.zh}，{q.organisation.zh}{q.title.zh}" if lang == "zh" else \
+        line = f"——{q.speaker.zh}，{q.organisation.zh}{q.title.zh}" if lang == "zh" else \
             f"{q.speaker.en}, {q.title.en}, {q.organisation.en}"
-        paras.append(Para(line, by if i == 0 else replace(by, font="regular"), ctx.mm(0.8 if i else 4), False,
-                          f"{path}.speaker.{lang}"))
-    if q.about:
+        paras.append(Para(line, by if i == 0 else replace(by, font="regular"),
+                          ctx.dist(region.gap) if i else ctx.dist(region.between or 4), False,
+                          f"{path}.speaker.{lang}", lang=lang))
+    if q.about and not excerpt:
         lang = ctx.langs[-1]
-        paras.append(Para(q.about.get(lang), ctx.region_style(region, "en"), ctx.mm(0.8), False,
-                          f"{path}.about.{lang}"))
+        paras.append(Para(q.about.get(lang), ctx.region_style(region, "en"), ctx.dist(region.gap), False,
+                          f"{path}.about.{lang}", lang=lang))
     lines, block = set_paras(region, box, ctx, paras)
     cap_line = lines[0]
     # a large opening quote mark drawn as two filled commas, in the accent colour

@@ -197,6 +197,14 @@ class TextLine:
     ascent: float = 0.0  # mm above the baseline (cap/ideographic top)
     descent: float = 0.0  # mm below the baseline
     level: str = "body"  # display, body or caption: what the lint holds it to
+    # Space (mm) added after each character, beyond its advance and the tracking: the
+    # compression of adjacent punctuation, justification and a squeezed line end. Empty
+    # when there is none; otherwise one value per character of ``text``.
+    adjust: tuple[float, ...] = ()
+    style: str = ""  # the layout style it is set in (one size per style across a series)
+    para: int = 0  # the paragraph it belongs to: lines of one paragraph share the number
+    lang: str = ""  # zh or en: which punctuation forms and breaking rules it follows
+    measure: float = 0.0  # mm: the width a justified line fills (0: not justified)
 
     def bounds(self) -> Box:
         if self.align == "left":

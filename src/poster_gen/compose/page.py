@@ -16,17 +16,17 @@ class SafeZoneError(Exception):
         super().__init__(message)
 
 
-def compose_page(template: Template, ctx: Ctx, label: str = "", name: str = "") -> Page:
+def compose_page(template: Template, ctx: Ctx, label: str = "", name: str = "", lint: bool = True) -> Page:
+    """Compose every region in the template's order (a region that flows ``after``
+    others comes below them in the file), then stack them: layered regions (colour
+    fields, motifs) behind the rest. ``lint=False`` skips the layout lint (a fit probe)."""
     page = Page(ctx.width, ctx.height, ctx.bleed, label=label)
     e = ctx.bleed
     page.add(Rect(Box(-e, -e, ctx.width + 2 * e, ctx.height + 2 * e),
                   fill=ctx.palette[template.background], role="background"))
-    # layered regions (colour fields, motifs) go behind everything else
-    order = sorted(range(len(template.regions)), key=lambda i: not template.regions[i].layered)
     safe = page.trim.inset(ctx.layout.safe)
     by_region: dict[int, list] = {}
-    for i in order:
-        region = template.regions[i]
+    for i, region in enumerate(template.regions):
         box = ctx.box(region.box)
         page.frames[region.id] = box
         items = blocks.REGISTRY[region.kind](region, box, ctx)
@@ -38,7 +38,11 @@ def compose_page(template: Template, ctx: Ctx, label: str = "", name: str = "") 
                 gap = min(b.x, b.y, page.width - b.right, page.height - b.bottom)
                 raise SafeZoneError(name, i, region.id, f"region '{region.id}' puts {what} {gap:.1f} mm from "
                                     f"the trim; the safe zone is {ctx.layout.safe:g} mm")
-        page.extend(items)
         ctx.used[region.id] = max((i.bounds().bottom for i in items), default=box.y)
-    page.lint = lint_page(page, ctx, template, name, by_region)
+    for layered in (True, False):
+        for i, region in enumerate(template.regions):
+            if region.layered == layered:
+                page.extend(by_region[i])
+    if lint:
+        page.lint = lint_page(page, ctx, template, name, by_region)
     return page

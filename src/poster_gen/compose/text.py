@@ -1,175 +1,35 @@
-"""Line breaking and copyfitting for Chinese and English, as pure geometry.
+"""Setting text: paragraphs in frames, as pure geometry.
 
-Rules: Chinese breaks between any two ideographs, except that closing punctuation
-never starts a line and opening punctuation never ends one (kinsoku); English breaks
-at spaces and after hyphens inside words; a number keeps its sign, percent and plus.
-Titles can be balanced so that a last line never holds a lone character.
+Every text role has one size (the layout's type scale); nothing shrinks to fit here.
+A frame's paragraphs are broken into lines (``linebreak``), stacked, and checked
+against the frame: a text that does not fit is reported with how much to cut. The
+series copyfit (a body style one step down the scale for every poster at once) is
+decided by the caller and arrives here as the styles' final sizes.
 
-Fitting shrinks every paragraph of a frame by one common factor, in small steps, down
-to each style's minimum; if the text still does not fit it reports by how much.
+Chinese is set to clreq: full-width punctuation (the ``:zh`` font variants), adjacent
+marks compressed, display type broken only between words, body text justified
+(inter-character, last line flush left) with no widow of one or two characters, and
+lines no longer than the layout's measure (``TextStyle.chars``).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Protocol, Sequence
+from typing import Mapping, Sequence
 
+from . import clreq, linebreak
 from .geometry import MM_PER_PT, CMYK, TextLine
+from .linebreak import Metrics, Shaped
 
-# Characters that must not start a line (closing punctuation, small kana, units).
-NO_START = set("，。、：；！？）》」』】〉〕”’．,.;:!?)]}%％‰…—·•・")
-# Characters that must not end a line (opening brackets and quotes, currency).
-NO_END = set("（《「『【〈〔“‘([{¥$£€#")
-# Keep these glued to the digits before them.
-NUM_TAIL = set("%％+＋")
-
-
-class Metrics(Protocol):
-    units_per_em: int
-    ascender: int
-    descender: int
-    cap_height: int
-    ideo_top: int
-
-    def width_pt(self, text: str, size_pt: float, tracking: float = 0.0) -> float: ...
-
-
-def is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3000 <= o <= 0x303F
-            or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x2FFFF or 0xF900 <= o <= 0xFAFF)
-
+__all__ = ["Metrics", "TextStyle", "Para", "SetPara", "FittedBlock", "FitError", "fit_block", "place_block",
+           "single_line", "line_top", "line_bottom", "text_width", "first_lines", "has_cjk", "font_for"]
 
 _CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\U00020000-\U0002ffff\uf900-\ufaff]")
 
 
 def has_cjk(text: str) -> bool:
-    """Whether ``text`` holds a character ``is_cjk`` accepts (one regex scan, not a call per character)."""
+    """Whether ``text`` holds a CJK character (one regex scan)."""
     return _CJK.search(text) is not None
-
-
-@dataclass(frozen=True)
-class Seg:
-    """An unbreakable piece; ``space`` says whether a space separates it from the previous one."""
-
-    text: str
-    space: bool
-
-
-def segments(text: str) -> list[Seg]:
-    """Split ``text`` into pieces between which a line may break."""
-    pieces: list[Seg] = []
-    buf = ""
-    space = False
-
-    def flush() -> None:
-        nonlocal buf, space
-        if buf:
-            pieces.append(Seg(buf, space))
-            buf, space = "", False
-
-    for ch in text:
-        if ch in " \t\n":
-            flush()
-            space = bool(pieces)
-        elif is_cjk(ch):
-            flush()
-            pieces.append(Seg(ch, space))
-            space = False
-        else:
-            buf += ch
-            if ch == "-" and len(buf) > 1 and buf[-2].isalpha():
-                flush()  # a hyphen inside a word is a break opportunity
-    flush()
-    # kinsoku: closing punctuation joins the piece before, opening punctuation the one after
-    out: list[Seg] = []
-    for seg in pieces:
-        if out and (seg.text[0] in NO_START or out[-1].text[-1] in NO_END):
-            prev = out[-1]
-            out[-1] = Seg(prev.text + (" " if seg.space else "") + seg.text, prev.space)
-        else:
-            out.append(seg)
-    return out
-
-
-def _join(segs: Sequence[Seg]) -> str:
-    s = ""
-    for i, seg in enumerate(segs):
-        s += (" " if seg.space and i else "") + seg.text
-    return s
-
-
-def wrap(text: str, metrics: Metrics, size_pt: float, width_mm: float, tracking: float = 0.0) -> list[str]:
-    """Greedy line breaking of one paragraph (newlines start new paragraphs)."""
-    lines: list[str] = []
-    for para in text.split("\n"):
-        lines.extend(_wrap_para(para, metrics, size_pt, width_mm, tracking))
-    return lines
-
-
-@lru_cache(maxsize=4096)
-def _measured(metrics: Metrics, text: str) -> tuple[tuple[Seg, ...], tuple[int, ...], tuple[int, ...], int]:
-    """The segments of ``text`` with their widths in font units and lengths in characters
-    (and the space's width): measured once, whatever the size being tried."""
-    segs = tuple(segments(text))
-    units = tuple(round(metrics.width_pt(s.text, 1000.0) * metrics.units_per_em / 1000.0) for s in segs)
-    return segs, units, tuple(len(s.text) for s in segs), round(metrics.width_pt(" ", 1000.0) *
-                                                                 metrics.units_per_em / 1000.0)
-
-
-def _wrap_para(text: str, metrics: Metrics, size_pt: float, width_mm: float, tracking: float) -> list[str]:
-    width_pt = width_mm / MM_PER_PT + 1e-6
-    segs, units, lengths, space = _measured(metrics, text)
-    per_unit = size_pt / metrics.units_per_em
-    per_char = tracking * size_pt / 1000.0
-    lines: list[str] = []
-    cur: list[Seg] = []
-    cur_units = cur_chars = 0
-    for seg, u, n in zip(segs, units, lengths):
-        gap_u, gap_n = (space, 1) if seg.space and cur else (0, 0)
-        if not cur or (cur_units + gap_u + u) * per_unit + per_char * (cur_chars + gap_n + n - 1) <= width_pt:
-            cur.append(seg)
-            cur_units += gap_u + u
-            cur_chars += gap_n + n
-            continue
-        lines.append(_join(cur))
-        cur, cur_units, cur_chars = [Seg(seg.text, False)], u, n
-        while metrics.width_pt(cur[0].text, size_pt, tracking) > width_pt and len(cur[0].text) > 1:
-            head, tail = _split_long(cur[0].text, metrics, size_pt, width_pt, tracking)
-            lines.append(head)
-            cur = [Seg(tail, False)]
-            cur_units = round(metrics.width_pt(tail, 1000.0) * metrics.units_per_em / 1000.0)
-            cur_chars = len(tail)
-    if cur:
-        lines.append(_join(cur))
-    return lines
-
-
-def _split_long(word: str, metrics: Metrics, size_pt: float, width_pt: float, tracking: float) -> tuple[str, str]:
-    """Force-break a piece wider than the line (a URL, a very long word)."""
-    n = len(word) - 1
-    while n > 1 and metrics.width_pt(word[:n], size_pt, tracking) > width_pt:
-        n -= 1
-    return word[:n], word[n:]
-
-
-def balanced_wrap(text: str, metrics: Metrics, size_pt: float, width_mm: float, tracking: float = 0.0) -> list[str]:
-    """Break into as few lines as greedy would, but as even as possible (titles, headings):
-    no line ends up holding a lone character."""
-    lines = wrap(text, metrics, size_pt, width_mm, tracking)
-    if len(lines) < 2:
-        return lines
-    lo, hi = width_mm / len(lines) * 0.5, width_mm
-    best = lines
-    for _ in range(18):
-        mid = (lo + hi) / 2
-        trial = wrap(text, metrics, size_pt, mid, tracking)
-        if len(trial) <= len(lines):
-            best, hi = trial, mid
-        else:
-            lo = mid
-    return best
 
 
 @dataclass(frozen=True)
@@ -178,14 +38,17 @@ class TextStyle:
 
     font: str
     size: float  # pt
-    min_size: float  # pt
     leading: float  # multiple of size
-    tracking: float
+    tracking: float  # 1/1000 em
     colour: CMYK
     upper: bool = False
     max_lines: int = 0
     name: str = ""
     level: str = "body"  # display, body or caption
+    breaks: str = "words"  # Chinese breaks: "words" (display type) or "anywhere" (body text)
+    justify: bool = False  # Chinese lines justified, the last flush left
+    shrinkable: bool = False  # a body style the series copyfit may step down
+    chars: tuple[int, int] = (0, 0)  # longest line in characters: (Chinese, English); 0: no limit
 
 
 @dataclass(frozen=True)
@@ -198,28 +61,43 @@ class Para:
     balance: bool = False
     field: str = ""  # the data field it shows, for error messages
     indent: float = 0.0  # mm from the frame's left edge (bullets, list items)
+    lang: str = ""  # zh: set as Chinese (full-width punctuation, clreq); en or "": Latin forms
 
 
 @dataclass(frozen=True)
 class SetPara:
     para: Para
     size: float
-    lines: tuple[str, ...]
+    shaped: Shaped
+    spans: tuple[tuple[int, int], ...]
+    width: float  # mm: the measure its lines were set to
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        s = self.shaped
+        return tuple(s.text[a:s.trim(a, b)] for a, b in self.spans)
 
 
 @dataclass(frozen=True)
 class FittedBlock:
-    scale: float
     paras: tuple[SetPara, ...]
     height: float  # mm from the frame top to the last line's descent
 
 
 class FitError(Exception):
-    """Text does not fit its frame even at the minimum size."""
+    """Text does not fit its frame at the series' sizes. ``shrinkable``: the frame
+    holds a body style the series copyfit could still step down."""
 
-    def __init__(self, field: str, frame: str, overflow: str):
-        self.field, self.frame, self.overflow = field, frame, overflow
-        super().__init__(f"{field}: does not fit the '{frame}' frame even at the smallest size ({overflow})")
+    def __init__(self, field: str, frame: str, overflow: str, shrinkable: bool = False):
+        self.field, self.frame, self.overflow, self.shrinkable = field, frame, overflow, shrinkable
+        super().__init__(f"{field}: does not fit the '{frame}' frame ({overflow})")
+
+
+def font_for(fonts: Mapping[str, Metrics], role: str, lang: str) -> str:
+    """The font role that sets ``lang``: Chinese uses the full-width punctuation variant."""
+    if lang == "zh" and f"{role}:zh" in fonts:
+        return f"{role}:zh"
+    return role
 
 
 def line_top(metrics: Metrics, text: str, size_pt: float) -> float:
@@ -232,83 +110,132 @@ def line_bottom(metrics: Metrics, size_pt: float) -> float:
     return -metrics.descender / metrics.units_per_em * size_pt * MM_PER_PT
 
 
-def _set(paras: Sequence[Para], fonts: dict[str, Metrics], factor: float, width: float) -> tuple[list[SetPara], float]:
-    out: list[SetPara] = []
+def _text(p: Para) -> str:
+    return p.text.upper() if p.style.upper else p.text
+
+
+def set_para(p: Para, fonts: Mapping[str, Metrics], width: float, words: tuple[str, ...] = ()) -> SetPara:
+    """Break one paragraph into lines of at most ``width`` mm (and the style's measure)."""
+    st = p.style
+    role = font_for(fonts, st.font, p.lang)
+    zh = p.lang == "zh"
+    mode = st.breaks if zh else "words"
+    shaped = linebreak.shape(fonts[role], _text(p), st.tracking, mode, zh, words)
+    em = st.size * MM_PER_PT
+    avail = width - p.indent
+    limit = st.chars[0] if zh else st.chars[1]
+    if zh and limit:
+        avail = min(avail, limit * em)  # a Chinese measure: so many full-width characters
+    w_em = avail / em
+    max_chars = 0 if zh else limit
+    spans = (linebreak.balanced if p.balance else linebreak.greedy)(shaped, w_em, max_chars)
+    if zh and st.breaks == "anywhere" and clreq.has_han(shaped.text):
+        spans = linebreak.no_widow(shaped, spans, w_em, max_chars)
+    return SetPara(p, st.size, shaped, tuple(spans), avail)
+
+
+def _stack(setp: Sequence[SetPara], fonts: Mapping[str, Metrics]) -> float:
     y = 0.0
-    for i, p in enumerate(paras):
-        st = p.style
-        size = max(st.size * factor, st.min_size) if factor < 1 else st.size
+    for i, sp in enumerate(setp):
+        st = sp.para.style
         m = fonts[st.font]
-        text = p.text.upper() if st.upper else p.text
-        breaker = balanced_wrap if p.balance else wrap
-        lines = breaker(text, m, size, width - p.indent, st.tracking)
-        out.append(SetPara(p, size, tuple(lines)))
-        lead = size * st.leading * MM_PER_PT
+        lines = sp.lines
         if i:
-            y += p.space_before
-        y += line_top(m, lines[0] if lines else "", size) + lead * (len(lines) - 1)
-        if i < len(paras) - 1:
-            y += line_bottom(m, size)
-    if paras:
-        y += line_bottom(fonts[paras[-1].style.font], out[-1].size)
-    return out, y
+            y += sp.para.space_before
+        y += line_top(m, lines[0] if lines else "", sp.size) + sp.size * st.leading * MM_PER_PT * (len(lines) - 1)
+        if i < len(setp) - 1:
+            y += line_bottom(m, sp.size)
+    if setp:
+        y += line_bottom(fonts[setp[-1].para.style.font], setp[-1].size)
+    return y
 
 
-def fit_block(paras: Sequence[Para], fonts: dict[str, Metrics], width: float, height: float,
-              frame: str, step: float = 0.97, start: float = 1.0) -> FittedBlock:
-    """Set ``paras`` in a frame ``width`` x ``height`` mm, shrinking all by one factor
-    (from ``start``, so that several frames can be set at one common size)."""
+def fit_block(paras: Sequence[Para], fonts: Mapping[str, Metrics], width: float, height: float,
+              frame: str, words: tuple[str, ...] = ()) -> FittedBlock:
+    """Set ``paras`` in a frame ``width`` x ``height`` mm at their styles' sizes; a text
+    that does not fit (too tall, or more lines than its style allows) is a ``FitError``."""
     if not paras:
-        return FittedBlock(1.0, (), 0.0)
-    floor = max(p.style.min_size / p.style.size for p in paras)
-    factor = max(min(start, 1.0), floor)
-    while True:
-        setp, h = _set(paras, fonts, factor, width)
-        too_many = [sp for sp in setp if sp.para.style.max_lines and len(sp.lines) > sp.para.style.max_lines]
-        if h <= height + 1e-6 and not too_many:
-            return FittedBlock(factor, tuple(setp), h)
-        if factor <= floor + 1e-9:
-            raise _overflow(setp, h, height, too_many, fonts, width, frame)
-        factor = max(factor * step, floor)
+        return FittedBlock((), 0.0)
+    setp = [set_para(p, fonts, width, words) for p in paras]
+    h = _stack(setp, fonts)
+    too_many = [sp for sp in setp if sp.para.style.max_lines and len(sp.spans) > sp.para.style.max_lines]
+    if h <= height + 1e-6 and not too_many:
+        return FittedBlock(tuple(setp), h)
+    raise _overflow(setp, h, height, too_many, frame)
 
 
-def _overflow(setp: list[SetPara], h: float, height: float, too_many: list[SetPara],
-              fonts: dict[str, Metrics], width: float, frame: str) -> FitError:
+def _overflow(setp: list[SetPara], h: float, height: float, too_many: list[SetPara], frame: str) -> FitError:
+    shrinkable = any(sp.para.style.shrinkable for sp in setp)
     if too_many:
         sp = too_many[0]
-        extra = len(sp.lines) - sp.para.style.max_lines
-        m = fonts[sp.para.style.font]
-        over = sum(len(l) for l in sp.lines[sp.para.style.max_lines:])
-        return FitError(sp.para.field, frame, f"{len(sp.lines)} lines where {sp.para.style.max_lines} fit; "
-                        f"about {over} characters too long" if extra else "")
-    # blame the paragraph that takes the most height and estimate how many characters to cut
-    sp = max(setp, key=lambda s: len(s.lines) * s.size * s.para.style.leading)
-    m = fonts[sp.para.style.font]
+        keep = sp.para.style.max_lines
+        over = sum(len(line) for line in sp.lines[keep:])
+        return FitError(sp.para.field, frame, f"{len(sp.spans)} lines where {keep} fit; "
+                        f"cut about {over} characters", sp.para.style.shrinkable)
+    # blame the paragraph that takes the most height and estimate how much to cut
+    sp = max(setp, key=lambda s: len(s.spans) * s.size * s.para.style.leading)
     lead = sp.size * sp.para.style.leading * MM_PER_PT
     lines_over = max(1, int((h - height) / lead + 0.999))
-    per_line = max(1, len(sp.lines[0]) if sp.lines else 1)
-    return FitError(sp.para.field, frame, f"{h - height:.1f} mm too tall: about {lines_over} line(s), "
-                    f"~{lines_over * per_line} characters too long")
+    per_line = max(1, max((len(line) for line in sp.lines), default=1))
+    return FitError(sp.para.field, frame, f"{h - height:.1f} mm too tall: about {lines_over} line(s); "
+                    f"cut about {lines_over * per_line} characters", shrinkable)
 
 
-def place_block(block: FittedBlock, fonts: dict[str, Metrics], x: float, top: float, width: float,
-                align: str = "left", role: str = "text") -> list[TextLine]:
-    """Turn a fitted block into positioned lines, first line's top at ``top``."""
+def _adjust(sp: SetPara, a: int, b: int, justify: bool) -> tuple[str, tuple[float, ...], float]:
+    """The text of one line, the space (mm) after each character and its width (mm)."""
+    s, em = sp.shaped, sp.size * MM_PER_PT
+    b = s.trim(a, b)
+    text = s.text[a:b]
+    if not text:
+        return "", (), 0.0
+    adj = [-q for q in s.squeeze[a:b]]
+    adj[-1] = 0.0  # nothing follows the last character on this line
+    natural = s.width(a, b)
+    limit = sp.width / em
+    if natural > limit + 1e-9:  # the line fits only with its end mark squeezed
+        adj[-1] = -s.end[b - 1]
+        natural -= s.end[b - 1]
+    if justify:
+        gaps = [j for j in range(len(text) - 1) if _stretchable(text[j], text[j + 1])]
+        extra = limit - natural
+        if gaps and extra > 1e-9:
+            for j in gaps:
+                adj[j] += extra / len(gaps)
+            natural = limit
+    width = natural * em
+    return text, tuple(v * em for v in adj), width
+
+
+def _stretchable(a: str, b: str) -> bool:
+    """Justification widens the gaps next to Chinese characters and the spaces, never
+    the inside of a Latin word or a number."""
+    return clreq.is_cjk(a) or clreq.is_cjk(b) or a in linebreak.SPACES or b in linebreak.SPACES
+
+
+def place_block(block: FittedBlock, fonts: Mapping[str, Metrics], x: float, top: float, width: float,
+                align: str = "left", role: str = "text", para0: int = 0) -> list[TextLine]:
+    """Turn a fitted block into positioned lines, first line's top at ``top``. Lines of
+    paragraph ``i`` carry ``para0 + i`` (0: no paragraph numbers)."""
     items: list[TextLine] = []
     y = top
     for i, sp in enumerate(block.paras):
         st = sp.para.style
-        m = fonts[st.font]
+        fr = font_for(fonts, st.font, sp.para.lang)
+        m = fonts[fr]
         lead = sp.size * st.leading * MM_PER_PT
+        justify = st.justify and sp.para.lang == "zh" and align == "left"
         if i:
             y += sp.para.space_before
-        for j, line in enumerate(sp.lines):
-            y += line_top(m, line, sp.size) if j == 0 else lead
-            w = m.width_pt(line, sp.size, st.tracking) * MM_PER_PT
+        for j, (a, b) in enumerate(sp.spans):
+            last = j == len(sp.spans) - 1
+            text, adj, w = _adjust(sp, a, b, justify and not last)
+            y += line_top(m, text, sp.size) if j == 0 else lead
             left = x + sp.para.indent
             ax = left if align == "left" else (x + width / 2 if align == "center" else x + width)
-            items.append(TextLine(ax, y, line, st.font, sp.size, st.colour, align, w, st.tracking, role,
-                                  line_top(m, line, sp.size), line_bottom(m, sp.size), st.level))
+            items.append(TextLine(ax, y, text, fr, sp.size, st.colour, align, w, st.tracking, role,
+                                  line_top(m, text, sp.size), line_bottom(m, sp.size), st.level,
+                                  adj if any(adj) else (), st.name, para0 + i if para0 else 0,
+                                  sp.para.lang, sp.width if justify and not last else 0.0))
         y += line_bottom(m, sp.size)
     return items
 
@@ -317,21 +244,22 @@ def first_lines(block: FittedBlock, lines: list[TextLine]) -> list[TextLine]:
     """The first placed line of each paragraph of ``block`` (for bullets and markers)."""
     out, i = [], 0
     for sp in block.paras:
-        if sp.lines:
+        if sp.spans:
             out.append(lines[i])
-        i += len(sp.lines)
+        i += len(sp.spans)
     return out
 
 
 def single_line(text: str, st: TextStyle, fonts, x: float, y: float, align: str = "left", role: str = "text",
-                size: float | None = None, colour: CMYK | None = None) -> TextLine:
+                size: float | None = None, colour: CMYK | None = None, lang: str = "") -> TextLine:
     """One measured line of ``text`` in ``st`` with its baseline at ``y``."""
-    m = fonts[st.font]
+    fr = font_for(fonts, st.font, lang)
+    m = fonts[fr]
     size = st.size if size is None else size
     text = text.upper() if st.upper else text
-    return TextLine(x, y, text, st.font, size, colour or st.colour, align,
+    return TextLine(x, y, text, fr, size, colour or st.colour, align,
                     text_width(text, m, size, st.tracking), st.tracking, role,
-                    line_top(m, text, size), line_bottom(m, size), st.level)
+                    line_top(m, text, size), line_bottom(m, size), st.level, style=st.name, lang=lang)
 
 
 def text_width(text: str, metrics: Metrics, size_pt: float, tracking: float = 0.0) -> float:

@@ -102,6 +102,21 @@ class LintSpec:
     contrast_large: float = field(default=3.0, metadata=meta(min=1, max=21, doc="WCAG ratio for large text"))
     large: float = field(default=24.0, metadata=meta(min=8, max=200, doc="pt from which text counts as large"))
     grid_tolerance: float = field(default=0.5, metadata=meta(min=0, max=5, doc="mm"))
+    measure_zh: int = field(default=0, metadata=meta(
+        min=0, max=200, doc="longest Chinese line, in characters (0: no limit)"))
+    measure_en: int = field(default=0, metadata=meta(
+        min=0, max=400, doc="longest English line, in characters (0: no limit)"))
+    max_sizes: int = field(default=0, metadata=meta(min=0, max=40, doc="most distinct type sizes on a page (0: any)"))
+    ink_gap: float = field(default=0.25, metadata=meta(
+        min=0, max=3, doc="ems of the smaller text that must separate the ink of two texts, or of a text and a "
+                          "motif or rule"))
+    pair_ratio: float = field(default=0.7, metadata=meta(
+        min=0.1, max=1, doc="the gap inside a Chinese/English pair may be at most this share of the gap "
+                            "between pairs"))
+    column_balance: float = field(default=0.25, metadata=meta(
+        min=0, max=1, doc="the columns of a row end within this share of the row's height of each other"))
+    max_blank: float = field(default=1.0, metadata=meta(
+        min=0, max=1, doc="largest share of a page inside its margins left blank (1: no limit)"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -148,12 +163,16 @@ class FontSpec:
 
 @dataclass(frozen=True, kw_only=True)
 class Style:
-    """One step of the type scale."""
+    """One text role: its size on the type scale, weight, leading and how it breaks."""
 
     __describe__ = "a text style"
     font: Literal["regular", "bold", "black"] = "regular"
-    size: float = field(metadata=meta(min=4, max=600, doc="preferred size, pt"))
-    min: float | None = field(default=None, metadata=meta(min=4, max=600, doc="smallest size when fitting, pt"))
+    size: float = field(metadata=meta(min=4, max=600, doc="pt: a step of the layout's type_scale"))
+    min: float | None = field(default=None, metadata=meta(
+        min=4, max=600, doc="no longer used: sizes are fixed by the type scale (see shrink)"))
+    shrink: int = field(default=0, metadata=meta(
+        min=0, max=1, doc="body styles only: 1 lets the series copyfit set it one step down the type scale "
+                          "(every page of the series together)"))
     leading: float = field(default=1.4, metadata=meta(min=0.8, max=3))
     tracking: float = field(default=0, metadata=meta(min=-100, max=400, doc="1/1000 em"))
     colour: str = "ink"
@@ -161,14 +180,18 @@ class Style:
     max_lines: int = field(default=0, metadata=meta(min=0, max=40, doc="0: as many as fit"))
     level: Literal["display", "body", "caption"] = field(default="body", metadata=meta(
         doc="what the lint holds it to: body and caption have minimum sizes, display has none"))
-
-    @property
-    def min_size(self) -> float:
-        return self.min if self.min is not None else self.size
+    breaks: Literal["words", "anywhere"] = field(default="words", metadata=meta(
+        doc="where Chinese lines may break: between words (display type, labels, list items) or between "
+            "any two characters clreq allows (running text)"))
+    justify: bool = field(default=False, metadata=meta(
+        doc="justify Chinese lines (inter-character), the last line flush left"))
 
     def __validate__(self):
-        if self.min is not None and self.min > self.size:
-            yield ("min",), f"{self.min} is larger than size {self.size}"
+        if self.min is not None:
+            yield ("min",), ("is no longer used: every style keeps its size on the type scale; "
+                             "remove it (a body style may set shrink: 1)")
+        if self.shrink and self.level == "display":
+            yield ("shrink",), "display type never shrinks; only body and caption styles may"
         if self.colour not in TOKENS:
             yield ("colour",), f"unknown colour token {self.colour!r} (expected one of: {', '.join(TOKENS)})"
 
@@ -245,9 +268,23 @@ class Region:
     align: Literal["left", "center", "right"] = "left"
     columns: int = _field(default=1, metadata=meta(min=1, max=6, doc="tiles per row"))
     count: int = _field(default=1, metadata=meta(min=1, max=60, doc="how many rules, spread over the box"))
-    gap: float | str = _field(default=0, metadata=meta(min=0, max=200, doc="space between parts, mm or a spacing name"))
+    gap: float | str = _field(default=0, metadata=meta(
+        min=0, max=200, doc="space between the languages of one text (the pair gap), mm or a spacing name"))
+    between: float | str = _field(default=0, metadata=meta(
+        min=0, max=200, doc="space between the entries of a list (wider than gap, so pairs group), mm or a "
+                            "spacing name"))
     size: float | None = _field(default=None, metadata=meta(
         min=0.05, max=500, doc="mm: the QR code's side, a rule's weight, a chip's height"))
+    max_items: int = _field(default=0, metadata=meta(
+        min=0, max=20, doc="most list entries set one per line; a longer list is set as one run-on entry"))
+    excerpt: bool = _field(default=False, metadata=meta(doc="a quote shows its excerpt (a pull quote) when it has one"))
+    valign: Literal["top", "bottom"] = _field(default="top", metadata=meta(
+        doc="bottom: the last line sits on the box's bottom (a name that may take two lines)"))
+    row: str | None = _field(default=None, metadata=meta(
+        doc="regions with the same row are columns side by side: they must end near each other"))
+    short: bool = _field(default=False, metadata=meta(doc="this column of a row may end short"))
+    pinned: bool = _field(default=False, metadata=meta(
+        doc="its first baseline is at the same place on every page of the series (the lint checks it)"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -293,6 +330,8 @@ class Layout:
     grid: Grid
     fonts: FontSpec
     motif_stroke: float = field(default=1.0, metadata=meta(min=0.1, max=10, doc="base stroke, pt"))
+    type_scale: list[float] = field(default_factory=list, metadata=meta(
+        max_items=16, doc="the sizes (pt) every style takes one of, smallest first"))
     styles: dict[str, Style]
     templates: dict[str, Template]
     sequence: list[Step] = field(metadata=meta(min_items=1))
@@ -307,6 +346,17 @@ class Layout:
             yield (("print", "mark_offset"),
                    f"{self.print.mark_offset:g} mm would put crop marks in the {self.page.bleed:g} mm bleed; "
                    f"use at least {self.page.bleed + 0.5:g}")
+        scale = [v for v in self.type_scale if v is not None]
+        if scale and scale != sorted(set(scale)):
+            yield ("type_scale",), "list each size once, smallest first"
+        for name, st in (self.styles or {}).items():
+            if st is None or not scale:
+                continue
+            if not any(abs(st.size - v) < 1e-6 for v in scale):
+                yield (("styles", name, "size"),
+                       f"{st.size:g} pt is not on the type scale ({', '.join(f'{v:g}' for v in scale)})")
+            elif st.shrink and abs(st.size - scale[0]) < 1e-6:
+                yield ("styles", name, "shrink"), "the smallest size of the type scale cannot step down"
         for i, step in enumerate(self.sequence):
             if step is None:
                 continue
@@ -321,7 +371,8 @@ class Layout:
             for j, region in enumerate(tpl.regions):
                 if region is None:
                     continue
-                for key, v in (("gap", region.gap), ("box", region.box.space if region.box else 0)):
+                for key, v in (("gap", region.gap), ("between", region.between),
+                               ("box", region.box.space if region.box else 0)):
                     if isinstance(v, str) and v not in self.spacing:
                         yield (("templates", tname, "regions", j, key),
                                f"unknown spacing {v!r} (the spacing scale has: {', '.join(self.spacing) or 'nothing'})")

@@ -195,9 +195,42 @@ class PageRenderer:
             x -= t.width
         char_space = t.tracking / 1000.0 * t.size_pt
         self.c.setFont(self.fonts[t.font], t.size_pt)
-        self.c.drawString(fr.x(x), fr.y(t.y), t.text, charSpace=char_space)
+        if t.adjust:
+            self._positioned(t, fr.x(x), fr.y(t.y), char_space)
+        else:
+            self.c.drawString(fr.x(x), fr.y(t.y), t.text, charSpace=char_space)
         if small_black:
             self.c.setFillOverprint(False)
+
+    def _positioned(self, t: TextLine, x: float, y: float, char_space: float) -> None:
+        """A line whose characters carry their own spacing (compressed punctuation,
+        justification): one text object with TJ arrays, so the text stays one string
+        for search, copy and screen readers."""
+        c = self.c
+        font = pdfmetrics.getFont(self.fonts[t.font])
+        size = t.size_pt
+        out = [f"BT {x:.3f} {y:.3f} Td"]
+        if char_space:
+            out.append(f"{char_space:.4f} Tc")
+        pos = 0
+        for subset, chunk in font.splitString(t.text, c._doc):
+            out.append(f"{font.getSubsetInternalName(subset, c._doc)} {size:.3f} Tf")
+            parts = []
+            run = bytearray()
+            for k, code in enumerate(chunk):
+                run.append(code)
+                extra = t.adjust[pos + k] * PT_PER_MM
+                if abs(extra) > 1e-4:  # TJ numbers move the next glyph left, in 1/1000 of the size
+                    parts.append(f"({c._escape(bytes(run))}) {-extra / size * 1000:.2f}")
+                    run = bytearray()
+            if run:
+                parts.append(f"({c._escape(bytes(run))})")
+            out.append(f"[{' '.join(parts)}] TJ")
+            pos += len(chunk)
+        if char_space:
+            out.append("0 Tc")
+        out.append("ET")
+        c._code.append(" ".join(out))
 
     def qr(self, q: QRCode, fr: Frame) -> None:
         """Light square with the quiet zone, then the dark modules as one path of runs."""

@@ -74,6 +74,7 @@ class Engine:
         glyphs and whether every text fits. Returns (project with it, landmark)."""
         from ..builder import common_coverage, fit_problem, lint_problems, missing_glyphs, missing_translations
         from ..compose.document import ComposeError, compose_poster
+        from ..compose.series import series_step
         from ..load.models import Landmark
         from ..load.project import check_landmark
         from ..load.schema import load_model
@@ -100,7 +101,8 @@ class Engine:
             raise Invalid(problems)
         try:
             fonts = self.fonts(trial)
-            doc = compose_poster(trial, lm, {r: p.metrics for r, p in fonts.items()})
+            metrics = {r: p.metrics for r, p in fonts.items()}
+            doc = compose_poster(trial, lm, metrics, step=series_step(trial, metrics))
         except ComposeError as err:
             raise Invalid([fit_problem(trial, err)]) from None
         except InputError as err:
@@ -114,6 +116,7 @@ class Engine:
     def preview(self, slug: str, data: Any | None = None, width: int = 800) -> bytes:
         """The poster as it would print, as a PNG ``width`` pixels wide (trimmed)."""
         from ..compose.document import compose_poster
+        from ..compose.series import series_step
         from ..render.pdf import font_files, render_document
 
         project = self.project()
@@ -122,7 +125,8 @@ class Engine:
                 raise Invalid(project.failed[slug])
             trial, lm = project, project.landmark(slug)
             fonts = self.fonts(project)
-            doc = compose_poster(project, lm, {r: p.metrics for r, p in fonts.items()})
+            metrics = {r: p.metrics for r, p in fonts.items()}
+            doc = compose_poster(project, lm, metrics, step=series_step(project, metrics))
         else:
             trial, lm, doc = self.validate(slug, data)
             fonts = self.fonts(trial)

@@ -1,0 +1,79 @@
+"""Chinese punctuation as the W3C *Requirements for Chinese Text Layout* (clreq) sets it.
+
+In a Chinese run every punctuation mark is full-width (the fonts' ``:zh`` variants draw
+the curly quotes and the dash in their 1-em forms), and each mark's glyph fills only part
+of its em: an opening bracket's blank half is on its left, a closing bracket's and a
+pause or stop mark's (，、。：；！？) on its right, the middle dot's a quarter on each side.
+Two marks side by side would leave a whole em of blank between their glyphs, so the blank
+between them is compressed to half an em ("），" and "”。" take 1.5 em, not 2). At the end
+of a line a mark's trailing blank may be squeezed out when that lets the line fit.
+
+Line-breaking prohibitions (kinsoku): closing brackets, pause and stop marks, the
+middle dot and a second dash or ellipsis never start a line; opening brackets never end
+one. Pure data and arithmetic: no fonts are read here, widths are in ems.
+"""
+from __future__ import annotations
+
+import re
+
+OPENING = frozenset("（《「『【〔〈“‘［｛〖")
+CLOSING = frozenset("）》」』】〕〉”’］｝〗")
+PAUSE = frozenset("，、。．：；！？")  # pause and stop marks: their blank is on the right (GB convention)
+MIDDLE = frozenset("·・")
+#: marks whose glyph leaves half an em of blank on its right
+RIGHT_BLANK = CLOSING | PAUSE
+#: marks that carry a half-em blank on one side
+HALF_BLANK = OPENING | CLOSING | PAUSE
+#: never at the start of a line (the Latin closers too: English text uses the same breaker)
+NO_START = CLOSING | PAUSE | MIDDLE | frozenset(",.;:!?)]}%％‰…—–’”")
+#: never at the end of a line
+NO_END = OPENING | frozenset("([{¥$£€#“‘")
+#: never split: two em dashes or two ellipses are one mark
+INSEPARABLE = frozenset("—…")
+#: characters that ride on the digits before them
+NUM_TAIL = frozenset("%％+＋")
+
+_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\U00020000-\U0002ffff\uf900-\ufaff"
+                  "\u201c\u201d\u2018\u2019\u00b7\u2014\u2026]")
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ffff\uf900-\ufaff]")
+
+
+def is_cjk(ch: str) -> bool:
+    """A character that takes a full em in a Chinese run: Han, CJK and full-width
+    punctuation (the curly quotes, the dash and the ellipsis included)."""
+    return _CJK.match(ch) is not None
+
+
+def is_han(ch: str) -> bool:
+    """A Han character (an ideograph): what counts as a "Chinese character" in a line."""
+    return _HAN.match(ch) is not None
+
+
+def has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+def compression(a: str, b: str) -> float:
+    """Ems to take out between two adjacent characters: half an em between two marks
+    whose blanks face each other (a closing or pause mark followed by another mark, or
+    two opening marks), so the pair takes 1.5 em; nothing otherwise."""
+    if a in RIGHT_BLANK and b in HALF_BLANK:
+        return 0.5
+    if a in OPENING and b in OPENING:
+        return 0.5
+    return 0.0
+
+
+def end_squeeze(ch: str) -> float:
+    """Ems a mark at the end of a line may give up: its blank right half."""
+    return 0.5 if ch in RIGHT_BLANK else 0.0
+
+
+def can_break(text: str, i: int) -> bool:
+    """Whether the kinsoku rules allow a line to end with ``text[:i]``."""
+    before, after = text[i - 1], text[i]
+    if after in NO_START or before in NO_END:
+        return False
+    if before == after and before in INSEPARABLE:
+        return False
+    return True

@@ -1,0 +1,59 @@
+"""The series copyfit: one decision for every poster of a layout.
+
+Every style keeps its size on the type scale. When a body text does not fit, the
+layout may let its body styles (``shrink: 1``) step down the scale, but only for the
+whole series at once: the five posters hang side by side, and one size per role
+across them is the rule. So the step is the largest any landmark needs; a landmark's
+need is memoised (keyed by everything its composition reads), so a warm build pays
+nothing and an edit recomposes one landmark.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from ..load.layout_models import Layout
+from ..load.models import Landmark
+from ..load.project import Project
+from ..memo import memoised
+from .document import ComposeError, compose_poster, series_position
+from .text import Metrics
+
+
+def max_step(layout: Layout) -> int:
+    """How far the layout lets any style step down (0: the sizes never change)."""
+    return max((st.shrink for st in layout.styles.values()), default=0)
+
+
+def needed_step(project: Project, landmark: Landmark, fonts: Mapping[str, Metrics], layout_name: str,
+                layout: Layout, langs: tuple[str, ...], scale: float,
+                sheet: tuple[float, float] | None) -> int:
+    """The fewest steps at which ``landmark``'s poster fits. A text that stepping down
+    cannot help (display type) stops the search: its own build reports it."""
+    top = max_step(layout)
+    for step in range(top + 1):
+        try:
+            compose_poster(project, landmark, fonts, scale, sheet=sheet, langs=langs, layout_name=layout_name,
+                           layout=layout, step=step, lint=False)
+            return step
+        except ComposeError as err:
+            if err.fit is None or not err.fit.shrinkable:
+                return step
+    return top
+
+
+def series_step(project: Project, fonts: Mapping[str, Metrics], layout_name: str = "poster",
+                layout: Layout | None = None, langs: tuple[str, ...] = ("zh", "en"), scale: float = 1.0,
+                sheet: tuple[float, float] | None = None) -> int:
+    """The step every poster of ``layout_name`` is set at: the most any landmark needs."""
+    layout = layout or project.layouts[layout_name]
+    if not max_step(layout) or not project.landmarks:
+        return 0
+    names = sorted(getattr(m, "ps_name", repr(m)) for m in fonts.values())
+
+    def need(lm: Landmark) -> int:
+        key = ("series-step", repr(lm), repr(project.campaign), repr(layout), names, langs, scale, sheet,
+               series_position(project, lm))
+        return memoised("fit", key, lambda: needed_step(project, lm, fonts, layout_name, layout, langs, scale,
+                                                        sheet))
+
+    return max(need(lm) for lm in project.landmarks)
