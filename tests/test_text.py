@@ -1,12 +1,17 @@
-"""Line breaking and copyfitting, as pure geometry (no ReportLab)."""
+"""Line breaking and setting, as pure geometry (no ReportLab): kinsoku, English breaks,
+display type broken between words, justification, the measure and widows.
+
+These use a monospaced test font (every CJK character 1 em, everything else 0.5 em), so
+positions can be asserted exactly; ``test_clreq.py`` sets the real font.
+"""
 from __future__ import annotations
 
 import pytest
 
+from poster_gen.compose import linebreak
+from poster_gen.compose.clreq import NO_END, NO_START
 from poster_gen.compose.geometry import CMYK, MM_PER_PT
-from poster_gen.compose.text import (
-    NO_END, NO_START, FitError, Para, TextStyle, balanced_wrap, fit_block, place_block, segments, wrap,
-)
+from poster_gen.compose.text import FitError, Para, TextStyle, fit_block, place_block
 
 
 class Mono:
@@ -22,78 +27,115 @@ class Mono:
 
 FONTS = {"regular": Mono(), "bold": Mono(), "black": Mono()}
 INK = CMYK(0, 0, 0, 100)
+SIZE = 10.0
+EM = SIZE * MM_PER_PT  # mm
 
 
-def style(size=10.0, min_size=None, leading=1.5, max_lines=0):
-    return TextStyle("regular", size, min_size or size, leading, 0.0, INK, False, max_lines)
+def style(**kw) -> TextStyle:
+    base = dict(font="regular", size=SIZE, leading=1.5, tracking=0.0, colour=INK)
+    base.update(kw)
+    return TextStyle(**base)
 
 
-def em(n: float, size: float = 10.0) -> float:
-    """Width in mm of n ems at ``size``."""
-    return n * size * MM_PER_PT
+def lines_of(text: str, width_em: float, lang: str = "zh", words=(), balance=False, **kw) -> list[str]:
+    block = fit_block([Para(text, style(**kw), balance=balance, lang=lang)], FONTS, width_em * EM, 1000, "f",
+                      tuple(words))
+    return [t.text for t in place_block(block, FONTS, 0, 0, width_em * EM)]
 
 
-def test_no_line_starts_with_closing_punctuation():
-    text = "南京是中国生物技术和医药领域的“硅谷”，人才资源和创新环境是我们选择江北最重要的原因。"
-    for width in range(3, 20):
-        lines = wrap(text, FONTS["regular"], 10, em(width))
-        assert "".join(lines) == text
-        for line in lines:
-            assert line[0] not in NO_START, (width, lines)
-            assert line[-1] not in NO_END, (width, lines)
+QUOTE = "南京是中国生物技术和医药领域的“硅谷”，人才资源和创新环境是我们选择江北最重要的原因。"
 
 
-def test_english_breaks_at_spaces_and_hyphens():
-    lines = wrap("state-of-the-art semiconductor manufacturing", FONTS["regular"], 10, em(7))
-    assert all(len(l) <= 14 for l in lines) and len(lines) >= 3
+@pytest.mark.parametrize("width", range(3, 20))
+def test_kinsoku_no_line_starts_with_closing_or_ends_with_opening(width):
+    lines = lines_of(QUOTE, width, breaks="anywhere")
+    assert "".join(lines) == QUOTE
+    for line in lines:
+        assert line[0] not in NO_START, lines
+        assert line[-1] not in NO_END, lines
+
+
+def test_english_breaks_at_spaces_and_hyphens_and_drops_the_space():
+    lines = lines_of("state-of-the-art semiconductor manufacturing", 7, lang="en")
+    assert len(lines) >= 3 and all(len(line) <= 14 for line in lines)
+    assert not any(line.startswith(" ") or line.endswith(" ") for line in lines)
     assert " ".join(lines).replace("- ", "-") == "state-of-the-art semiconductor manufacturing"
-    assert not any(l.startswith(" ") or l.endswith(" ") for l in lines)
 
 
 def test_numbers_keep_their_percent_and_plus():
-    segs = [s.text for s in segments("增幅60%以上，企业200+家")]
-    assert "60%" in segs and "200+" in segs
+    s = linebreak.shape(FONTS["regular"], "增幅60%以上，企业200+家", 0.0, "anywhere", True)
+    text = s.text
+    for i in s.breaks:
+        assert not (text[i - 1].isdigit() and text[i] in "%+"), (i, text)
+        assert not (text[i - 1].isdigit() and text[i].isdigit())
 
 
-def test_balanced_title_has_no_lone_character():
-    text = "新医药与生命健康"
-    greedy = wrap(text, FONTS["black"], 10, em(7))
-    assert greedy == ["新医药与生命健", "康"]
-    assert balanced_wrap(text, FONTS["black"], 10, em(7)) == ["新医药与", "生命健康"]
+def test_display_type_breaks_between_words_only():
+    # the words rule: 新医药 / 与生命健康, never 新医药与 / 生命健康 (与 binds to what follows)
+    assert lines_of("新医药与生命健康", 5.5, words=("新医药", "生命健康"), balance=True) == ["新医药", "与生命健康"]
+    for width in (3, 4, 5, 6):
+        for line in lines_of("软件和信息服务业", width, balance=True):
+            assert not line.startswith("业") and not line.endswith("服"), line
+        for line in lines_of("国家级工程中心（实验室），全国第4", width):
+            assert not line.startswith("验室") and not line.endswith("第"), line
 
 
-def test_fit_shrinks_all_paragraphs_by_one_factor():
-    paras = [Para("人工智能产业创新高地" * 2, style(20, 10), field="a.zh"),
-             Para("An innovation highland of the AI industry", style(10, 5), 1.0, field="a.en")]
-    block = fit_block(paras, FONTS, em(12, 20), 18, "frame")
-    assert block.scale < 1
-    sizes = [sp.size / sp.para.style.size for sp in block.paras]
-    assert sizes[0] == pytest.approx(sizes[1])
-    assert block.height <= 18 + 1e-6
+def test_body_text_breaks_between_any_two_characters():
+    # running text may break inside a word where clreq allows it: the line is filled
+    lines = lines_of("人才资源和创新环境是我们选择江北最重要的原因", 7, breaks="anywhere")
+    assert lines[:2] == ["人才资源和创新", "环境是我们选择"]  # 创新 | 环境 is not a word break; no matter here
 
 
-def test_fit_failure_names_field_frame_and_overflow():
-    paras = [Para("很长的文字" * 40, style(20, 18), field="landmark.ambition.zh")]
-    with pytest.raises(FitError) as exc:
-        fit_block(paras, FONTS, 50, 20, "ambition")
-    msg = str(exc.value)
-    assert "landmark.ambition.zh" in msg and "'ambition'" in msg and "characters too long" in msg
+def test_adjacent_punctuation_is_compressed_to_one_and_a_half_em():
+    block = fit_block([Para("（实验室），全国", style(), lang="zh")], FONTS, 20 * EM, 100, "f")
+    (line,) = place_block(block, FONTS, 0, 0, 20 * EM)
+    i = line.text.index("）")
+    assert line.adjust[i] == pytest.approx(-0.5 * EM)  # "），" takes 1.5 em
+    assert line.width == pytest.approx((len(line.text) - 0.5) * EM)
 
 
-def test_max_lines_is_respected():
-    paras = [Para("一二三四五六七八九十" * 3, style(10, 10, max_lines=2), field="t")]
-    with pytest.raises(FitError) as exc:
-        fit_block(paras, FONTS, em(10), 500, "title")
-    assert "3 lines where 2 fit" in str(exc.value)
+def test_english_punctuation_is_not_compressed():
+    block = fit_block([Para("(labs), 4th", style(), lang="en")], FONTS, 20 * EM, 100, "f")
+    (line,) = place_block(block, FONTS, 0, 0, 20 * EM)
+    assert line.adjust == ()
 
 
-def test_placed_lines_stay_inside_the_frame():
-    paras = [Para("创新名城 美丽古都 " * 6, style(12), field="x"), Para("Famous innovative city " * 4, style(9), 2)]
-    block = fit_block(paras, FONTS, 60, 80, "f")
-    lines = place_block(block, FONTS, 10, 20, 60)
-    for t in lines:
-        b = t.bounds()
-        assert b.x >= 10 - 1e-6 and b.right <= 70 + 1e-6
-        assert b.y >= 20 - 1e-6 and b.bottom <= 20 + 80 + 1e-6
-    ys = [t.y for t in lines]
-    assert ys == sorted(ys)
+def test_justified_chinese_fills_the_measure_and_the_last_line_is_flush_left():
+    block = fit_block([Para(QUOTE, style(breaks="anywhere", justify=True), lang="zh")], FONTS, 12.3 * EM, 100, "f")
+    lines = place_block(block, FONTS, 0, 0, 12.3 * EM)
+    assert len(lines) >= 3
+    for line in lines[:-1]:
+        assert line.width == pytest.approx(12.3 * EM)
+        assert line.measure == pytest.approx(12.3 * EM)
+    assert lines[-1].width < 12.3 * EM and lines[-1].measure == 0
+
+
+def test_the_measure_caps_a_chinese_line_at_so_many_characters():
+    text = "南京" * 40
+    lines = lines_of(text, 60, breaks="anywhere", chars=(24, 65))
+    assert max(len(line) for line in lines) == 24
+    english = "Nanjing has formed certain advantages in intelligent software and sensors " * 3
+    assert max(len(line) for line in lines_of(english, 200, lang="en", chars=(24, 65))) <= 65
+
+
+def test_no_widow_of_one_or_two_characters():
+    # 25 characters at 12 a line would leave one alone on the last line
+    text = "南京拥有国家健康医疗大数据中心国家遗传工程小鼠资源库。"
+    assert len(text) == 27
+    lines = lines_of(text, 12.5, breaks="anywhere", justify=True)
+    assert len(lines[-1]) >= 3, lines
+    assert "".join(lines) == text
+
+
+def test_a_display_text_that_does_not_fit_says_how_much_to_cut():
+    with pytest.raises(FitError) as err:
+        fit_block([Para("新医药与生命健康产业地标", style(max_lines=1, level="display"), lang="zh", field="name.zh")],
+                  FONTS, 6 * EM, 100, "title")
+    assert err.value.field == "name.zh" and "cut about" in err.value.overflow
+    assert not err.value.shrinkable
+
+
+def test_a_body_text_that_does_not_fit_may_step_down():
+    with pytest.raises(FitError) as err:
+        fit_block([Para(QUOTE, style(shrinkable=True, breaks="anywhere"), lang="zh")], FONTS, 6 * EM, 10, "voice")
+    assert err.value.shrinkable and "mm too tall" in err.value.overflow
