@@ -177,7 +177,7 @@ def _overflow(setp: list[SetPara], h: float, height: float, too_many: list[SetPa
     lead = sp.size * sp.para.style.leading * MM_PER_PT
     lines_over = max(1, int((h - height) / lead + 0.999))
     per_line = max(1, max((len(line) for line in sp.lines), default=1))
-    return FitError(sp.para.field, frame, f"{h - height:.1f} mm too tall: about {lines_over} line(s); "
+    return FitError(sp.para.field, frame, f"{max(h - height, 0.1):.1f} mm too tall: about {lines_over} line(s); "
                     f"cut about {lines_over * per_line} characters", shrinkable)
 
 
