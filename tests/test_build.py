@@ -139,7 +139,7 @@ def test_text_too_long_names_file_field_and_frame(tmp_path: Path):
     proj = copy_project(tmp_path / "p")
     lm = proj / "data" / "landmarks" / "artificial-intelligence.yaml"
     text = lm.read_text(encoding="utf-8").replace(
-        "  zh: 打造人工智能产业创新高地", "  zh: " + "打造人工智能产业创新高地" * 9)
+        "  zh: 建设人工智能产业创新高地", "  zh: " + "建设人工智能产业创新高地" * 9)
     lm.write_text(text, encoding="utf-8")
     r = run_cli("build", "--project", str(proj), "--only", "artificial-intelligence")
     assert r.returncode == 2, r.stdout

@@ -23,6 +23,23 @@ def _not_blank(value: str) -> str | None:
     return None if value.strip() else "is empty"
 
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def _han_word(value: str) -> str | None:
+    """A term for Chinese word segmentation: 2-12 Chinese characters, nothing else."""
+    if not _HAN.fullmatch(value):
+        return f"{value!r} is not a word of Chinese characters (no spaces, Latin letters, digits or punctuation)"
+    if not 2 <= len(value) <= 12:
+        return f"{value!r} has {len(value)} character(s); a word has 2 to 12"
+    return None
+
+
+def _squeeze(text: str) -> str:
+    """Runs of whitespace as one space: a line break in the YAML is not a difference."""
+    return " ".join(text.split())
+
+
 @dataclass(frozen=True, kw_only=True)
 class Text:
     """A user-visible string in both languages."""
@@ -93,14 +110,34 @@ class Institutions:
     names: list[Text] = field(metadata=meta(min_items=1, max_items=8, max_len=80))
 
 
+EXCERPT_ZH_MAX = 40  # characters: a pull quote is read at a metre
+
+
 @dataclass(frozen=True, kw_only=True)
 class Quote:
-    __describe__ = "a quote (text, speaker, title, organisation)"
-    text: Text = field(metadata=meta(max_len=400))
+    __describe__ = "a quote (text, excerpt, speaker, title, organisation, about)"
+    text: Text = field(metadata=meta(
+        max_len=400, doc="en: the source's words verbatim, with its own punctuation, without the enclosing "
+        "quotation marks; zh: a faithful translation of the whole quotation"))
+    excerpt: Text | None = field(default=None, metadata=meta(
+        max_len=140, doc="a verbatim fragment of the quotation for a poster's pull quote: en is a whole "
+        "sentence or clause of text.en (about 60-120 characters), zh its translation "
+        f"(at most {EXCERPT_ZH_MAX} characters)"))
     speaker: Text = field(metadata=meta(max_len=40))
     title: Text = field(metadata=meta(max_len=60, doc="the speaker's position"))
     organisation: Text = field(metadata=meta(max_len=60))
-    about: Text | None = field(default=None, metadata=meta(max_len=120, doc="one line on the organisation"))
+    about: Text | None = field(default=None, metadata=meta(
+        max_len=120, doc="one line on the organisation; a description, not a quotation, but it keeps the "
+        "source's claim"))
+
+    def __validate__(self):
+        if self.excerpt is None:
+            return
+        if self.excerpt.en.strip() and _squeeze(self.excerpt.en) not in _squeeze(self.text.en):
+            yield ("excerpt", "en"), "is not a verbatim part of text.en (a pull quote quotes; it does not reword)"
+        if len(self.excerpt.zh) > EXCERPT_ZH_MAX:
+            yield ("excerpt", "zh"), (f"is {len(self.excerpt.zh)} characters long; at most {EXCERPT_ZH_MAX} "
+                                      "fit a pull quote")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -190,3 +227,16 @@ class Campaign:
     contact: Contact
     qr_url: str = field(metadata=meta(check=_url, doc="what the QR codes carry unless a landmark overrides it"))
     labels: dict[str, Text] = field(default_factory=dict, metadata=meta(doc="captions the layouts use"))
+    words: list[str] = field(default_factory=list, metadata=meta(
+        max_len=12, doc="terms a line must never break inside, for display type: landmark names' parts "
+        "and other fixed terms (2-12 Chinese characters each); a user dictionary for word segmentation"))
+
+    def __validate__(self):
+        seen: set[str] = set()
+        for i, word in enumerate(self.words):
+            msg = _han_word(word)
+            if msg:
+                yield ("words", i), msg
+            elif word in seen:
+                yield ("words", i), f"{word!r} is listed twice"
+            seen.add(word)
