@@ -146,17 +146,21 @@ def text(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 
 @composer("contact")
 def contact(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    """Who to contact: the organisation, then the person, each in the edition's
+    languages (a pair), then the telephone and e-mail on one line."""
     c: Contact = ctx.value(region)[0]
-    extra = [v for v in (c.phone, c.email) if v]
-    paras = []
-    for i, lang in enumerate(ctx.langs):
-        parts = [c.organisation.get(lang)] + ([c.person.get(lang)] if c.person else [])
-        if i == len(ctx.langs) - 1:
-            parts += extra
-        sep = "　" if lang == "zh" else "  ·  "
-        paras.append(Para(sep.join(parts), ctx.region_style(region, ("zh", "en")[i]),
-                          ctx.dist(region.gap) if i else 0.0, False, f"campaign.contact.organisation.{lang}",
-                          lang=lang))
+    paras: list[Para] = []
+    for name, text in (("organisation", c.organisation), ("person", c.person)):
+        if text is None:
+            continue
+        pair = bilingual(region, ctx, text, f"campaign.contact.{name}")
+        if paras:
+            pair[0] = replace(pair[0], space_before=ctx.dist(region.between or region.gap))
+        paras += pair
+    extra = "  ·  ".join(v for v in (c.phone, c.email) if v)
+    if extra:
+        paras.append(Para(extra, ctx.region_style(region, "en"), ctx.dist(region.between or region.gap), False,
+                          "campaign.contact.phone", lang="en"))
     return set_paras(region, box, ctx, paras)[0]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..load.layout_models import Region
-from ..load.models import Institutions, Policy, Titled
+from ..load.models import Institutions, Policy, Text, Titled
 from .blocks import bilingual, composer, set_paras
 from .context import Ctx, palette_of
 from .evidence import caption_text, node_list
@@ -117,39 +117,35 @@ def titled_list(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 
 @composer("policy")
 def policy(region: Region, box: Box, ctx: Ctx) -> list[Item]:
-    """The policy areas as tiles, then each landmark's plan with its year."""
+    """The policy areas set as type in ``columns`` columns, each under a short accent
+    bar (no boxes: the brief rules out form-like frames), then every landmark's plan
+    on a timeline: its year, its name."""
     p: Policy = ctx.value(region)[0]
     path = ctx.value(region)[1] or "policy"
     n = len(p.areas)
     cols = max(1, region.columns)
     gut = ctx.mm(ctx.layout.grid.gutter)
-    tile_w = (box.w - gut * (cols - 1)) / cols
+    col_w = (box.w - gut * (cols - 1)) / cols
     rows = (n + cols - 1) // cols
-    tile_h = ctx.mm(region.size or 22)
+    row_h = ctx.mm(region.size or 22)
     items: list[Item] = []
-    tile_fill = ctx.colour(region.colour, region.tint, "tint")
+    bar = ctx.colour(region.colour, 1.0, "accent")
     for i, area in enumerate(p.areas):
         r, c = divmod(i, cols)
-        tb = Box(box.x + c * (tile_w + gut), box.y + r * (tile_h + gut), tile_w, tile_h)
-        items.append(Rect(tb, fill=tile_fill, role=f"{region.id}-tile"))
-        inner = tb.inset(ctx.mm(4))
-        lines, _ = set_paras(region, inner, ctx, bilingual(region, ctx, area, f"{path}.areas[{i}]",
-                                                           zh_role="tile_zh", en_role="tile_en"))
+        x, y = box.x + c * (col_w + gut), box.y + r * row_h
+        items.append(Rect(Box(x, y, ctx.mm(8), ctx.mm(1.2)), fill=bar, role=f"{region.id}-mark"))
+        lines, _ = set_paras(region, Box(x, y + ctx.mm(4), col_w, row_h - ctx.mm(4)), ctx,
+                             bilingual(region, ctx, area, f"{path}.areas[{i}]", zh_role="tile_zh", en_role="tile_en"))
         items.extend(lines)
-    # the five plans, one row each
-    top = box.y + rows * (tile_h + gut) + ctx.mm(6)
-    paras: list[Para] = [Para(caption_text(ctx, ctx.label(region.label)), ctx.region_style(region, "caption"),
-                              0.0, False, region.label or "label")]
     labels = ctx.data["labels"]
-    for i, lm in enumerate(ctx.extras.get("landmarks", [])):
+    entries = []
+    for lm in ctx.extras.get("landmarks", []):
         plan = lm.plan
-        first = ctx.langs[0]
         when = str(plan.year) if plan.year and plan.status == "issued" else \
-            labels["forthcoming"].get(first) if "forthcoming" in labels else ""
-        for j, lang in enumerate(ctx.langs):
-            text = f"{when}　{plan.name.get(lang)}" if j == 0 else plan.name.get(lang)
-            paras.append(Para(text, ctx.region_style(region, ("zh", "en")[j]),
-                              ctx.dist(region.gap) if j else ctx.dist(region.between or 3), False,
-                              f"landmarks[{i}].plan.name.{lang}", lang=lang))
-    lines, _ = set_paras(region, Box(box.x, top, box.w, box.bottom - top), ctx, paras)
-    return items + list(lines)
+            labels["forthcoming"].get(ctx.langs[0]) if "forthcoming" in labels else ""
+        entries.append(Text(zh=f"{when}　{plan.name.zh}" if when else plan.name.zh,
+                            en=f"{when}  {plan.name.en}" if when and ctx.langs[0] == "en" else plan.name.en))
+    top = box.y + rows * row_h + ctx.dist(region.between or 6)
+    items += node_list(region, Box(box.x, top, box.w, box.bottom - top), ctx, ctx.label(region.label), entries,
+                       f"{path}.plans", region.colour or "primary")
+    return items

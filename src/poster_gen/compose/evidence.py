@@ -193,9 +193,25 @@ def voice(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     if isinstance(value, Institutions):
         return node_list(region, box, ctx, value.title, value.names, f"{path}.names",
                          region.colour or "accent")
-    if isinstance(value, list):  # highlights: the caption belongs to quotes, so none here
-        return node_list(region, box, ctx, None, value, path or "highlights", region.colour or "accent")
+    if isinstance(value, list):  # highlights: a statement in the quote's type (no mark: nobody said it)
+        return statement(region, box, ctx, value, path or "highlights")
     return []
+
+
+def statement(region: Region, box: Box, ctx: Ctx, entries: list[Text], path: str) -> list[Item]:
+    """Highlights standing in for a voice: set in the quote's type under an accent
+    bar, each in the edition's languages."""
+    paras: list[Para] = []
+    roles = ("statement_zh", "statement_en") if "statement_zh" in region.styles else ("zh", "en")
+    for i, e in enumerate(run_on(entries, region.max_items)):
+        pair = bilingual(region, ctx, e, f"{path}[{i}]", zh_role=roles[0], en_role=roles[1])
+        if paras:
+            pair[0] = replace(pair[0], space_before=ctx.dist(region.between or 4))
+        paras += pair
+    lines, _ = set_paras(region, box, ctx, paras, top=box.y + ctx.mm(6))
+    bar = Rect(Box(box.x, box.y, ctx.mm(8), ctx.mm(1.2)), fill=ctx.colour(region.colour, 1.0, "accent"),
+               role=f"{region.id}-mark")
+    return [bar, *lines]
 
 
 def _quote(region: Region, box: Box, ctx: Ctx, q: Quote, path: str) -> list[Item]:

@@ -129,6 +129,8 @@ def set_para(p: Para, fonts: Mapping[str, Metrics], width: float, words: tuple[s
     w_em = avail / em
     max_chars = 0 if zh else limit
     spans = (linebreak.balanced if p.balance else linebreak.greedy)(shaped, w_em, max_chars)
+    if not p.balance and mode == "words" and 2 <= len(spans) <= 3:
+        spans = linebreak.balanced(shaped, w_em, max_chars)  # a short text: even lines, no lone word
     if zh and st.breaks == "anywhere" and clreq.has_han(shaped.text):
         spans = linebreak.no_widow(shaped, spans, w_em, max_chars)
     return SetPara(p, st.size, shaped, tuple(spans), avail)
