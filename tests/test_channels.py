@@ -54,7 +54,7 @@ def test_a_missing_translation_is_an_error_in_that_edition_only(tmp_path: Path):
     for lang in ("en", "zh-en"):
         r = run_cli("build", "--project", str(proj), "--only", "integrated-circuits", "--lang", lang)
         assert r.returncode == 2
-        assert f"integrated-circuits.yaml:8:1: ambition.en: no English text; the {lang} edition prints it" in r.stderr
+        assert f"integrated-circuits.yaml:9:1: ambition.en: no English text; the {lang} edition prints it" in r.stderr
 
 
 def test_screen_pdfs_are_rgb_small_linked_and_without_bleed(channels: Path):
