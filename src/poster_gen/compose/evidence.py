@@ -222,8 +222,8 @@ def _quote(region: Region, box: Box, ctx: Ctx, q: Quote, path: str) -> list[Item
     items: list[Item] = []
     paras = [Para(caption_text(ctx, ctx.label(region.label)), cap, 0.0, False, region.label or "label")]
     mark_h = mark_style.size * 11 / 90  # mm: the mark is as tall as the style's cap height
-    excerpt = getattr(q, "excerpt", None) if region.excerpt else None
-    said, field = (excerpt, f"{path}.excerpt") if excerpt else (q.text, f"{path}.text")
+    excerpt = q.excerpt if region.excerpt else None
+    said, field = (elided(q.text, excerpt), f"{path}.excerpt") if excerpt else (q.text, f"{path}.text")
     text = bilingual(region, ctx, said, field)
     paras += [replace(text[0], space_before=ctx.mm(4) + mark_h + ctx.mm(2.5)), *text[1:]]
     by = ctx.region_style(region, "by")
@@ -243,6 +243,18 @@ def _quote(region: Region, box: Box, ctx: Ctx, q: Quote, path: str) -> list[Item
     top = cap_line.y + cap_line.descent + ctx.mm(4)
     items.extend(_quote_mark(box.x, top, mark_h, ctx.colour(region.colour, 1.0, "accent"), f"{region.id}-mark"))
     return items + list(lines)
+
+
+def elided(whole: Text, part: Text) -> Text:
+    """An excerpt marked where it leaves the quotation out: "… the talent resources"
+    (the English decides; Chinese takes its two-em ellipsis)."""
+    full, en = " ".join(whole.en.split()), " ".join(part.en.split())
+    at = full.find(en)
+    if at < 0:
+        return part
+    head, tail = at > 0, at + len(en) < len(full.rstrip(".!?”’\""))
+    return Text(zh=("……" if head else "") + part.zh + ("……" if tail else ""),
+                en=("… " if head else "") + part.en + (" …" if tail else ""))
 
 
 def _quote_mark(x: float, y: float, h: float, colour, role: str) -> list[Item]:
