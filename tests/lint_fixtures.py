@@ -70,6 +70,7 @@ STYLES = {
     "body_zh": Style(size=18, leading=1.4),
     "body_en": Style(size=15, leading=1.3),
     "quote_zh": Style(size=18, leading=1.5, breaks="anywhere", justify=True),
+    "running_zh": Style(size=18, leading=1.5, breaks="anywhere"),
     "title_zh": Style(font="black", size=64, leading=1.1, level="display"),
     "caption": Style(font="bold", size=12, level="caption"),
     "shrinks": Style(size=18, shrink=1),
