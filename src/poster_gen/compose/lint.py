@@ -6,14 +6,15 @@
 - body text and captions are at least the medium's minimum sizes (scaled with --size);
 - every region sits on the grid: its edges on column edges (or the trim, for a field
   that bleeds) and its top on the baseline grid, within the tolerance;
-- ink keeps its distance from ink (``lint_ink``), and lines keep clreq (``lint_clreq``).
+- ink keeps its distance from ink (``lint_ink``), lines keep clreq (``lint_clreq``),
+  and sizes keep the type scale and pinned regions their place (``lint_type``).
 
 Pure geometry on the composed page: nothing is drawn.
 """
 from __future__ import annotations
 
 from ..load.layout_models import Template
-from . import lint_clreq, lint_ink
+from . import lint_clreq, lint_ink, lint_type
 from .context import Ctx
 from .geometry import Box, Circle, Image, Item, Page, Path, Rect, TextLine
 from .lintkit import LintIssue, PageLint
@@ -32,7 +33,7 @@ def lint_page(page: Page, ctx: Ctx, template: Template, name: str,
     _contrast(page, content, ctx, issue)
     _sizes(content, ctx, issue)
     _grid(page, content, template, ctx, issue)
-    for module in (lint_ink, lint_clreq):
+    for module in (lint_ink, lint_clreq, lint_type):
         module.check(pl)
     return pl.issues
 
