@@ -107,7 +107,7 @@ def page_lint(regions: list[tuple[Region, list[Item]]], *, layout: Layout | None
               page_number: int = 0, step: int = 0, image_page: bool = False, words=()) -> PageLint:
     """A composed page of the given regions and items (in that order), ready to lint."""
     layout = layout or base_layout()
-    template = Template(regions=[r for r, _ in regions], **({"image_page": True} if image_page else {}))
+    template = Template(regions=[r for r, _ in regions], image_page=image_page)
 
     class Campaign:
         pass

@@ -7,14 +7,15 @@
 - every region sits on the grid: its edges on column edges (or the trim, for a field
   that bleeds) and its top on the baseline grid, within the tolerance;
 - ink keeps its distance from ink (``lint_ink``), lines keep clreq (``lint_clreq``),
-  and sizes keep the type scale and pinned regions their place (``lint_type``).
+  sizes keep the type scale and pinned regions their place (``lint_type``), and space
+  groups, balances and is not left empty (``lint_space``).
 
 Pure geometry on the composed page: nothing is drawn.
 """
 from __future__ import annotations
 
 from ..load.layout_models import Template
-from . import lint_clreq, lint_ink, lint_type
+from . import lint_clreq, lint_ink, lint_space, lint_type
 from .context import Ctx
 from .geometry import Box, Circle, Image, Item, Page, Path, Rect, TextLine
 from .lintkit import LintIssue, PageLint
@@ -33,7 +34,7 @@ def lint_page(page: Page, ctx: Ctx, template: Template, name: str,
     _contrast(page, content, ctx, issue)
     _sizes(content, ctx, issue)
     _grid(page, content, template, ctx, issue)
-    for module in (lint_ink, lint_clreq, lint_type):
+    for module in (lint_ink, lint_clreq, lint_type, lint_space):
         module.check(pl)
     return pl.issues
 
