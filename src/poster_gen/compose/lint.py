@@ -8,7 +8,8 @@
   that bleeds) and its top on the baseline grid, within the tolerance;
 - ink keeps its distance from ink (``lint_ink``), lines keep clreq (``lint_clreq``),
   sizes keep the type scale and pinned regions their place (``lint_type``), and space
-  groups, balances and is not left empty (``lint_space``).
+  groups, balances and is not left empty (``lint_space``). The brochure's spreads say
+  each fact once (``lint_spread``, run on the whole document).
 
 Pure geometry on the composed page: nothing is drawn.
 """
