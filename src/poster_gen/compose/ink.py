@@ -32,14 +32,27 @@ def left_edge(line: TextLine) -> float:
     return line.x
 
 
-def _glyph(metrics, ch: str, adv_units: float) -> tuple[float, float, float, float] | None:
+def _glyph(metrics, ch: str) -> tuple[float, float, float, float, float]:
+    """``ch``'s advance and ink box (xMin, yMin, xMax, yMax) in ems; an empty box (0, 0,
+    0, 0) when it draws nothing."""
+    upem = metrics.units_per_em
+    adv = advances(metrics, ch)[0]
     ink = getattr(metrics, "ink", None)
     if ink is not None:
-        return ink.get(ch)
-    if ch.isspace():
-        return None
-    top = metrics.ascender if clreq.is_cjk(ch) else metrics.cap_height
-    return (0.0, metrics.descender, adv_units, top)
+        g = ink.get(ch)
+    elif ch.isspace():
+        g = None
+    else:
+        g = (0.0, metrics.descender, adv * upem, metrics.ascender if clreq.is_cjk(ch) else metrics.cap_height)
+    if g is None or g[2] <= g[0]:
+        return (adv, 0.0, 0.0, 0.0, 0.0)
+    return (adv, g[0] / upem, g[1] / upem, g[2] / upem, g[3] / upem)
+
+
+@lru_cache(maxsize=64)
+def _glyphs(metrics) -> dict[str, tuple[float, float, float, float, float]]:
+    """A font's glyphs in ems, filled as characters are met (one table per font)."""
+    return {}
 
 
 @lru_cache(maxsize=4096)
@@ -48,23 +61,28 @@ def _placed(metrics, text: str, size_pt: float, tracking: float,
     """Each character's x offset (mm) from the line's left edge, the pen's end, and the
     ink box (left, top, right, bottom) relative to (left edge, baseline), y down."""
     em = size_pt * MM_PER_PT
-    upem = metrics.units_per_em
-    k = em / upem
     track = tracking / 1000.0 * em
+    table = _glyphs(metrics)
+    n_adj = len(adjust)
+    last = len(text) - 1
     pen = 0.0
     xs = []
-    box = None
-    for i, (ch, adv) in enumerate(zip(text, advances(metrics, text))):
+    left = top = math.inf
+    right = bottom = -math.inf
+    for i, ch in enumerate(text):
+        g = table.get(ch)
+        if g is None:
+            g = table[ch] = _glyph(metrics, ch)
+        adv, x0, y0, x1, y1 = g
         xs.append(pen)
-        g = _glyph(metrics, ch, adv * upem)
-        if g is not None and g[2] > g[0]:
-            l, t, r, b = pen + g[0] * k, -g[3] * k, pen + g[2] * k, -g[1] * k
-            box = (l, t, r, b) if box is None else (min(box[0], l), min(box[1], t), max(box[2], r), max(box[3], b))
-        pen += adv * em + (adjust[i] if adjust else 0.0)
-        if i < len(text) - 1:
-            pen += track
+        if x1 > x0:
+            left = min(left, pen + x0 * em)
+            right = max(right, pen + x1 * em)
+            top = min(top, -y1 * em)
+            bottom = max(bottom, -y0 * em)
+        pen += adv * em + (adjust[i] if i < n_adj else 0.0) + (track if i < last else 0.0)
     xs.append(pen)
-    return tuple(xs), box
+    return tuple(xs), ((left, top, right, bottom) if right > left else None)
 
 
 def ink_box(line: TextLine, fonts: Mapping) -> Box | None:

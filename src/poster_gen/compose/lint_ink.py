@@ -80,8 +80,8 @@ def _texts(pl: PageLint, texts) -> None:
         for j, b, bb in order[k + 1:]:
             if bb.y > ab.bottom + reach:
                 break
-            if a.para and a.para == b.para:
-                continue
+            if a.para and a.para == b.para and i == j:
+                continue  # one paragraph: its leading spaces its lines
             need = pl.gap(min(a.size_pt, b.size_pt))
             d = box_distance(ab, bb)
             if d + EPS >= need:
@@ -94,7 +94,7 @@ def _texts(pl: PageLint, texts) -> None:
             where = "" if lo == hi else f" of '{pl.region(lo).id}'"
             how = "overlap" if d <= 0 else f"are {d:.1f} mm apart"
             pl.issue(hi, f"the text {excerpt(second.text)} and the text {excerpt(first.text)}{where} {how} "
-                         f"({pl.at(ab.union(bb))}); their ink needs {need:.1f} mm between it "
+                         f"({pl.at(ab.union(bb))}); keep at least {need:.1f} mm between their ink "
                          f"({_rule(pl, min(a.size_pt, b.size_pt))}): add space or move one")
 
 
