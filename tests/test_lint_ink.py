@@ -249,3 +249,15 @@ def test_the_real_posters_lint_within_budget(monkeypatch):
     except ComposeError as err:
         pytest.skip(f"the shipped data does not fit the shipped layout yet: {err}")
     assert calls and max(calls) < 0.05, calls
+
+
+def test_a_ring_is_measured_to_its_outline_from_inside_too():
+    t = line("南京", 30, 100, 18, para=1, role="a")
+    b = ink_box(t, FONTS)
+    reach = max(abs(x - b.cx) ** 2 + abs(y - b.cy) ** 2 for x in (b.x, b.right) for y in (b.y, b.bottom)) ** 0.5
+    roomy = Circle(b.cx, b.cy, reach + GAP18 + 0.5, stroke=Stroke(DEEP, 0.5), role="badge")
+    tight = Circle(b.cx, b.cy, reach + 0.3, stroke=Stroke(DEEP, 0.5), role="badge")
+    assert messages(page_lint([(region("badge", "band", layered=True), [roomy]), (region("a"), [t])]),
+                    lint_ink) == []
+    found = messages(page_lint([(region("badge", "band", layered=True), [tight]), (region("a"), [t])]), lint_ink)
+    assert len(found) == 1 and "0.2 mm from a shape of 'badge'" in found[0]

@@ -50,7 +50,7 @@ def _kinsoku(pl: PageLint, p: Paragraph) -> None:
 def _widow(pl: PageLint, p: Paragraph) -> None:
     last = p.lines[-1]
     n = len(last.text.replace(" ", "").replace("\u3000", ""))
-    if n <= WIDOW:
+    if 0 < n <= WIDOW:
         pl.issue(p.region, f"the paragraph {excerpt(p.text())} ends with a line of {n} character(s), "
                            f"{last.text!r} ({pl.at(last.bounds())}); its last line needs at least {WIDOW + 1}: "
                            "move a break or edit the text")

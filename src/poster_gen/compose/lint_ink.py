@@ -149,9 +149,11 @@ def _distance(item, tb, stop: float, outlines: dict) -> tuple[float, bool]:
             o = outlines[id(item)] = outline(item)
         d = o.distance(tb, stop)
         return d, bool(item.fill) and o.contains(tb.cx, tb.cy, item.even_odd)
-    if isinstance(item, Circle):
-        d = point_box(tb, item.cx, item.cy) - item.r
-        return max(d, 0.0), item.fill is not None and math.hypot(tb.cx - item.cx, tb.cy - item.cy) < item.r
+    if isinstance(item, Circle):  # to the circle's outline: from outside, or from within
+        near = point_box(tb, item.cx, item.cy)
+        far = max(math.hypot(x - item.cx, y - item.cy) for x in (tb.x, tb.right) for y in (tb.y, tb.bottom))
+        d = near - item.r if near >= item.r else (item.r - far if far <= item.r else 0.0)
+        return d, item.fill is not None and far <= item.r
     return box_distance(tb, item.bounds()), False  # rects and QR codes
 
 
