@@ -261,3 +261,13 @@ def test_a_ring_is_measured_to_its_outline_from_inside_too():
                     lint_ink) == []
     found = messages(page_lint([(region("badge", "band", layered=True), [tight]), (region("a"), [t])]), lint_ink)
     assert len(found) == 1 and "0.2 mm from a shape of 'badge'" in found[0]
+
+
+def test_a_tile_is_a_ground_named_by_its_role():
+    t = line("产业政策", 40, 100, 13, para=1, role="policy")
+    b = ink_box(t, FONTS)
+    tile = Rect(box(b.x - 4, b.y - 4, 60, 30), fill=PAPER, role="policy-tile")
+    assert messages(page_lint([(region("policy", span=12), [tile, t])]), lint_ink) == []
+    edge = Rect(box(b.x + 2, b.y - 4, 60, 30), fill=PAPER, role="policy-tile")
+    found = messages(page_lint([(region("policy", span=12), [edge, t])]), lint_ink)
+    assert len(found) == 1 and "runs over the edge of the tile of 'policy'" in found[0]

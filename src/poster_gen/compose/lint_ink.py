@@ -48,8 +48,9 @@ def _classify(pl: PageLint):
                 grounds.append((i, it, f"the photo of '{region.id}'"))
             elif isinstance(it, Rect) and not deco:
                 if role != "background" and it.fill is not None:
+                    part = role[len(region.id) + 1:] if role.startswith(region.id + "-") else "ground"
                     grounds.append((i, it, f"band '{region.id}'" if region.kind == "band" else
-                                    f"the {role.removeprefix(region.id + '-') or 'ground'} of '{region.id}'"))
+                                    f"the {part} of '{region.id}'"))
                 elif it.stroke is not None:
                     graphics.append((i, it, f"a frame of '{region.id}'", half, False))
             else:
