@@ -14,6 +14,7 @@ from ..load.models import Landmark, Text
 from ..load.project import Project
 from .context import Ctx, palette_of
 from .geometry import Bookmark, Document
+from .lint_spread import spread_lint
 from .page import SafeZoneError, compose_page
 from .text import FitError, Metrics
 
@@ -163,6 +164,8 @@ def _brochure(project: Project, fonts: Mapping[str, Metrics], scale: float, lang
         if p.bookmark is not None:
             page.bookmarks.append(Bookmark(_title(p.bookmark, langs), p.level))
         pages.append(page)
+    for at, issue in spread_lint(pages, [(p.template, layout.templates[p.template]) for p in planned]):
+        pages[at].lint.append(issue)  # no fact twice on a spread: reported like the page's own lint
     c = project.campaign
     b = c.brochure
     return Document(pages, title=" · ".join(f"{b.title.get(lang)} {b.subtitle.get(lang)}" for lang in langs),

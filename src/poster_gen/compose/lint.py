@@ -5,43 +5,39 @@
   3:1 for large text), computed from the CMYK values;
 - body text and captions are at least the medium's minimum sizes (scaled with --size);
 - every region sits on the grid: its edges on column edges (or the trim, for a field
-  that bleeds) and its top on the baseline grid, within the tolerance.
+  that bleeds) and its top on the baseline grid, within the tolerance;
+- ink keeps its distance from ink (``lint_ink``), lines keep clreq (``lint_clreq``),
+  sizes keep the type scale and pinned regions their place (``lint_type``), and space
+  groups, balances and is not left empty (``lint_space``). The brochure's spreads say
+  each fact once (``lint_spread``, run on the whole document).
 
 Pure geometry on the composed page: nothing is drawn.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..load.layout_models import Template
+from . import lint_clreq, lint_ink, lint_space, lint_type
 from .context import Ctx
-from .geometry import Box, Circle, Image, Item, Page, Path, QRCode, Rect, TextLine
+from .geometry import Box, Circle, Image, Item, Page, Path, Rect, TextLine
+from .lintkit import LintIssue, PageLint
+
+__all__ = ["LintIssue", "lint_page"]
 
 BOLD_LARGE = 18.66  # pt: WCAG counts bold text from 14 px-equivalent points as large
 
 
-@dataclass(frozen=True)
-class LintIssue:
-    severity: str  # "error" stops the build; "warning" is printed
-    template: str
-    index: int  # the region's index in the template
-    region: str
-    message: str
-
-
 def lint_page(page: Page, ctx: Ctx, template: Template, name: str,
               by_region: dict[int, list[Item]]) -> list[LintIssue]:
-    issues: list[LintIssue] = []
+    pl = PageLint(page, ctx, template, name, by_region)
     content = {i: items for i, items in by_region.items() if items and not template.regions[i].layered}
-
-    def issue(i: int, message: str, severity: str = "error") -> None:
-        issues.append(LintIssue(severity, name, i, template.regions[i].id, message))
-
+    issue = pl.issue
     _overlaps(content, template, page, issue)
     _contrast(page, content, ctx, issue)
     _sizes(content, ctx, issue)
     _grid(page, content, template, ctx, issue)
-    return issues
+    for module in (lint_ink, lint_clreq, lint_type, lint_space):
+        module.check(pl)
+    return pl.issues
 
 
 def _bounds(items: list[Item]) -> Box:

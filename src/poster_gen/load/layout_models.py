@@ -294,7 +294,7 @@ class Template:
     background: str = field(default="ground", metadata=meta(doc="theme token of the page ground"))
     theme: Literal["landmark", "campaign"] = "landmark"
     image_page: bool = field(default=False, metadata=meta(
-        doc="a designed full-bleed image page: exempt from the blank-space rule"))
+        doc="a designed full-bleed image page: the lint does not hold it to lint.max_blank"))
 
 
 @dataclass(frozen=True, kw_only=True)
