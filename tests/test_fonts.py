@@ -137,9 +137,28 @@ def test_metrics_json_is_compact_and_round_trips(prepared) -> None:
     assert ", " not in raw.replace("\u3001", "") and '": ' not in raw
     data = json.loads(raw)
     assert set(data) == {"ps_name", "units_per_em", "ascender", "descender", "cap_height", "x_height",
-                         "ideo_top", "missing_advance", "advances"}
+                         "ideo_top", "missing_advance", "advances", "ink"}
+    assert data["ink"]["国"] == list(font.metrics.ink_box("国"))  # 4 ints per character
     loaded = FontMetrics.load(path)
     assert loaded.ps_name == font.ps_name and dict(loaded.advances) == dict(font.metrics.advances)
+    assert dict(loaded.ink) == dict(font.metrics.ink)
+
+
+@pytest.mark.parametrize("change", [
+    lambda d: d.pop("ink"),
+    lambda d: d.update(ink=[]),
+    lambda d: d["ink"].update({"国": [1, 2, 3]}),
+    lambda d: d["ink"].update({"国": "1234"}),
+    lambda d: d["ink"].update({"国": [1, 2, 3, "4"]}),
+    lambda d: d["ink"].update({"国": 7}),
+    lambda d: d["advances"].update({"国": "wide"}),
+], ids=["absent", "list", "three", "string", "str-number", "number", "advance"])
+def test_malformed_metrics_raise_value_error(prepared, change) -> None:
+    data = json.loads(prepared["regular"].metrics.to_json())
+    assert FontMetrics.from_dict(data).ink_box("国") == prepared["regular"].metrics.ink_box("国")
+    change(data)
+    with pytest.raises(ValueError):
+        FontMetrics.from_dict(data)
 
 
 def test_prepared_fonts_pickle_and_hash(prepared) -> None:
@@ -234,3 +253,18 @@ def test_static_fonts_with_tnum_remap(tmp_path: Path, cff: bool) -> None:
     assert regular.metrics.ideo_top == 800  # no ideograph: falls back to the ascender
     assert regular.metrics.missing("A国") == {"国"}
     TTFont(regular.ps_name, str(regular.ttf_path))  # ReportLab accepts it (and its fsType)
+
+
+def test_ink_boxes(prepared) -> None:
+    for role in prepared:
+        m = prepared[role].metrics
+        em = m.units_per_em
+        x0, y0, x1, y1 = m.ink_box("国")
+        assert 0 <= x0 < x1 <= m.advances["国"] and m.descender <= y0 < y1 <= m.ascender
+        assert y1 - y0 > 0.8 * em and y1 == pytest.approx(m.ideo_top, abs=2)
+        x0, y0, x1, y1 = m.ink_box(".")
+        assert x1 - x0 < 0.25 * em and y1 - y0 < 0.25 * em and -0.05 * em < y0 < 0.05 * em
+        assert m.ink_box("H")[3] == pytest.approx(m.cap_height, abs=15)
+        for ch in " \u3000\u00a0😀":
+            assert m.ink_box(ch) is None and ch not in m.ink
+        assert set(m.ink) <= set(m.advances)

@@ -166,7 +166,7 @@ def _convert(src: Source, job: Job) -> tuple[bytes, FontMetrics]:
     fb = FontBuilder(upem, isTTF=True)
     fb.setupGlyphOrder(order)
     fb.setupCharacterMap(cmap, allowFallback=True)
-    fb.setupGlyf(glyphs)
+    fb.setupGlyf(glyphs)  # also computes each glyph's bounds (xMin... yMax)
     advances = {name: otRound(gs[name].width) for name in order}
     fb.setupHorizontalMetrics({n: (advances[n], getattr(glyphs[n], "xMin", 0)) for n in order})
     hhea = tables["hhea"]
@@ -181,7 +181,7 @@ def _convert(src: Source, job: Job) -> tuple[bytes, FontMetrics]:
                   modified=src_head.modified, macStyle=src_head.macStyle & 0x02)
     buf = io.BytesIO()
     fb.font.save(buf)
-    metrics = _metrics(job.ps_name, upem, tables, gs, src.cmap, cmap, advances)
+    metrics = _metrics(job.ps_name, upem, tables, gs, src.cmap, cmap, advances, glyphs)
     return buf.getvalue(), metrics
 
 
@@ -317,7 +317,7 @@ def _names(font: TTFont, job: Job) -> dict[int, str]:
 
 
 def _metrics(ps_name: str, upem: int, tables: dict[str, Any], gs: Any, src_cmap: dict[int, str],
-             cmap: dict[int, str], advances: dict[str, int]) -> FontMetrics:
+             cmap: dict[int, str], advances: dict[str, int], glyphs: dict[str, Any]) -> FontMetrics:
     os2, hhea = tables["OS/2"], tables["hhea"]
     if os2.sTypoAscender or os2.sTypoDescender:
         asc, desc = os2.sTypoAscender, os2.sTypoDescender
@@ -330,7 +330,13 @@ def _metrics(ps_name: str, upem: int, tables: dict[str, Any], gs: Any, src_cmap:
         ideo_top=_top(gs, src_cmap, REFERENCE_IDEOGRAPH, asc),
         advances={chr(cp): advances[name] for cp, name in cmap.items()},
         missing_advance=advances[".notdef"],
+        ink={chr(cp): _bounds(glyphs[name]) for cp, name in cmap.items() if glyphs[name].numberOfContours > 0},
     )
+
+
+def _bounds(glyph: Any) -> tuple[int, int, int, int]:
+    """The glyf glyph's box (its points' extremes; set by ``FontBuilder.setupGlyf``)."""
+    return (glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax)
 
 
 def _top(gs: Any, cmap: dict[int, str], ch: str, default: int) -> int:

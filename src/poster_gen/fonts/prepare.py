@@ -21,7 +21,7 @@ from typing import Mapping, NamedTuple
 from .metrics import FontMetrics
 
 #: Bump when the conversion changes its output, so stale cache entries are ignored.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 PACKAGE_PREFIX = "package:"
 
