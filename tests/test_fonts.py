@@ -345,6 +345,7 @@ def test_a_missing_variant_file_is_rebuilt(noto: FontSource, tmp_path: Path) -> 
     fonts = prepare_fonts(noto, {"regular": 400}, "国“", cache_dir=tmp_path)
     latin, zh = fonts["regular"], fonts["regular:zh"]
     before = latin.ttf_path.stat().st_mtime_ns
+    latin_bytes, zh_bytes = latin.ttf_path.read_bytes(), zh.ttf_path.read_bytes()
     zh.ttf_path.unlink()  # its JSON stays, but a JSON alone is no cache entry
     again = prepare_fonts(noto, {"regular": 400}, "国“", cache_dir=tmp_path)
     assert zh.ttf_path.is_file() and again["regular:zh"].ps_name == zh.ps_name
@@ -353,6 +354,8 @@ def test_a_missing_variant_file_is_rebuilt(noto: FontSource, tmp_path: Path) -> 
     again = prepare_fonts(noto, {"regular": 400}, "国“", cache_dir=tmp_path)
     assert latin.ttf_path.with_suffix(".json").is_file()
     assert again["regular"].metrics.advances["“"] == latin.metrics.advances["“"] < 500
+    # a variant built alone is the same file as one built with the other
+    assert zh.ttf_path.read_bytes() == zh_bytes and latin.ttf_path.read_bytes() == latin_bytes
 
 
 def test_roles_cannot_name_a_variant(noto: FontSource, tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ HVAR) through cu2qu into a TrueType glyph, and a fresh font is assembled with
 GPOS; ReportLab does not shape) and variation tables never reach the output.
 Loading the face once and forking the workers lets all weights share that work.
 
-Each weight is drawn once and assembled twice, with the Latin and the zh cmap
-(``forms``: which punctuation is proportional, which full-width), into two fonts
+Each weight is drawn and compiled once and saved twice, with the Latin and the zh
+cmap (``forms``: which punctuation is proportional, which full-width), as two fonts
 with their own names and metrics.
 """
 from __future__ import annotations
@@ -164,26 +164,42 @@ def build_one(src: Source, job: Job) -> None:
 
 
 def _convert(src: Source, job: Job) -> list[tuple[bytes, FontMetrics]]:
-    """Every glyph either variant needs is drawn once; each output is assembled from them."""
+    """Each requested variant's font file and metrics, from one drawing of the weight.
+
+    Both variants carry the glyphs of both cmaps (the other variant's few forms ride
+    along unmapped), so a file's bytes do not depend on which variants were built
+    together, and the outlines are compiled once: later variants reopen the first
+    file and swap only cmap and names.
+    """
     font = src.font
     loc = src.location(job.weight)
     gs = font.getGlyphSet(location=loc) if loc else font.getGlyphSet()
     latin, zh = glyph_maps(font, src.cmap, src.chars, gs)
-    cmaps = [zh if out.zh else latin for out in job.outputs]
-    needed = sorted({".notdef"}.union(*(cmap.values() for cmap in cmaps)))
+    order = [".notdef"] + sorted((set(latin.values()) | set(zh.values())) - {".notdef"}, key=_first_code(latin))
     upem = font["head"].unitsPerEm
-    glyphs = {name: _draw(gs, name, src.cubic, upem / 1000.0) for name in needed}
-    advances = {name: otRound(gs[name].width) for name in needed}
+    glyphs = {name: _draw(gs, name, src.cubic, upem / 1000.0) for name in order}
+    advances = {name: otRound(gs[name].width) for name in order}
     tables = _varied_tables(font, loc)
-    return [_assemble(src, job, out, cmap, glyphs, advances, tables, gs) for out, cmap in zip(job.outputs, cmaps)]
+    fb = _builder(font, job.weight, order, latin, glyphs, advances, tables)
+    built: list[tuple[bytes, FontMetrics]] = []
+    for out in job.outputs:
+        cmap = zh if out.zh else latin
+        if built:
+            reopened = TTFont(io.BytesIO(built[0][0]), recalcBBoxes=False, recalcTimestamp=False)
+            reopened.setGlyphOrder(order)  # post format 3 has no names: restore ours
+            fb = FontBuilder(font=reopened)
+        fb.setupCharacterMap(cmap, allowFallback=True)
+        fb.setupNameTable(_names(font, job, out), mac=False)
+        buf = io.BytesIO()
+        fb.font.save(buf)
+        built.append((buf.getvalue(), _metrics(out.ps_name, upem, tables, gs, src.cmap, cmap, advances, glyphs)))
+    return built
 
 
-def _assemble(src: Source, job: Job, out: Output, cmap: dict[int, str], drawn: dict[str, Any],
-              advances: dict[str, int], tables: dict[str, Any], gs: Any) -> tuple[bytes, FontMetrics]:
-    """One variant's font file and metrics from the glyphs drawn for the weight."""
-    font = src.font
-    order = [".notdef"] + sorted(set(cmap.values()) - {".notdef"}, key=_first_code(cmap))
-    glyphs = {name: drawn[name] for name in order}
+def _builder(font: TTFont, weight: int, order: list[str], cmap: dict[int, str], glyphs: dict[str, Any],
+             advances: dict[str, int], tables: dict[str, Any]) -> FontBuilder:
+    """A glyf font of ``glyphs`` with every table set up but the name table. OS/2 reads
+    the code points off ``cmap``; both variants have the same ones."""
     upem = font["head"].unitsPerEm
     fb = FontBuilder(upem, isTTF=True)
     fb.setupGlyphOrder(order)
@@ -192,17 +208,14 @@ def _assemble(src: Source, job: Job, out: Output, cmap: dict[int, str], drawn: d
     fb.setupHorizontalMetrics({n: (advances[n], getattr(glyphs[n], "xMin", 0)) for n in order})
     hhea = tables["hhea"]
     fb.setupHorizontalHeader(ascent=hhea.ascent, descent=hhea.descent, lineGap=hhea.lineGap)
-    fb.setupOS2(**_os2_values(tables["OS/2"], job.weight))
-    fb.setupNameTable(_names(font, job, out), mac=False)
+    fb.setupOS2(**_os2_values(tables["OS/2"], weight))
     post = tables["post"]
     fb.setupPost(keepGlyphNames=False, italicAngle=post.italicAngle, isFixedPitch=post.isFixedPitch,
                  underlinePosition=post.underlinePosition, underlineThickness=post.underlineThickness)
     src_head = font["head"]
     fb.updateHead(fontRevision=src_head.fontRevision, created=src_head.created,
                   modified=src_head.modified, macStyle=src_head.macStyle & 0x02)
-    buf = io.BytesIO()
-    fb.font.save(buf)
-    return buf.getvalue(), _metrics(out.ps_name, upem, tables, gs, src.cmap, cmap, advances, glyphs)
+    return fb
 
 
 def _open_face(path: str, face: int) -> TTFont:

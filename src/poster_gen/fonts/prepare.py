@@ -28,7 +28,7 @@ from typing import Mapping, NamedTuple
 from .metrics import FontMetrics
 
 #: Bump when the conversion changes its output, so stale cache entries are ignored.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 PACKAGE_PREFIX = "package:"
 
