@@ -31,6 +31,7 @@ SC_FACE = 2
 WEIGHTS = {"regular": 400, "black": 900}
 SAMPLE = "南京国际投资推介会 2025 Nanjing Investment Forum 123,456.7 亿元\uE000😀"
 SRC_DIR = Path(__file__).resolve().parents[1] / "src"
+PS_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 
 @pytest.fixture(scope="session")
@@ -137,9 +138,28 @@ def test_metrics_json_is_compact_and_round_trips(prepared) -> None:
     assert ", " not in raw.replace("\u3001", "") and '": ' not in raw
     data = json.loads(raw)
     assert set(data) == {"ps_name", "units_per_em", "ascender", "descender", "cap_height", "x_height",
-                         "ideo_top", "missing_advance", "advances"}
+                         "ideo_top", "missing_advance", "advances", "ink"}
+    assert data["ink"]["国"] == list(font.metrics.ink_box("国"))  # 4 ints per character
     loaded = FontMetrics.load(path)
     assert loaded.ps_name == font.ps_name and dict(loaded.advances) == dict(font.metrics.advances)
+    assert dict(loaded.ink) == dict(font.metrics.ink)
+
+
+@pytest.mark.parametrize("change", [
+    lambda d: d.pop("ink"),
+    lambda d: d.update(ink=[]),
+    lambda d: d["ink"].update({"国": [1, 2, 3]}),
+    lambda d: d["ink"].update({"国": "1234"}),
+    lambda d: d["ink"].update({"国": [1, 2, 3, "4"]}),
+    lambda d: d["ink"].update({"国": 7}),
+    lambda d: d["advances"].update({"国": "wide"}),
+], ids=["absent", "list", "three", "string", "str-number", "number", "advance"])
+def test_malformed_metrics_raise_value_error(prepared, change) -> None:
+    data = json.loads(prepared["regular"].metrics.to_json())
+    assert FontMetrics.from_dict(data).ink_box("国") == prepared["regular"].metrics.ink_box("国")
+    change(data)
+    with pytest.raises(ValueError):
+        FontMetrics.from_dict(data)
 
 
 def test_prepared_fonts_pickle_and_hash(prepared) -> None:
@@ -234,3 +254,110 @@ def test_static_fonts_with_tnum_remap(tmp_path: Path, cff: bool) -> None:
     assert regular.metrics.ideo_top == 800  # no ideograph: falls back to the ascender
     assert regular.metrics.missing("A国") == {"国"}
     TTFont(regular.ps_name, str(regular.ttf_path))  # ReportLab accepts it (and its fsType)
+    zh = fonts["regular:zh"]  # nothing to make full-width: the same glyphs under another name
+    assert dict(zh.metrics.advances) == dict(regular.metrics.advances) and zh.ps_name == regular.ps_name + "-zh"
+    TTFont(zh.ps_name, str(zh.ttf_path))
+
+
+# -- the zh variant and ink boxes ---------------------------------------------------------
+
+QUOTES = "“”‘’"
+
+
+def test_every_weight_has_a_zh_variant(prepared) -> None:
+    assert set(prepared) == {"regular", "black", "regular:zh", "black:zh"}
+    names = {f.ps_name for f in prepared.values()}
+    assert len(names) == 4 and all(set(n) <= set(PS_ALPHABET) and len(n) <= 63 for n in names)
+    for role in WEIGHTS:
+        latin, zh = prepared[role], prepared[f"{role}:zh"]
+        assert zh.role == f"{role}:zh" and zh.weight == latin.weight
+        assert zh.ps_name == latin.ps_name + "-zh" and zh.metrics.ps_name == zh.ps_name
+        assert zh.ttf_path.name == latin.ttf_path.name.replace(".ttf", ".zh.ttf")
+        assert zh.ttf_path.with_suffix(".json").is_file()
+
+
+def test_zh_punctuation_is_full_width_and_latin_proportional(prepared) -> None:
+    for role in WEIGHTS:
+        latin, zh = prepared[role].metrics, prepared[f"{role}:zh"].metrics
+        em = zh.units_per_em
+        assert [zh.advances[c] for c in QUOTES + "—…·"] == [em] * 7
+        assert all(latin.advances[c] < 0.7 * em for c in QUOTES)
+        assert latin.advances["—"] < 0.95 * em  # the Latin em dash is not an ideographic em
+        # "——" in Chinese: each dash a full em, drawn on the ideographic centre line,
+        # above the Latin dash
+        assert zh.width_pt("——", 10) == pytest.approx(20.0)
+        assert zh.ink_box("—")[1] > latin.ink_box("—")[3]
+        assert zh.ink_box("‘")[0] > em / 2 and zh.ink_box("’")[2] < em / 2  # set at the em's edges
+        same = set(latin.advances) - set(QUOTES + "—…")
+        assert {c: latin.advances[c] for c in same} == {c: zh.advances[c] for c in same}
+        assert {c: latin.ink_box(c) for c in same} == {c: zh.ink_box(c) for c in same}
+
+
+def test_variants_have_their_own_names(prepared) -> None:
+    from fontTools.ttLib import TTFont
+
+    latin, zh = (TTFont(str(prepared[r].ttf_path)) for r in ("black", "black:zh"))
+    for nid in (1, 3, 4, 6):
+        assert latin["name"].getDebugName(nid) != zh["name"].getDebugName(nid)
+    assert zh["name"].getDebugName(6) == prepared["black:zh"].ps_name
+    advance = lambda font, cp: font["hmtx"][font.getBestCmap()[cp]][0]  # noqa: E731
+    assert (advance(latin, 0x201C), advance(zh, 0x201C)) == (634, 1000)
+
+
+@pytest.mark.parametrize("role", ["regular", "regular:zh"])
+def test_both_variants_register_draw_and_extract(prepared, role: str, tmp_path: Path) -> None:
+    """Registered like the renderer does (every role), drawn with one: the text extracts
+    as the original Unicode, and only the font that drew text is in the PDF."""
+    from pdfcheck import fonts, page_texts
+    from reportlab.pdfgen import canvas
+
+    from poster_gen.render.pdf import font_files, register_fonts
+
+    names = register_fonts(font_files(prepared))
+    assert names == {r: f.ps_name for r, f in prepared.items()}
+    line = "“南京”‘国’——投资…·Nanjing “Forum” 2025"
+    path = tmp_path / "line.pdf"
+    c = canvas.Canvas(str(path), initialFontName=names[role])
+    c.setFont(names[role], 12)
+    c.drawString(72, 720, line)
+    c.save()
+    assert page_texts(path)[0].strip() == line
+    used = [f["name"] for f in fonts(path) if f["subtype"] != "/Type0"]
+    assert len(used) == 1 and used[0].endswith("+" + prepared[role].ps_name)
+
+
+def test_ink_boxes(prepared) -> None:
+    for role in prepared:
+        m = prepared[role].metrics
+        em = m.units_per_em
+        x0, y0, x1, y1 = m.ink_box("国")
+        assert 0 <= x0 < x1 <= m.advances["国"] and m.descender <= y0 < y1 <= m.ascender
+        assert y1 - y0 > 0.8 * em and y1 == pytest.approx(m.ideo_top, abs=2)
+        x0, y0, x1, y1 = m.ink_box(".")
+        assert x1 - x0 < 0.25 * em and y1 - y0 < 0.25 * em and -0.05 * em < y0 < 0.05 * em
+        assert m.ink_box("H")[3] == pytest.approx(m.cap_height, abs=15)
+        for ch in " \u3000\u00a0😀":
+            assert m.ink_box(ch) is None and ch not in m.ink
+        assert set(m.ink) <= set(m.advances)
+
+
+def test_a_missing_variant_file_is_rebuilt(noto: FontSource, tmp_path: Path) -> None:
+    fonts = prepare_fonts(noto, {"regular": 400}, "国“", cache_dir=tmp_path)
+    latin, zh = fonts["regular"], fonts["regular:zh"]
+    before = latin.ttf_path.stat().st_mtime_ns
+    latin_bytes, zh_bytes = latin.ttf_path.read_bytes(), zh.ttf_path.read_bytes()
+    zh.ttf_path.unlink()  # its JSON stays, but a JSON alone is no cache entry
+    again = prepare_fonts(noto, {"regular": 400}, "国“", cache_dir=tmp_path)
+    assert zh.ttf_path.is_file() and again["regular:zh"].ps_name == zh.ps_name
+    assert latin.ttf_path.stat().st_mtime_ns == before  # the complete variant was kept
+    latin.ttf_path.with_suffix(".json").unlink()
+    again = prepare_fonts(noto, {"regular": 400}, "国“", cache_dir=tmp_path)
+    assert latin.ttf_path.with_suffix(".json").is_file()
+    assert again["regular"].metrics.advances["“"] == latin.metrics.advances["“"] < 500
+    # a variant built alone is the same file as one built with the other
+    assert zh.ttf_path.read_bytes() == zh_bytes and latin.ttf_path.read_bytes() == latin_bytes
+
+
+def test_roles_cannot_name_a_variant(noto: FontSource, tmp_path: Path) -> None:
+    with pytest.raises(FontError, match="must not contain ':zh'"):
+        prepare_fonts(noto, {"regular": 400, "regular:zh": 700}, "a", cache_dir=tmp_path)

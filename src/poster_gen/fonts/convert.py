@@ -9,6 +9,10 @@ HVAR) through cu2qu into a TrueType glyph, and a fresh font is assembled with
 ``FontBuilder``. Nothing else of the source is copied, so layout tables (GSUB,
 GPOS; ReportLab does not shape) and variation tables never reach the output.
 Loading the face once and forking the workers lets all weights share that work.
+
+Each weight is drawn and compiled once and saved twice, with the Latin and the zh
+cmap (``forms``: which punctuation is proportional, which full-width), as two fonts
+with their own names and metrics.
 """
 from __future__ import annotations
 
@@ -27,30 +31,35 @@ from fontTools.pens.filterPen import DecomposingFilterPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 
+from .forms import glyph_maps
 from .metrics import FontMetrics
 from .prepare import FontError, atomic_write
 
 #: Measured for ``FontMetrics.ideo_top``: a closed box-shaped ideograph.
 REFERENCE_IDEOGRAPH = "国"
-DIGITS = range(0x30, 0x3A)
-#: Curly quotes: full-width in the SC face, which leaves gaps around quoted English
-#: words; their proportional (``pwid``) forms read well in both scripts.
-QUOTES = (0x2018, 0x2019, 0x201C, 0x201D)
 #: Name records carried over from the source (copyright, version, maker, licence).
 KEPT_NAME_IDS = (0, 5, 8, 9, 13, 14)
-#: Source tables the output never uses (GSUB stays: tabular digits may need it).
+#: Source tables the output never uses (GSUB stays: ``forms`` reads tnum, pwid and fwid).
 UNUSED_TABLES = ("vhea", "vmtx", "VVAR", "VORG", "BASE", "GPOS", "GDEF", "DSIG", "STAT", "JSTF", "MATH")
 
 
 @dataclass(frozen=True)
-class Job:
-    """One weight to build; paths as str so it pickles cheaply."""
+class Output:
+    """One variant of a weight to write; paths as str so it pickles cheaply."""
 
-    weight: int
     ps_name: str
-    family: str
     ttf_path: str
     json_path: str
+    zh: bool  # the zh cmap (full-width punctuation), else the Latin one
+
+
+@dataclass(frozen=True)
+class Job:
+    """One weight to draw, and the variants of it to write."""
+
+    weight: int
+    family: str
+    outputs: tuple[Output, ...]
 
 
 class Source:
@@ -140,49 +149,73 @@ def _fork_context() -> Any:
 
 
 def build_one(src: Source, job: Job) -> None:
-    """Draw, assemble and write one weight: ``<key>.ttf`` first, then ``<key>.json``."""
+    """Draw one weight, assemble each variant and write it: its TTF first, then its JSON
+    (an existing JSON implies a complete TTF)."""
     try:
-        data, metrics = _convert(src, job)
+        built = _convert(src, job)
     except FontError:
         raise
     except Exception as exc:  # fontTools errors are many; the CLI wants one line
         raise FontError(f"cannot convert {src.path} (face {src.face}) at weight {job.weight}: "
                         f"{type(exc).__name__}: {exc}") from exc
-    atomic_write(Path(job.ttf_path), data)
-    atomic_write(Path(job.json_path), metrics.to_json().encode("utf-8"))
+    for out, (data, metrics) in zip(job.outputs, built):
+        atomic_write(Path(out.ttf_path), data)
+        atomic_write(Path(out.json_path), metrics.to_json().encode("utf-8"))
 
 
-def _convert(src: Source, job: Job) -> tuple[bytes, FontMetrics]:
+def _convert(src: Source, job: Job) -> list[tuple[bytes, FontMetrics]]:
+    """Each requested variant's font file and metrics, from one drawing of the weight.
+
+    Both variants carry the glyphs of both cmaps (the other variant's few forms ride
+    along unmapped), so a file's bytes do not depend on which variants were built
+    together, and the outlines are compiled once: later variants reopen the first
+    file and swap only cmap and names.
+    """
     font = src.font
     loc = src.location(job.weight)
     gs = font.getGlyphSet(location=loc) if loc else font.getGlyphSet()
-    cmap = {ord(c): src.cmap[ord(c)] for c in src.chars if ord(c) in src.cmap}
-    cmap.update(_tabular_digits(font, cmap, gs))
-    cmap.update(_proportional_quotes(font, cmap, gs))
-    order = [".notdef"] + sorted(set(cmap.values()) - {".notdef"}, key=_first_code(cmap))
+    latin, zh = glyph_maps(font, src.cmap, src.chars, gs)
+    order = [".notdef"] + sorted((set(latin.values()) | set(zh.values())) - {".notdef"}, key=_first_code(latin))
     upem = font["head"].unitsPerEm
     glyphs = {name: _draw(gs, name, src.cubic, upem / 1000.0) for name in order}
+    advances = {name: otRound(gs[name].width) for name in order}
     tables = _varied_tables(font, loc)
+    fb = _builder(font, job.weight, order, latin, glyphs, advances, tables)
+    built: list[tuple[bytes, FontMetrics]] = []
+    for out in job.outputs:
+        cmap = zh if out.zh else latin
+        if built:
+            reopened = TTFont(io.BytesIO(built[0][0]), recalcBBoxes=False, recalcTimestamp=False)
+            reopened.setGlyphOrder(order)  # post format 3 has no names: restore ours
+            fb = FontBuilder(font=reopened)
+        fb.setupCharacterMap(cmap, allowFallback=True)
+        fb.setupNameTable(_names(font, job, out), mac=False)
+        buf = io.BytesIO()
+        fb.font.save(buf)
+        built.append((buf.getvalue(), _metrics(out.ps_name, upem, tables, gs, src.cmap, cmap, advances, glyphs)))
+    return built
+
+
+def _builder(font: TTFont, weight: int, order: list[str], cmap: dict[int, str], glyphs: dict[str, Any],
+             advances: dict[str, int], tables: dict[str, Any]) -> FontBuilder:
+    """A glyf font of ``glyphs`` with every table set up but the name table. OS/2 reads
+    the code points off ``cmap``; both variants have the same ones."""
+    upem = font["head"].unitsPerEm
     fb = FontBuilder(upem, isTTF=True)
     fb.setupGlyphOrder(order)
     fb.setupCharacterMap(cmap, allowFallback=True)
-    fb.setupGlyf(glyphs)
-    advances = {name: otRound(gs[name].width) for name in order}
+    fb.setupGlyf(glyphs)  # also computes each glyph's bounds (xMin... yMax)
     fb.setupHorizontalMetrics({n: (advances[n], getattr(glyphs[n], "xMin", 0)) for n in order})
     hhea = tables["hhea"]
     fb.setupHorizontalHeader(ascent=hhea.ascent, descent=hhea.descent, lineGap=hhea.lineGap)
-    fb.setupOS2(**_os2_values(tables["OS/2"], job.weight))
-    fb.setupNameTable(_names(font, job), mac=False)
+    fb.setupOS2(**_os2_values(tables["OS/2"], weight))
     post = tables["post"]
     fb.setupPost(keepGlyphNames=False, italicAngle=post.italicAngle, isFixedPitch=post.isFixedPitch,
                  underlinePosition=post.underlinePosition, underlineThickness=post.underlineThickness)
     src_head = font["head"]
     fb.updateHead(fontRevision=src_head.fontRevision, created=src_head.created,
                   modified=src_head.modified, macStyle=src_head.macStyle & 0x02)
-    buf = io.BytesIO()
-    fb.font.save(buf)
-    metrics = _metrics(job.ps_name, upem, tables, gs, src.cmap, cmap, advances)
-    return buf.getvalue(), metrics
+    return fb
 
 
 def _open_face(path: str, face: int) -> TTFont:
@@ -233,48 +266,6 @@ def _first_code(cmap: dict[int, str]) -> Any:
     return lambda name: (first.get(name, 0x110000), name)
 
 
-def _tabular_digits(font: TTFont, cmap: dict[int, str], gs: Any) -> dict[int, str]:
-    """Point 0-9 at their ``tnum`` forms when the default digits are proportional.
-
-    Posters set figures in columns, and ReportLab cannot apply GSUB features, so
-    the substitution is baked into the cmap instead.
-    """
-    digits = [cmap.get(cp) for cp in DIGITS]
-    if None in digits or len({otRound(gs[g].width) for g in digits}) == 1:
-        return {}
-    subst = _substitutions(font, "tnum")
-    return {cp: subst[g] for cp, g in zip(DIGITS, digits) if g in subst}  # type: ignore[index]
-
-
-def _proportional_quotes(font: TTFont, cmap: dict[int, str], gs: Any) -> dict[int, str]:
-    """Point full-width curly quotes at their ``pwid`` forms (baked in, like tnum)."""
-    upem = font["head"].unitsPerEm
-    wide = {cp: cmap[cp] for cp in QUOTES if cp in cmap and otRound(gs[cmap[cp]].width) >= upem * 0.9}
-    if not wide:
-        return {}
-    subst = _substitutions(font, "pwid")
-    return {cp: subst[g] for cp, g in wide.items() if g in subst}
-
-
-def _substitutions(font: TTFont, feature: str) -> dict[str, str]:
-    """The single substitutions of one GSUB feature (all scripts and languages)."""
-    if "GSUB" not in font:
-        return {}
-    table = font["GSUB"].table
-    if not table.FeatureList or not table.LookupList:
-        return {}
-    mapping: dict[str, str] = {}
-    for rec in table.FeatureList.FeatureRecord:
-        if rec.FeatureTag != feature:
-            continue
-        for index in rec.Feature.LookupListIndex:
-            for sub in table.LookupList.Lookup[index].SubTable:
-                sub = getattr(sub, "ExtSubTable", sub)  # unwrap extension lookups
-                if getattr(sub, "LookupType", None) == 1:
-                    mapping.update(sub.mapping)
-    return mapping
-
-
 def _varied_tables(font: TTFont, loc: dict[str, float] | None) -> dict[str, Any]:
     """OS/2, hhea and post at ``loc``: copies with MVAR deltas applied (if any)."""
     tables = {tag: copy.deepcopy(font[tag]) for tag in ("OS/2", "hhea", "post")}
@@ -306,18 +297,18 @@ def _os2_values(os2: Any, weight: int) -> dict[str, Any]:
     return values
 
 
-def _names(font: TTFont, job: Job) -> dict[int, str]:
-    """Unique names per weight and charset, so ReportLab and viewers never merge them."""
-    style = f"W{job.weight}"
+def _names(font: TTFont, job: Job, out: Output) -> dict[int, str]:
+    """Unique names per weight, variant and charset, so ReportLab and viewers never merge them."""
+    style = f"W{job.weight} ZH" if out.zh else f"W{job.weight}"
     names = {nid: font["name"].getDebugName(nid) for nid in KEPT_NAME_IDS}
     names = {nid: s for nid, s in names.items() if s}
-    names.update({1: f"{job.family} {style}", 2: "Regular", 3: f"{job.ps_name};poster-gen",
-                  4: f"{job.family} {style}", 6: job.ps_name, 16: job.family, 17: style})
+    names.update({1: f"{job.family} {style}", 2: "Regular", 3: f"{out.ps_name};poster-gen",
+                  4: f"{job.family} {style}", 6: out.ps_name, 16: job.family, 17: style})
     return names
 
 
 def _metrics(ps_name: str, upem: int, tables: dict[str, Any], gs: Any, src_cmap: dict[int, str],
-             cmap: dict[int, str], advances: dict[str, int]) -> FontMetrics:
+             cmap: dict[int, str], advances: dict[str, int], glyphs: dict[str, Any]) -> FontMetrics:
     os2, hhea = tables["OS/2"], tables["hhea"]
     if os2.sTypoAscender or os2.sTypoDescender:
         asc, desc = os2.sTypoAscender, os2.sTypoDescender
@@ -330,7 +321,13 @@ def _metrics(ps_name: str, upem: int, tables: dict[str, Any], gs: Any, src_cmap:
         ideo_top=_top(gs, src_cmap, REFERENCE_IDEOGRAPH, asc),
         advances={chr(cp): advances[name] for cp, name in cmap.items()},
         missing_advance=advances[".notdef"],
+        ink={chr(cp): _bounds(glyphs[name]) for cp, name in cmap.items() if glyphs[name].numberOfContours > 0},
     )
+
+
+def _bounds(glyph: Any) -> tuple[int, int, int, int]:
+    """The glyf glyph's box (its points' extremes; set by ``FontBuilder.setupGlyf``)."""
+    return (glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax)
 
 
 def _top(gs: Any, cmap: dict[int, str], ch: str, default: int) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -27,6 +27,8 @@ class FontMetrics:
     CJK fonts that is the ideographic em box, e.g. 880/-120), else from ``hhea``.
     ``ideo_top`` is the measured top of a reference ideograph (国) at this weight, so
     Chinese text can be aligned by its visible top rather than by the em box.
+    ``ink`` is each drawn character's glyph box ``(xMin, yMin, xMax, yMax)``, as drawn
+    at this weight; characters without ink (spaces) are absent.
 
     Equality and hashing are by identity (``eq=False``): the advances dict would
     make a field-wise hash fail, and a plain dict keeps the object picklable for
@@ -42,10 +44,16 @@ class FontMetrics:
     ideo_top: int
     advances: Mapping[str, int]
     missing_advance: int
+    ink: Mapping[str, tuple[int, int, int, int]]
 
     def has(self, ch: str) -> bool:
         """True if the prepared font has a glyph for ``ch``."""
         return ch in self.advances
+
+    def ink_box(self, ch: str) -> tuple[int, int, int, int] | None:
+        """``ch``'s ink box (xMin, yMin, xMax, yMax) in font units; None if it draws nothing
+        (a space) or the font lacks it."""
+        return self.ink.get(ch)
 
     def width_pt(self, text: str, size_pt: float, tracking: float = 0.0) -> float:
         """Width of one line of ``text`` in points at ``size_pt``.
@@ -92,6 +100,7 @@ class FontMetrics:
                 ideo_top=int(data["ideo_top"]),
                 missing_advance=int(data["missing_advance"]),
                 advances={str(k): int(v) for k, v in data["advances"].items()},
+                ink=_boxes(data["ink"]),
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"bad font metrics data: {exc!r}") from exc
@@ -101,6 +110,14 @@ class FontMetrics:
         """Read the metrics JSON written by ``prepare`` (``ValueError`` if malformed)."""
         with open(path, "rb") as fh:
             return cls.from_dict(json.loads(fh.read()))
+
+
+def _boxes(data: Mapping[str, Any]) -> dict[str, tuple[int, int, int, int]]:
+    """The ``ink`` object: checked in bulk, as ~550 per-box checks would double the load time."""
+    ink = {str(k): tuple(v) for k, v in data.items()}
+    if set(map(len, ink.values())) - {4} or set(map(type, chain.from_iterable(ink.values()))) - {int}:
+        raise ValueError("bad font metrics data: an ink box is not 4 integers")
+    return ink  # type: ignore[return-value]
 
 
 def _as_dict(m: FontMetrics) -> dict[str, Any]:
@@ -114,4 +131,5 @@ def _as_dict(m: FontMetrics) -> dict[str, Any]:
         "ideo_top": m.ideo_top,
         "missing_advance": m.missing_advance,
         "advances": dict(m.advances),
+        "ink": {ch: list(box) for ch, box in m.ink.items()},
     }

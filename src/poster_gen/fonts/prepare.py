@@ -1,11 +1,18 @@
 """Prepare ReportLab-ready TrueType subsets of a (variable, CFF2) font, with a cache.
 
 ReportLab only reads TrueType (glyf) outlines, while the CJK font we ship is a
-variable CFF2 collection. ``convert`` turns it into one small static glyf font per
+variable CFF2 collection. ``convert`` turns it into small static glyf fonts per
 weight; that costs about a second, so the result is cached under a key made of
 everything that determines the bytes (font content, face, weight, family, character
 set, pipeline version). This module is the cheap front door: a warm call only
-stats the source file, reads two tiny files and never imports fontTools.
+stats the source file, reads a few tiny files and never imports fontTools.
+
+Each weight comes in two variants, because ReportLab prints whatever glyph the cmap
+names and Chinese and English want different punctuation (``forms``): the role
+itself (``bold``: proportional quotes, for English runs) and ``bold:zh`` (full-width
+quotes, dashes and ellipsis, for Chinese runs). Cache files: ``<key>.ttf`` +
+``<key>.json`` and ``<key>.zh.ttf`` + ``<key>.zh.json``; each JSON is written after
+its TTF, so an existing JSON implies a complete TTF.
 """
 from __future__ import annotations
 
@@ -21,7 +28,7 @@ from typing import Mapping, NamedTuple
 from .metrics import FontMetrics
 
 #: Bump when the conversion changes its output, so stale cache entries are ignored.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "5"
 
 PACKAGE_PREFIX = "package:"
 
@@ -33,6 +40,9 @@ BASE_CHARS = (
     + "，。、：；！？（）《》〈〉「」『』【】〔〕“”‘’—–·•…％＋－＝×÷±°‰～￥"
     + "€£¥©®™§¶†‡«»¡¿′″"
 )
+
+#: Appended to a role for its Chinese variant: ``prepare_fonts`` returns "bold" and "bold:zh".
+ZH_SUFFIX = ":zh"
 
 _PS_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
@@ -52,7 +62,8 @@ class FontSource:
 
 @dataclass(frozen=True)
 class PreparedFont:
-    """One weight, converted and subset, ready for ``reportlab.pdfbase.ttfonts.TTFont``."""
+    """One variant of one weight, converted and subset, ready for
+    ``reportlab.pdfbase.ttfonts.TTFont`` (``role`` ends in ``ZH_SUFFIX`` for the zh variant)."""
 
     role: str
     weight: int
@@ -106,7 +117,7 @@ def charset(text: str) -> str:
 
 
 class _Plan(NamedTuple):
-    """Where one weight lives in the cache."""
+    """Where one variant of one weight lives in the cache."""
 
     ps_name: str
     ttf: Path
@@ -120,7 +131,8 @@ def prepare_fonts(
     cache_dir: Path | None = None,
     jobs: int = 0,
 ) -> dict[str, PreparedFont]:
-    """Return a prepared font per role, building (in parallel) only what is not cached.
+    """Return a prepared font per role and one per ``role + ZH_SUFFIX``, building (in
+    parallel) only what is not cached.
 
     Characters the font lacks are simply absent from ``metrics.advances``; reporting
     them is the caller's job (``FontMetrics.missing``).
@@ -134,29 +146,34 @@ def prepare_fonts(
     # characters the font lacks cannot be drawn anyway; leaving them out keeps the key
     # (and the prepared files) unchanged when someone pastes an emoji
     chars = "".join(c for c in charset(text) if ord(c) in covered)
-    plans: dict[int, _Plan] = {}
+    plans: dict[tuple[int, bool], _Plan] = {}
     for role, weight in weights.items():
-        _check_weight_value(role, weight)
+        _check_role(role, weight)
         key = cache_key(digest, source.face, weight, source.family, chars)
         ps_name = f"{source.family}-W{weight}-{key[:8]}"
-        plans[weight] = _Plan(ps_name, fonts_dir / f"{key}.ttf", fonts_dir / f"{key}.json")
-    metrics = {w: _load_cached(plan) for w, plan in plans.items()}
-    todo = sorted(w for w, m in metrics.items() if m is None)
+        plans[weight, False] = _Plan(ps_name, fonts_dir / f"{key}.ttf", fonts_dir / f"{key}.json")
+        plans[weight, True] = _Plan(f"{ps_name}-zh", fonts_dir / f"{key}.zh.ttf", fonts_dir / f"{key}.zh.json")
+    metrics = {k: _load_cached(plan) for k, plan in plans.items()}
+    todo = sorted(k for k, m in metrics.items() if m is None)
     if todo:
         from . import convert  # cold path only: this is what imports fontTools
 
-        jobs_list = [
-            convert.Job(w, plans[w].ps_name, source.family, str(plans[w].ttf), str(plans[w].json)) for w in todo
-        ]
+        outputs: dict[int, list] = {}
+        for w, zh in todo:  # only the missing variants, but each weight drawn once
+            p = plans[w, zh]
+            outputs.setdefault(w, []).append(convert.Output(p.ps_name, str(p.ttf), str(p.json), zh))
+        jobs_list = [convert.Job(w, source.family, tuple(outs)) for w, outs in outputs.items()]
         convert.build_all(str(path), source.face, chars, jobs_list, _workers(jobs, len(jobs_list)))
-        for w in todo:
-            metrics[w] = _load_cached(plans[w])
+        for k in todo:
+            metrics[k] = _load_cached(plans[k])
     result = {}
-    for role, w in weights.items():
-        m = metrics[w]
-        if m is None:
-            raise FontError(f"font preparation left no usable files for weight {w} in {fonts_dir}")
-        result[role] = PreparedFont(role, w, plans[w].ttf, plans[w].ps_name, m)
+    for zh in (False, True):
+        for role, w in weights.items():
+            m, plan = metrics[w, zh], plans[w, zh]
+            if m is None:
+                raise FontError(f"font preparation left no usable files for weight {w} in {fonts_dir}")
+            name = role + ZH_SUFFIX if zh else role
+            result[name] = PreparedFont(name, w, plan.ttf, plan.ps_name, m)
     return result
 
 
@@ -308,7 +325,9 @@ def _check_family(family: str) -> None:
         raise FontError(f"font family {family!r} must be 1-40 characters of A-Z a-z 0-9 - _")
 
 
-def _check_weight_value(role: str, weight: object) -> None:
+def _check_role(role: str, weight: object) -> None:
+    if ZH_SUFFIX in role:
+        raise FontError(f"font role {role!r} must not contain {ZH_SUFFIX!r} (it names the Chinese variant)")
     if isinstance(weight, bool) or not isinstance(weight, int) or not 1 <= weight <= 1000:
         raise FontError(f"weight for {role!r} must be an integer 1-1000, got {weight!r}")
 
