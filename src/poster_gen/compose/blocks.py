@@ -134,6 +134,8 @@ def title(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 
 @composer("text")
 def text(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    """A text in the edition's languages, under its label (a caption line) when the
+    region names one."""
     value, path = ctx.value(region)
     if value is None:
         return []
@@ -141,6 +143,11 @@ def text(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         paras = bilingual(region, ctx, value, path)
     else:
         paras = [Para(str(value), ctx.region_style(region, "zh"), 0.0, False, path or region.id)]
+    label: Text | None = ctx.label(region.label)
+    if label is not None:
+        paras[0] = replace(paras[0], space_before=ctx.dist(region.between or 3))
+        paras.insert(0, Para(ctx.joined(label), ctx.region_style(region, "caption"), 0.0, False,
+                             region.label or "label"))
     return set_paras(region, box, ctx, paras)[0]
 
 

@@ -10,7 +10,7 @@ from ..load.models import Institutions, Policy, Text, Titled
 from .blocks import bilingual, composer, set_paras
 from .context import Ctx, palette_of
 from .evidence import caption_text, node_list
-from .geometry import Box, Item, Rect
+from .geometry import Box, Item, Path, Rect, Stroke
 from .text import Para, line_top, single_line, text_width
 
 
@@ -72,6 +72,10 @@ def contents(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         if lm is not None:
             items.append(Rect(Box(box.x + num_w - ctx.mm(3.5), top, ctx.mm(1.2), block.height),
                               fill=colour, role=f"{region.id}-chip"))
+        rule_y = top + row_h - ctx.mm(3)  # a hairline across the column under each entry
+        items.append(Path((("M", box.x, rule_y), ("L", box.right, rule_y)),
+                          stroke=Stroke(ctx.colour(region.colour, 0.35, "deep"), 0.5 * ctx.scale, cap="butt"),
+                          role=f"{region.id}-line"))
     return items
 
 
@@ -87,8 +91,13 @@ def landmark_index(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     colw = (box.w - gut * (n - 1)) / n
     chip_h = ctx.mm(region.size or 6)
     items: list[Item] = []
-    paras_all = [[Para(f"{i + 1:02d}", ctx.region_style(region, "number"), 0.0, False, "order"),
-                  *bilingual(region, ctx, lm.name, f"landmarks[{i}].name")] for i, lm in enumerate(landmarks)]
+    def names(i, lm) -> list[Para]:
+        pair = bilingual(region, ctx, lm.name, f"landmarks[{i}].name")
+        pair[0] = replace(pair[0], space_before=ctx.dist(region.between or 1.5))
+        return pair
+
+    paras_all = [[Para(f"{i + 1:02d}", ctx.region_style(region, "number"), 0.0, False, "order"), *names(i, lm)]
+                 for i, lm in enumerate(landmarks)]
     text_h = box.h - chip_h - ctx.mm(3)
     for i, lm in enumerate(landmarks):
         x = box.x + i * (colw + gut)

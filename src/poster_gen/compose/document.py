@@ -164,7 +164,8 @@ def _brochure(project: Project, fonts: Mapping[str, Metrics], scale: float, lang
         if p.bookmark is not None:
             page.bookmarks.append(Bookmark(_title(p.bookmark, langs), p.level))
         pages.append(page)
-    for at, issue in spread_lint(pages, [(p.template, layout.templates[p.template]) for p in planned]):
+    for at, issue in spread_lint(pages, [(p.template, layout.templates[p.template]) for p in planned],
+                                 [lm.name.zh for lm in project.landmarks]):
         pages[at].lint.append(issue)  # no fact twice on a spread: reported like the page's own lint
     c = project.campaign
     b = c.brochure

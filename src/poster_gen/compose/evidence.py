@@ -11,7 +11,7 @@ from .blocks import bilingual, composer, set_paras, shift
 from .context import Ctx
 from .geometry import Box, Circle, Item, Path, Rect, Stroke, TextLine
 from .geometry import MM_PER_PT
-from .text import FitError, Para, first_lines, line_top, single_line, text_width
+from .text import FitError, Para, first_lines, line_bottom, line_top, single_line, text_width
 
 
 def figure_caption_en(fig: KeyFigure) -> str:
@@ -66,6 +66,8 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     label_h = box.bottom - label_top
     items: list[Item] = []
     divider = ctx.colour(region.colour, region.tint, "tint")
+    # the dividers start clear of the numerals' ink (a comma descends below the baseline)
+    rule_top = base + line_bottom(fv, vst.size) + ctx.layout.lint.ink_gap * vst.size * MM_PER_PT + ctx.mm(1.5)
     for i, (fig, (x, colw)) in enumerate(zip(figs, slots)):
         value = single_line(fig.value_in(lang), vst, ctx.fonts, x, base, "left", region.id, lang=lang)
         items.append(value)
@@ -83,7 +85,7 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         items.extend(lines)
         if i:  # a hairline between the labels, in the gutter (clear of the numerals above)
             dx = x - gut / 2
-            items.append(Path((("M", dx, label_top - ctx.mm(1)), ("L", dx, box.bottom)),
+            items.append(Path((("M", dx, max(rule_top, label_top - ctx.mm(1))), ("L", dx, box.bottom)),
                               stroke=Stroke(divider, 0.75 * ctx.scale, cap="butt"), role=f"{region.id}-rule"))
     return items
 
@@ -146,14 +148,19 @@ def _entry(paras: list[Para], indent: float, before: float) -> list[Para]:
 
 def node_list(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: list[Text],
               path: str, node_colour: str) -> list[Item]:
-    """Entries strung on a line with a node each: a chain, a circuit, a timeline."""
+    """Entries strung on a line with a node each: a chain, a circuit, a timeline. With
+    ``columns`` > 1 the entries run in that many columns under one caption."""
+    entries = run_on(entries, region.max_items)
+    cols = max(1, min(region.columns, len(entries)))
+    if cols > 1:
+        return _node_columns(region, box, ctx, title, entries, path, node_colour, cols)
     paras: list[Para] = []
     if title is not None:
         cap = ctx.region_style(region, "caption")
         paras.append(Para(caption_text(ctx, title), cap, 0.0, False, f"{path}.title"))
     indent = ctx.mm(8)
     starts = []
-    for i, e in enumerate(run_on(entries, region.max_items)):
+    for i, e in enumerate(entries):
         starts.append(len(paras))
         paras += _entry(bilingual(region, ctx, e, f"{path}[{i}]"), indent,
                         ctx.dist(region.between or 3) if paras else 0.0)
@@ -172,6 +179,25 @@ def node_list(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: l
                             stroke=Stroke(colour, 1.4 * ctx.scale), role=f"{region.id}-node"))
         items.append(Circle(cx, cy, r * 0.45, fill=colour, role=f"{region.id}-node"))
     return items + list(lines)
+
+
+def _node_columns(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: list[Text], path: str,
+                  node_colour: str, cols: int) -> list[Item]:
+    """A caption across the box, then the entries in ``cols`` columns of the grid."""
+    items: list[Item] = []
+    top = box.y
+    if title is not None:
+        lines, block = set_paras(region, box, ctx, [Para(caption_text(ctx, title), ctx.region_style(region, "caption"),
+                                                         0.0, False, f"{path}.title")])
+        items += lines
+        top = box.y + block.height + ctx.dist(region.between or 3)
+    single = replace(region, columns=1, max_items=0)
+    per = -(-len(entries) // cols)
+    for c, (x, w) in enumerate(grid_slots(ctx, box, cols)):
+        part = entries[c * per:(c + 1) * per]
+        if part:
+            items += node_list(single, Box(x, top, w, box.bottom - top), ctx, None, part, path, node_colour)
+    return items
 
 
 @composer("chain")
@@ -208,8 +234,10 @@ def statement(region: Region, box: Box, ctx: Ctx, entries: list[Text], path: str
         if paras:
             pair[0] = replace(pair[0], space_before=ctx.dist(region.between or 4))
         paras += pair
-    lines, _ = set_paras(region, box, ctx, paras, top=box.y + ctx.mm(6))
-    bar = Rect(Box(box.x, box.y, ctx.mm(8), ctx.mm(1.2)), fill=ctx.colour(region.colour, 1.0, "accent"),
+    indent = ctx.mm(6)
+    paras = [replace(q, indent=indent) for q in paras]
+    lines, block = set_paras(region, box, ctx, paras)
+    bar = Rect(Box(box.x, box.y, ctx.mm(1.2), block.height), fill=ctx.colour(region.colour, 1.0, "accent"),
                role=f"{region.id}-mark")
     return [bar, *lines]
 
@@ -235,7 +263,7 @@ def _quote(region: Region, box: Box, ctx: Ctx, q: Quote, path: str) -> list[Item
                           f"{path}.speaker.{lang}", lang=lang))
     if q.about and not excerpt:
         lang = ctx.langs[-1]
-        paras.append(Para(q.about.get(lang), ctx.region_style(region, "en"), ctx.dist(region.gap), False,
+        paras.append(Para(q.about.get(lang), ctx.region_style(region, "en"), ctx.dist(region.between or 3), False,
                           f"{path}.about.{lang}", lang=lang))
     lines, block = set_paras(region, box, ctx, paras)
     cap_line = lines[0]

@@ -81,11 +81,25 @@ def shape(metrics: Metrics, text: str, tracking: float, mode: str, zh: bool,
     if zh:
         for i in range(n - 1):
             squeeze[i] = clreq.compression(text[i], text[i + 1])
+            if text[i] == text[i + 1] == "—":  # "——" is one two-em dash: close the gap between the halves
+                gap = _dash_gap(metrics)
+                squeeze[i] += gap
+                squeeze[i + 1] -= gap
         end = [clreq.end_squeeze(ch) for ch in text]
     if n:
         adv[-1] -= tracking / 1000.0  # tracking goes between characters, not after the last
     prefix = (0.0, *accumulate(a - s for a, s in zip(adv, squeeze)))
     return Shaped(text, tuple(adv), tuple(squeeze), tuple(end), _breaks(text, mode, words), prefix)
+
+
+def _dash_gap(metrics: Metrics) -> float:
+    """Ems of blank between two full-width dashes set side by side (their side bearings)."""
+    ink = getattr(metrics, "ink", None)
+    box = ink.get("—") if ink else None
+    adv = getattr(metrics, "advances", {}).get("—")
+    if not box or not adv:
+        return 0.0
+    return max(0.0, (adv - box[2] + box[0]) / metrics.units_per_em)
 
 
 def _breaks(text: str, mode: str, words: tuple[str, ...]) -> tuple[int, ...]:

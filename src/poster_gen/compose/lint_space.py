@@ -63,8 +63,8 @@ def _columns(pl: PageLint) -> None:
     share = pl.ctx.layout.lint.column_balance
     rows: dict[str, list[int]] = {}
     for i, region in enumerate(pl.template.regions):
-        if region.row and region.id in pl.page.frames:
-            rows.setdefault(region.row, []).append(i)
+        if region.row and region.id in pl.page.frames and pl.by_region.get(i):
+            rows.setdefault(region.row, []).append(i)  # an empty column gave its room away: not judged
     for row, cols in rows.items():
         if len(cols) < 2:
             continue
@@ -94,10 +94,18 @@ def _blank(pl: PageLint) -> None:
     covered: dict[int, Box] = {}
     for i, items in pl.by_region.items():
         boxes = [it.bounds() for it in items if not isinstance(it, Link)]
-        if boxes:
-            b = _clip(_union(boxes), inner)
-            if b is not None:
-                covered[i] = b
+        if not boxes:
+            continue
+        b = _union(boxes)
+        frame = pl.page.frames.get(pl.region(i).id)
+        if frame is not None and not pl.region(i).layered:
+            # a text block is as wide as its column: a ragged line or a short heading
+            # leaves its column's measure set, not blank
+            x0, x1 = min(b.x, frame.x), max(b.right, frame.right)
+            b = Box(x0, b.y, x1 - x0, b.h)
+        b = _clip(b, inner)
+        if b is not None:
+            covered[i] = b
     blank = 1 - _area(list(covered.values())) / (inner.w * inner.h)
     if blank <= limit + 1e-6:
         return

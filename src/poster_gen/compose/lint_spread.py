@@ -67,8 +67,11 @@ def phrases(text: str) -> dict[str, str]:
     return out
 
 
-def spread_lint(pages: Sequence[Page], templates: Sequence[tuple[str, Template]]) -> list[tuple[int, LintIssue]]:
-    """The repeats on each spread, as (page index, issue at the second occurrence)."""
+def spread_lint(pages: Sequence[Page], templates: Sequence[tuple[str, Template]],
+                names: Sequence[str] = ()) -> list[tuple[int, LintIssue]]:
+    """The repeats on each spread, as (page index, issue at the second occurrence).
+    ``names`` (the landmarks' Chinese names) may recur: a plan is named after its
+    landmark, and a name is not a fact told twice."""
     found: list[tuple[int, LintIssue]] = []
     for spread in spreads(len(pages)):
         first_num: dict[tuple[str, str], Where] = {}
@@ -86,6 +89,8 @@ def spread_lint(pages: Sequence[Page], templates: Sequence[tuple[str, Template]]
                         if lang != "zh":
                             continue
                         for gram, run in phrases(text).items():
+                            if any(gram in name for name in names):
+                                continue
                             there, first_run = first_phrase.setdefault(gram, (here, run))
                             if there != here:
                                 _add(repeats, there, here, f"the phrase {_common(run, first_run, gram)!r}")

@@ -89,7 +89,12 @@ def _pinned(pl: PageLint) -> None:
         lines = [t for t in pl.by_region.get(i, []) if isinstance(t, TextLine)]
         if not lines:
             continue
-        first = min(lines, key=lambda t: t.y)
+        y0 = min(t.y for t in lines)
+        # the lines on the first baseline: the lowest ascent among them decides where it
+        # sits (a figure row is aligned by its digits, a Chinese numeral rises above them)
+        level = [t for t in lines if abs(t.y - y0) < 1e-6]
+        biggest = max(t.size_pt for t in level)
+        first = min((t for t in level if t.size_pt == biggest), key=lambda t: t.ascent)
         want = pl.ctx.mm(region.box.top) + first.ascent
         if abs(first.y - want) > tol:
             pl.issue(i, f"is pinned, but its first baseline ({excerpt(first.text)}) is at y {first.y:.1f} mm, "

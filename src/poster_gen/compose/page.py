@@ -16,6 +16,29 @@ class SafeZoneError(Exception):
         super().__init__(message)
 
 
+def row_room(template: Template, ctx: Ctx) -> dict[int, Box]:
+    """Columns of a row (regions sharing ``row``) whose data is absent give their room
+    to the column before them: a landmark with no chain to show has a wider plan, not
+    a hole. Returns the widened boxes."""
+    out: dict[int, Box] = {}
+    rows: dict[str, list[int]] = {}
+    for i, region in enumerate(template.regions):
+        if region.row:
+            rows.setdefault(region.row, []).append(i)
+    for members in rows.values():
+        keep = None
+        for i in members:
+            region = template.regions[i]
+            if region.field and ctx.value(region)[0] in (None, [], ""):
+                if keep is not None:
+                    box = ctx.box(region.box)
+                    out[keep] = Box(out[keep].x, out[keep].y, box.right - out[keep].x, out[keep].h)
+                continue
+            keep = i
+            out[i] = ctx.box(region.box)
+    return out
+
+
 def compose_page(template: Template, ctx: Ctx, label: str = "", name: str = "", lint: bool = True) -> Page:
     """Compose every region in the template's order (a region that flows ``after``
     others comes below them in the file), then stack them: layered regions (colour
@@ -26,8 +49,9 @@ def compose_page(template: Template, ctx: Ctx, label: str = "", name: str = "", 
                   fill=ctx.palette[template.background], role="background"))
     safe = page.trim.inset(ctx.layout.safe)
     by_region: dict[int, list] = {}
+    room = row_room(template, ctx)
     for i, region in enumerate(template.regions):
-        box = ctx.box(region.box)
+        box = room.get(i) or ctx.box(region.box)
         page.frames[region.id] = box
         items = blocks.REGISTRY[region.kind](region, box, ctx)
         by_region[i] = items

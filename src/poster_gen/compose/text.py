@@ -183,17 +183,21 @@ def _overflow(setp: list[SetPara], h: float, height: float, too_many: list[SetPa
                     f"cut about {lines_over * per_line} characters", shrinkable)
 
 
-def _adjust(sp: SetPara, a: int, b: int, justify: bool) -> tuple[str, tuple[float, ...], float]:
-    """The text of one line, the space (mm) after each character and its width (mm)."""
+def _adjust(sp: SetPara, a: int, b: int, justify: bool,
+            lead_in: bool) -> tuple[str, tuple[float, ...], float, float]:
+    """The text of one line, the space (mm) after each character, its width (mm) and
+    how far (mm) it starts left of the frame edge: a Chinese opening bracket at the
+    start of a line gives up its blank left half (``lead_in``), so the ink aligns."""
     s, em = sp.shaped, sp.size * MM_PER_PT
     b = s.trim(a, b)
     text = s.text[a:b]
     if not text:
-        return "", (), 0.0
+        return "", (), 0.0, 0.0
+    lead = 0.5 if lead_in and sp.para.lang == "zh" and text[0] in clreq.OPENING else 0.0
     adj = [-q for q in s.squeeze[a:b]]
     adj[-1] = 0.0  # nothing follows the last character on this line
     natural = s.width(a, b)
-    limit = sp.width / em
+    limit = sp.width / em + lead
     if natural > limit + 1e-9:  # the line fits only with its end mark squeezed
         adj[-1] = -s.end[b - 1]
         natural -= s.end[b - 1]
@@ -204,8 +208,7 @@ def _adjust(sp: SetPara, a: int, b: int, justify: bool) -> tuple[str, tuple[floa
             for j in gaps:
                 adj[j] += extra / len(gaps)
             natural = limit
-    width = natural * em
-    return text, tuple(v * em for v in adj), width
+    return text, tuple(v * em for v in adj), natural * em, lead * em
 
 
 def _stretchable(a: str, b: str) -> bool:
@@ -230,14 +233,14 @@ def place_block(block: FittedBlock, fonts: Mapping[str, Metrics], x: float, top:
             y += sp.para.space_before
         for j, (a, b) in enumerate(sp.spans):
             last = j == len(sp.spans) - 1
-            text, adj, w = _adjust(sp, a, b, justify and not last)
+            text, adj, w, out = _adjust(sp, a, b, justify and not last, align == "left")
             y += line_top(m, text, sp.size) if j == 0 else lead
-            left = x + sp.para.indent
+            left = x + sp.para.indent - out
             ax = left if align == "left" else (x + width / 2 if align == "center" else x + width)
             items.append(TextLine(ax, y, text, fr, sp.size, st.colour, align, w, st.tracking, role,
                                   line_top(m, text, sp.size), line_bottom(m, sp.size), st.level,
                                   adj if any(adj) else (), st.name, para0 + i if para0 else 0,
-                                  sp.para.lang, sp.width if justify and not last else 0.0))
+                                  sp.para.lang, sp.width + out if justify and not last else 0.0))
         y += line_bottom(m, sp.size)
     return items
 
