@@ -87,6 +87,8 @@ def motif(region: Region, box: Box, ctx: Ctx) -> list[Item]:
             continue  # the landmark chose fewer motifs than the layout has slots
         spec = layer.box or region.box
         lbox = ctx.box(spec)
+        if lbox.w <= 0.5 or lbox.h <= 0.5:
+            continue  # a flowing region the content above has left no room: nothing to draw
         params = dict(layer.params)
         lm = ctx.data.get("landmark")
         if lm is not None:  # the landmark's own settings for this motif (e.g. a fusion variant)

@@ -40,9 +40,14 @@ def grid_slots(ctx: Ctx, box: Box, n: int) -> list[tuple[float, float]]:
 
 @composer("figures")
 def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    """The key figures in a row on the grid (three take four columns each, four three);
+    with ``columns`` set, in rows of that many (a small card)."""
     figs: list[KeyFigure] = ctx.value(region)[0]
     path = ctx.value(region)[1] or "key_figures"
-    slots = grid_slots(ctx, box, len(figs))
+    per_row = region.columns if region.columns > 1 else len(figs)
+    rows = -(-len(figs) // per_row)
+    row_h = box.h / rows
+    slots = grid_slots(ctx, box, per_row)
     gut = ctx.mm(ctx.layout.grid.gutter)
     vst, ust = ctx.region_style(region, "value"), ctx.region_style(region, "unit")
     fv, fu = ctx.fonts[vst.font], ctx.fonts[ust.font]
@@ -51,7 +56,8 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     # the numerals are display type: they never shrink; a numeral too wide for its slot
     # (with room to keep clear of its neighbour) is an input error
     clear = max(0.0, ctx.layout.lint.ink_gap * vst.size * MM_PER_PT - gut)
-    for i, (fig, (x, colw)) in enumerate(zip(figs, slots)):
+    for i, fig in enumerate(figs):
+        colw = slots[i % per_row][1]
         w = text_width(fig.value_in(lang), fv, vst.size, vst.tracking)
         unit = fig.unit.get(lang) if fig.unit else ""
         if unit:
@@ -60,15 +66,15 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
             per = text_width("0", fv, vst.size, vst.tracking)
             raise FitError(f"{path}[{i}].value", region.id, f"{w - colw + clear:.0f} mm too wide; cut about "
                            f"{max(1, round((w - colw + clear) / per))} characters")
-    value_top = line_top(fv, "0", vst.size)
-    base = box.y + value_top
-    label_top = base + ctx.dist(region.between or 4)  # numeral to label
-    label_h = box.bottom - label_top
     items: list[Item] = []
     divider = ctx.colour(region.colour, region.tint, "tint")
-    # the dividers start clear of the numerals' ink (a comma descends below the baseline)
-    rule_top = base + line_bottom(fv, vst.size) + ctx.layout.lint.ink_gap * vst.size * MM_PER_PT + ctx.mm(1.5)
-    for i, (fig, (x, colw)) in enumerate(zip(figs, slots)):
+    for i, fig in enumerate(figs):
+        r, c = divmod(i, per_row)
+        x, colw = slots[c]
+        top, bottom = box.y + r * row_h, box.y + (r + 1) * row_h
+        base = top + line_top(fv, "0", vst.size)
+        label_top = base + ctx.dist(region.between or 4)  # numeral to label
+        label_h = bottom - label_top
         value = single_line(fig.value_in(lang), vst, ctx.fonts, x, base, "left", region.id, lang=lang)
         items.append(value)
         unit = fig.unit.get(lang) if fig.unit else ""
@@ -83,9 +89,10 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
                               True, f"{path}[{i}].label.en", lang="en"))
         lines, _ = set_paras(region, Box(x, label_top, colw, label_h), ctx, paras, height=label_h, align="left")
         items.extend(lines)
-        if i:  # a hairline between the labels, in the gutter (clear of the numerals above)
+        if c:  # a hairline between the labels, in the gutter, clear of the numerals' ink
+            rule_top = base + line_bottom(fv, vst.size) + ctx.layout.lint.ink_gap * vst.size * MM_PER_PT + ctx.mm(1.5)
             dx = x - gut / 2
-            items.append(Path((("M", dx, max(rule_top, label_top - ctx.mm(1))), ("L", dx, box.bottom)),
+            items.append(Path((("M", dx, max(rule_top, label_top - ctx.mm(1))), ("L", dx, bottom)),
                               stroke=Stroke(divider, 0.75 * ctx.scale, cap="butt"), role=f"{region.id}-rule"))
     return items
 
@@ -160,9 +167,10 @@ def node_list(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: l
         paras.append(Para(caption_text(ctx, title), cap, 0.0, False, f"{path}.title"))
     indent = ctx.mm(8)
     starts = []
+    roles = ("item_zh", "item_en") if "item_zh" in region.styles else ("zh", "en")  # entries, not running text
     for i, e in enumerate(entries):
         starts.append(len(paras))
-        paras += _entry(bilingual(region, ctx, e, f"{path}[{i}]"), indent,
+        paras += _entry(bilingual(region, ctx, e, f"{path}[{i}]", zh_role=roles[0], en_role=roles[1]), indent,
                         ctx.dist(region.between or 3) if paras else 0.0)
     lines, block = set_paras(region, box, ctx, paras)
     heads = first_lines(block, lines)

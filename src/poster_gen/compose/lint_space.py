@@ -60,7 +60,10 @@ def _lowest(pl: PageLint, i: int, top: float) -> float:
 
 
 def _columns(pl: PageLint) -> None:
-    share = pl.ctx.layout.lint.column_balance
+    spec = pl.ctx.layout.lint
+    share = spec.column_balance_single if len(pl.ctx.langs) == 1 else spec.column_balance
+    if share >= 1:
+        return
     rows: dict[str, list[int]] = {}
     for i, region in enumerate(pl.template.regions):
         if region.row and region.id in pl.page.frames and pl.by_region.get(i):
@@ -83,7 +86,9 @@ def _columns(pl: PageLint) -> None:
 
 
 def _blank(pl: PageLint) -> None:
-    limit = pl.ctx.layout.lint.max_blank
+    spec = pl.ctx.layout.lint
+    single = len(pl.ctx.langs) == 1
+    limit, name = (spec.max_blank_single, "max_blank_single") if single else (spec.max_blank, "max_blank")
     if limit >= 1 or pl.template.image_page:
         return
     ctx, m = pl.ctx, pl.ctx.layout.margins
@@ -112,7 +117,7 @@ def _blank(pl: PageLint) -> None:
     emptiest = max((i for i in pl.by_region if not pl.region(i).layered and pl.region(i).id in pl.page.frames),
                    key=lambda i: _room(pl.page.frames[pl.region(i).id], covered.get(i), inner), default=0)
     pl.issue(emptiest, f"the page is {blank:.0%} blank inside its margins; the layout allows {limit:.0%} "
-                       "(lint.max_blank): this region leaves the most of its frame empty; fill it, give its room "
+                       f"(lint.{name}): this region leaves the most of its frame empty; fill it, give its room "
                        "to a neighbour, or mark the template image_page")
 
 

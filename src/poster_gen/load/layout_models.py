@@ -115,8 +115,14 @@ class LintSpec:
                             "between pairs"))
     column_balance: float = field(default=0.25, metadata=meta(
         min=0, max=1, doc="the columns of a row end within this share of the row's height of each other"))
+    column_balance_single: float = field(default=1.0, metadata=meta(
+        min=0, max=1, doc="the same for a one-language edition (its columns hold one language of texts the "
+                          "layout balanced in two)"))
     max_blank: float = field(default=1.0, metadata=meta(
         min=0, max=1, doc="largest share of a page inside its margins left blank (1: no limit)"))
+    max_blank_single: float = field(default=1.0, metadata=meta(
+        min=0, max=1, doc="the same for a one-language edition, whose texts take about half the room the "
+                          "bilingual layout gives them"))
 
 
 @dataclass(frozen=True, kw_only=True)
