@@ -60,7 +60,7 @@ def test_the_chinese_name_is_the_largest_text(posters):
 def test_figures_of_a_row_share_one_size(posters):
     for doc in posters.values():
         (page,) = doc.pages
-        values = [t for t in texts(page) if t.role == "figures" and t.font == "black"]
+        values = [t for t in texts(page) if t.role == "figures" and t.style == "figure"]
         assert len(values) == len(PROJECT.landmark(doc.slug).key_figures)
         assert len({round(t.size_pt, 3) for t in values}) == 1
         assert len({round(t.y, 3) for t in values}) == 1  # one baseline
@@ -115,7 +115,7 @@ def test_composing_is_deterministic(metrics):
 def test_brochure_plan_pads_to_a_multiple_of_four(tmp_path):
     planned = plan_pages(PROJECT, PROJECT.layouts["brochure"])
     assert len(planned) % 4 == 0
-    assert [p.template for p in planned][:3] == ["cover", "city", "contents"]
+    assert [p.template for p in planned][:3] == ["cover", "contents", "city"]  # contents on page 2
     assert planned[-1].template == "back"
     six = copy_project(tmp_path / "p")
     src = six / "data" / "landmarks" / "software-information-services.yaml"
@@ -127,18 +127,22 @@ def test_brochure_plan_pads_to_a_multiple_of_four(tmp_path):
     assert [p.template for p in planned6].count("notes") == 2  # 18 pages padded to 20
 
 
-def test_a_long_title_shrinks_then_fails_clearly(metrics):
+def test_a_long_title_takes_two_lines_at_the_series_size_then_fails_clearly(metrics):
+    """Display type never shrinks: a longer name breaks between words onto a second
+    line at the same size; one too long for two lines is an input error saying how much
+    to cut."""
     lm = PROJECT.landmark("integrated-circuits")
     longer = replace(lm, name=replace(lm.name, zh="集成电路与半导体装备"))
     page = compose_poster(PROJECT, longer, metrics["poster"]).pages[0]
-    size = max(t.size_pt for t in texts(page))
-    assert 96 <= size < 150
+    name = [t for t in texts(page) if t.role == "title" and t.style == "title_zh"]
+    assert [t.text for t in name] == ["集成电路", "与半导体装备"]
+    assert {t.size_pt for t in name} == {PROJECT.layouts["poster"].styles["title_zh"].size}
     from poster_gen.compose.document import ComposeError
 
     far_too_long = replace(lm, name=replace(lm.name, zh="集成电路" * 12))
     with pytest.raises(ComposeError) as exc:
         compose_poster(PROJECT, far_too_long, metrics["poster"])
-    assert "name.zh" in str(exc.value) and "'title' frame" in str(exc.value)
+    assert "name.zh" in str(exc.value) and "'title' frame" in str(exc.value) and "cut about" in str(exc.value)
 
 
 def test_compose_does_not_import_reportlab():

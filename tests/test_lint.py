@@ -27,7 +27,7 @@ def _errors(proj: Path) -> list[str]:
 
 def test_overlap_is_caught(tmp_path: Path):
     # the chain column moved onto the plan column
-    proj = _break(tmp_path, "box: {col: 5, span: 3, top: 418, height: 91}", "box: {col: 3, span: 3, top: 418, height: 91}")
+    proj = _break(tmp_path, "box: {col: 5, span: 4, top: 410, height: 90}", "box: {col: 3, span: 4, top: 410, height: 90}")
     errors = _errors(proj)
     assert any("region 'chain': overlaps region 'plan'" in e and e.startswith("error: layouts/poster.yaml:")
                for e in errors), errors
@@ -35,20 +35,21 @@ def test_overlap_is_caught(tmp_path: Path):
 
 def test_low_contrast_is_caught(tmp_path: Path):
     # the ambition set in the theme's light tint on the light ground
-    proj = _break(tmp_path, "ambition_zh:  {font: bold, size: 30, min: 22, leading: 1.3, colour: ink",
-                  "ambition_zh:  {font: bold, size: 30, min: 22, leading: 1.3, colour: tint")
+    proj = _break(tmp_path, "ambition_zh:  {font: bold, size: 32, leading: 1.3, colour: ink",
+                  "ambition_zh:  {font: bold, size: 32, leading: 1.3, colour: tint")
     errors = _errors(proj)
     assert any("region 'ambition'" in e and "contrast of" in e and "needs 3:1" in e for e in errors), errors
 
 
 def test_body_text_too_small_is_caught(tmp_path: Path):
-    proj = _break(tmp_path, "body_zh:      {font: regular, size: 15, min: 14,", "body_zh:      {font: regular, size: 11, min: 10,")
+    proj = _break(tmp_path, "body_zh:      {font: regular, size: 18, leading: 1.4, colour: ink, shrink: 1}",
+                  "body_zh:      {font: regular, size: 12, leading: 1.4, colour: ink}")
     errors = _errors(proj)
     assert any("body text" in e and "needs at least 14.0 pt" in e for e in errors), errors
 
 
 def test_off_grid_element_is_caught(tmp_path: Path):
-    proj = _break(tmp_path, "box: {col: 1, span: 12, top: 344, height: 58}", "box: {left: 33, width: 350, top: 345, height: 58}")
+    proj = _break(tmp_path, "box: {col: 1, span: 12, top: 336, height: 60}", "box: {left: 27, width: 362, top: 337, height: 60}")
     errors = _errors(proj)
     assert any("region 'figures'" in e and "not on the 12-column grid" in e for e in errors), errors
     assert any("region 'figures'" in e and "off the 2 mm baseline grid" in e for e in errors), errors

@@ -67,7 +67,7 @@ def test_a_justified_paragraph_set_by_the_composer_passes():
 
 
 def test_a_widow_of_one_or_two_characters_is_caught():
-    found = _lint(_para(["南京是中国生物技术和医", "药"]))
+    found = [f for f in _lint(_para(["南京是中国生物技术和医", "药"])) if "ends with a line" in f]
     assert len(found) == 1 and "ends with a line of 1 character(s), '药'" in found[0]
     assert _lint(_para(["南京是中国生物技术", "和医药"])) == []
 

@@ -1,6 +1,8 @@
 """Space: pairs group, the columns of a row end together, the page is not left empty."""
 from __future__ import annotations
 
+import re
+
 from lint_fixtures import base_layout, below, box, line, messages, page_lint, region
 from poster_gen.compose import lint_space
 from poster_gen.compose.geometry import CMYK, Rect
@@ -67,7 +69,7 @@ def _blank_page(**kw):
 
 def test_a_page_left_mostly_blank_is_caught():
     found = messages(_blank_page(), lint_space)
-    assert len(found) == 1 and found[0].startswith("text: the page is 81% blank inside its margins")
+    assert len(found) == 1 and re.match(r"text: the page is 8\d% blank inside its margins", found[0])
     assert "allows 50%" in found[0]
 
 

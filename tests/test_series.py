@@ -53,14 +53,19 @@ def test_every_size_is_on_the_type_scale_and_at_most_nine_a_poster(posters):
         assert len(used) <= 9, (slug, sorted(used))
 
 
-def first_baseline(page, region: str) -> float:
-    return min(t.y for t in lines(page) if t.role == region)
+def first_baseline(page, region: str, style: str | None = None) -> float | None:
+    ys = [t.y for t in lines(page) if t.role == region and (style is None or t.style == style)]
+    return min(ys) if ys else None
 
 
-@pytest.mark.parametrize("region", ["title", "figures", "plan", "chain", "voice", "vision"])
-def test_fixed_elements_start_at_the_same_y_on_every_poster(posters, region):
-    ys = {slug: round(first_baseline(page, region), 3) for slug, page in posters.items()}
-    assert len(set(ys.values())) == 1, ys
+@pytest.mark.parametrize("region,style", [("title", "title_zh"), ("figures", "figure"), ("plan", "caption"),
+                                          ("chain", "caption"), ("voice", "caption"), ("vision", None)])
+def test_fixed_elements_start_at_the_same_y_on_every_poster(posters, region, style):
+    """The name, the figure baseline, the column headers and the footer: one y on all
+    five (a column a landmark has no data for, or a voice without a header, is skipped)."""
+    ys = {slug: round(y, 3) for slug, page in posters.items()
+          if (y := first_baseline(page, region, style)) is not None}
+    assert len(ys) >= 3 and len(set(ys.values())) == 1, ys
 
 
 def test_figures_and_columns_sit_on_one_grid(posters):
