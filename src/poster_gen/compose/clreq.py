@@ -49,6 +49,11 @@ def is_han(ch: str) -> bool:
     return _HAN.match(ch) is not None
 
 
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a character ``is_cjk`` accepts (one regex scan)."""
+    return _CJK.search(text) is not None
+
+
 def has_han(text: str) -> bool:
     return _HAN.search(text) is not None
 

@@ -288,7 +288,9 @@ def elided(whole: Text, part: Text) -> Text:
     at = full.find(en)
     if at < 0:
         return part
-    head, tail = at > 0, at + len(en) < len(full.rstrip(".!?”’\""))
+    # a part that starts or ends a sentence leaves nothing out there
+    head = at > 0 and full[:at].rstrip()[-1:] not in ".!?"
+    tail = at + len(en) < len(full.rstrip(".!?”’\"")) and en.rstrip()[-1:] not in ".!?"
     return Text(zh=("……" if head else "") + part.zh + ("……" if tail else ""),
                 en=("… " if head else "") + part.en + (" …" if tail else ""))
 

@@ -80,7 +80,7 @@ def shape(metrics: Metrics, text: str, tracking: float, mode: str, zh: bool,
     end = [0.0] * n
     if zh:
         for i in range(n - 1):
-            squeeze[i] = clreq.compression(text[i], text[i + 1])
+            squeeze[i] += clreq.compression(text[i], text[i + 1])
             if text[i] == text[i + 1] == "—":  # "——" is one two-em dash: close the gap between the halves
                 gap = _dash_gap(metrics)
                 squeeze[i] += gap

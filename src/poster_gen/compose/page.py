@@ -5,7 +5,9 @@ from ..load.layout_models import Template
 from . import blocks, brochure_blocks, evidence  # noqa: F401  (register the composers)
 from .context import Ctx
 from .geometry import Box, Page, QRCode, Rect, TextLine
+from ..memo import memoised
 from .lint import lint_page
+from .segment import jieba_identity
 
 
 class SafeZoneError(Exception):
@@ -40,6 +42,45 @@ def row_room(template: Template, ctx: Ctx) -> dict[int, Box]:
 
 
 def compose_page(template: Template, ctx: Ctx, label: str = "", name: str = "", lint: bool = True) -> Page:
+    """A composed (and linted) page. Composing is a pure function of the template and
+    what the page context holds, so a page is kept on disk under a key of all of it and
+    read back when nothing it depends on changed (a warm or forced build then composes
+    and lints only what an edit touched)."""
+    key = ("page", _repr(template), label, name, lint, _ctx_key(ctx), jieba_identity())
+    page, paras = memoised("pages", key, lambda: (_compose_page(template, ctx, label, name, lint), ctx._paras))
+    ctx._paras = paras  # the paragraph numbers continue on the next page of this context
+    return page
+
+
+_REPRS: dict[int, tuple[object, str]] = {}
+
+
+def _repr(obj: object) -> str:
+    """``repr`` for the page key, each frozen model (a layout, a landmark) written out
+    once per process rather than once per page; lists and dicts by their members."""
+    if isinstance(obj, (list, tuple)):
+        return "[" + ",".join(_repr(v) for v in obj) + "]"
+    if isinstance(obj, dict):
+        return "{" + ",".join(f"{k!r}:{_repr(v)}" for k, v in sorted(obj.items(), key=lambda kv: repr(kv[0]))) + "}"
+    params = getattr(type(obj), "__dataclass_params__", None)
+    if params is None or not params.frozen:
+        return repr(obj)
+    got = _REPRS.get(id(obj))
+    if got is None or got[0] is not obj:
+        if len(_REPRS) > 512:  # a long-running studio or watch: keep the memo small
+            _REPRS.clear()
+        got = _REPRS[id(obj)] = (obj, repr(obj))
+    return got[1]
+
+
+def _ctx_key(ctx: Ctx) -> tuple:
+    fonts = sorted((role, getattr(m, "ps_name", None) or type(m).__name__) for role, m in ctx.fonts.items())
+    data, extras = _repr(ctx.data), _repr(ctx.extras)
+    return (_repr(ctx.layout), sorted(ctx.palette.items()), fonts, data, ctx.scale, str(ctx.root), ctx.langs,
+            ctx.page_number, extras, ctx.sheet, ctx.step, ctx._paras, repr(ctx.used), repr(ctx._values))
+
+
+def _compose_page(template: Template, ctx: Ctx, label: str, name: str, lint: bool) -> Page:
     """Compose every region in the template's order (a region that flows ``after``
     others comes below them in the file), then stack them: layered regions (colour
     fields, motifs) behind the rest. ``lint=False`` skips the layout lint (a fit probe)."""

@@ -51,7 +51,7 @@ def word_breaks(text: str, words: tuple[str, ...] = ()) -> frozenset[int]:
 def _breaks(text: str, words: tuple[str, ...]) -> frozenset[int]:
     if len(text) < 2:
         return frozenset()
-    return memoised("words", ("word_breaks", text, words, _jieba_identity()),
+    return memoised("words", ("word_breaks", text, words, jieba_identity()),
                     lambda: frozenset(_compute(text, words)))
 
 
@@ -89,7 +89,7 @@ def _latin(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _jieba_identity() -> tuple:
+def jieba_identity() -> tuple:
     """The installed jieba's version, told by its file's size and time, found without importing it."""
     from importlib.util import find_spec
 

@@ -16,6 +16,7 @@ from ..load.models import Landmark
 from ..load.project import Project
 from ..memo import memoised
 from .document import ComposeError, compose_poster, series_position
+from .segment import jieba_identity
 from .text import Metrics
 
 
@@ -48,11 +49,11 @@ def series_step(project: Project, fonts: Mapping[str, Metrics], layout_name: str
     layout = layout or project.layouts[layout_name]
     if not max_step(layout) or not project.landmarks:
         return 0
-    names = sorted(getattr(m, "ps_name", repr(m)) for m in fonts.values())
+    names = sorted(getattr(m, "ps_name", None) or type(m).__name__ for m in fonts.values())
 
     def need(lm: Landmark) -> int:
         key = ("series-step", repr(lm), repr(project.campaign), repr(layout), names, langs, scale, sheet,
-               series_position(project, lm))
+               series_position(project, lm), jieba_identity())
         return memoised("fit", key, lambda: needed_step(project, lm, fonts, layout_name, layout, langs, scale,
                                                         sheet))
 

@@ -13,7 +13,6 @@ lines no longer than the layout's measure (``TextStyle.chars``).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -24,12 +23,7 @@ from .linebreak import Metrics, Shaped
 __all__ = ["Metrics", "TextStyle", "Para", "SetPara", "FittedBlock", "FitError", "fit_block", "place_block",
            "single_line", "line_top", "line_bottom", "text_width", "first_lines", "has_cjk", "font_for"]
 
-_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\U00020000-\U0002ffff\uf900-\ufaff]")
-
-
-def has_cjk(text: str) -> bool:
-    """Whether ``text`` holds a CJK character (one regex scan)."""
-    return _CJK.search(text) is not None
+has_cjk = clreq.has_cjk
 
 
 @dataclass(frozen=True)
