@@ -82,3 +82,33 @@ def test_memoised_load_equals_a_fresh_parse_and_follows_edits(tmp_path, cache, m
         load_project(proj)
     assert any("data/landmarks/integrated-circuits.yaml:" in str(p) and "ordre" in str(p)
                for p in exc.value.problems)
+
+
+def test_a_memoised_page_is_the_page_composed_afresh(cache, monkeypatch, tmp_path):
+    """Composed pages are read back from the memo: they must equal a fresh composition,
+    and an edit to the data must miss the memo (the key holds everything a page reads)."""
+    from dataclasses import replace
+
+    from conftest import ROOT
+    from poster_gen.builder import prepare_layout_fonts, project_text
+    from poster_gen.compose.document import compose_brochure, compose_poster
+
+    project = load_project(ROOT)
+    text = project_text(project) + "测试"
+    fonts = {r: p.metrics for r, p in prepare_layout_fonts(project, "poster", text).items()}
+    bfonts = {r: p.metrics for r, p in prepare_layout_fonts(project, "brochure", text).items()}
+    lm = project.landmarks[1]
+
+    def both():
+        return repr(compose_poster(project, lm, fonts)), repr(compose_brochure(project, bfonts))
+
+    first = both()
+    assert list((cache / "pages").glob("*.pickle"))
+    assert both() == first  # read back
+    monkeypatch.setenv("POSTER_GEN_NO_MEMO", "1")
+    assert both() == first  # composed afresh
+    monkeypatch.delenv("POSTER_GEN_NO_MEMO")
+    edited = replace(lm, ambition=replace(lm.ambition, zh=lm.ambition.zh + "测试"))
+    trial = replace(project, landmarks=[edited if x is lm else x for x in project.landmarks])
+    lines = [t.text for t in compose_poster(trial, edited, fonts).pages[0].items if hasattr(t, "text")]
+    assert any("测试" in t for t in lines)
