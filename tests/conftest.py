@@ -33,3 +33,15 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     return subprocess.run([sys.executable, "-m", "poster_gen", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def metrics():
+    """Font metrics of the repository project's poster and brochure layouts, by role."""
+    from poster_gen.builder import prepare_layout_fonts, project_text
+    from poster_gen.load.project import load_project
+
+    project = load_project(ROOT)
+    text = project_text(project)
+    return {name: {r: p.metrics for r, p in prepare_layout_fonts(project, name, text).items()}
+            for name in ("poster", "brochure")}

@@ -9,19 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project
-from poster_gen.builder import prepare_layout_fonts, project_text
 from poster_gen.compose.document import compose_brochure, compose_poster, plan_pages
 from poster_gen.compose.geometry import Circle, Path as PathItem, QRCode, Rect, TextLine
 from poster_gen.load.project import load_project
 
 PROJECT = load_project(ROOT)
-
-
-@pytest.fixture(scope="module")
-def metrics():
-    text = project_text(PROJECT)
-    return {name: {r: p.metrics for r, p in prepare_layout_fonts(PROJECT, name, text).items()}
-            for name in ("poster", "brochure")}
 
 
 @pytest.fixture(scope="module")

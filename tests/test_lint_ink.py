@@ -2,7 +2,6 @@
 flattened outlines; grounds carry text wholly or not at all."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -209,7 +208,7 @@ def test_lint_page_runs_the_ink_lint():
     assert any("'Nanjing ICs' and the text '南京集成电路'" in i.message for i in issues)
 
 
-def test_thousands_of_motif_points_far_from_the_text_cost_little():
+def test_thousands_of_motif_points_far_from_the_text_are_no_finding():
     texts = [line("南京集成电路产业", 30, 60 + 12 * k, 18, para=k + 1, role="a") for k in range(30)]
     ops = [("M", 0, 450)]
     for k in range(4000):
@@ -217,38 +216,7 @@ def test_thousands_of_motif_points_far_from_the_text_cost_little():
     art = region("art", "motif", top=430, height=40, col=1, span=12, layered=True), [
         Path(tuple(ops), stroke=Stroke(PAPER, 1), role="motif")]
     pl = page_lint([art, (region("a", height=400), texts)])
-    t = time.perf_counter()
-    assert messages(pl, lint_ink) == []
-    assert time.perf_counter() - t < 0.05
-
-
-def test_the_real_posters_lint_within_budget(monkeypatch):
-    """On the shipped project's posters the whole page lint stays a few milliseconds
-    (measured ~2-6 ms on a laptop core; the budget here is generous for slow CI)."""
-    from lint_fixtures import ROOT
-    from poster_gen.builder import prepare_layout_fonts, project_text
-    from poster_gen.compose import page as page_mod
-    from poster_gen.compose.document import ComposeError, compose_poster
-    from poster_gen.load.project import load_project
-
-    project = load_project(ROOT)
-    fonts = {r: p.metrics for r, p in prepare_layout_fonts(project, "poster", project_text(project)).items()}
-    calls = []
-    real = page_mod.lint_page
-
-    def timed(*args):
-        t = time.perf_counter()
-        out = real(*args)
-        calls.append(time.perf_counter() - t)
-        return out
-
-    monkeypatch.setattr(page_mod, "lint_page", timed)
-    try:
-        for lm in project.landmarks:
-            compose_poster(project, lm, fonts)
-    except ComposeError as err:
-        pytest.skip(f"the shipped data does not fit the shipped layout yet: {err}")
-    assert calls and max(calls) < 0.05, calls
+    assert messages(pl, lint_ink) == []  # (its cost is the benchmark's to measure, not a test's)
 
 
 def test_a_ring_is_measured_to_its_outline_from_inside_too():

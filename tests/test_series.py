@@ -8,7 +8,6 @@ from collections import defaultdict
 import pytest
 
 from conftest import ROOT
-from poster_gen.builder import prepare_layout_fonts, project_text
 from poster_gen.compose.document import compose_brochure, compose_poster
 from poster_gen.compose.geometry import TextLine
 from poster_gen.compose.series import series_step
@@ -16,13 +15,6 @@ from poster_gen.load.project import load_project
 
 PROJECT = load_project(ROOT)
 POSTER = PROJECT.layouts["poster"]
-
-
-@pytest.fixture(scope="module")
-def metrics():
-    text = project_text(PROJECT)
-    return {name: {r: p.metrics for r, p in prepare_layout_fonts(PROJECT, name, text).items()}
-            for name in ("poster", "brochure")}
 
 
 @pytest.fixture(scope="module")

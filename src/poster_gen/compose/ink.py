@@ -16,6 +16,7 @@ from typing import Mapping, Sequence
 
 from . import clreq
 from .geometry import MM_PER_PT, Box, Path, TextLine
+from ..motifs.clip import clip_segment
 from .linebreak import advances
 
 CURVE_STEPS = 8  # straight segments per cubic bezier
@@ -216,22 +217,8 @@ def _point_segment(px: float, py: float, ax: float, ay: float, bx: float, by: fl
 
 
 def _crosses(box: Box, ax: float, ay: float, bx: float, by: float) -> bool:
-    """Whether the segment meets the box (Liang-Barsky clipping)."""
-    t0, t1 = 0.0, 1.0
-    dx, dy = bx - ax, by - ay
-    for p, q in ((-dx, ax - box.x), (dx, box.right - ax), (-dy, ay - box.y), (dy, box.bottom - ay)):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        r = q / p
-        if p < 0:
-            t0 = max(t0, r)
-        else:
-            t1 = min(t1, r)
-        if t0 > t1:
-            return False
-    return True
+    """Whether the segment meets the box."""
+    return clip_segment((ax, ay), (bx, by), box.x, box.y, box.right, box.bottom) is not None
 
 
 def segment_distance(box: Box, ax: float, ay: float, bx: float, by: float) -> float:

@@ -83,7 +83,8 @@ def _crossings(seg, x0, y0, x1, y1) -> list[float]:
     return sorted(t for t in ts if 1e-9 < t < 1 - 1e-9)
 
 
-def _liang_barsky(a: Pt, b: Pt, x0, y0, x1, y1):
+def clip_segment(a: Pt, b: Pt, x0, y0, x1, y1):
+    """The part of the segment a-b inside the box x0..x1, y0..y1 (Liang-Barsky), or None."""
     dx, dy = b[0] - a[0], b[1] - a[1]
     t0, t1 = 0.0, 1.0
     for p, q in ((-dx, a[0] - x0), (dx, x1 - a[0]), (-dy, a[1] - y0), (dy, y1 - a[1])):
@@ -176,7 +177,7 @@ def clip_ops(ops: Sequence[tuple], box, filled: bool = False) -> list[tuple]:
 
         def emit_line(a, b):
             nonlocal at
-            c = _liang_barsky(a, b, x0, y0, x1, y1)
+            c = clip_segment(a, b, x0, y0, x1, y1)
             if c is None:
                 at = None
                 return
