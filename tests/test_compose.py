@@ -142,3 +142,15 @@ def test_compose_does_not_import_reportlab():
             "print(any(m.startswith('reportlab') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_every_contents_entry_leads_to_a_page_with_that_heading(metrics):
+    """The contents sit on page 2, and each entry's page carries the entry's title."""
+    doc = compose_brochure(PROJECT, metrics["brochure"])
+    contents = [t.text for t in texts(doc.pages[1]) if t.role == "contents"]
+    planned = [p for p in plan_pages(PROJECT, PROJECT.layouts["brochure"]) if p.bookmark and p.in_contents]
+    assert planned and doc.pages[1].label.endswith("p2")
+    for p in planned:
+        assert p.bookmark.zh in contents, p.bookmark.zh
+        on_page = " ".join(t.text for t in texts(doc.pages[p.number - 1]) if t.role not in ("folio", "header"))
+        assert p.bookmark.zh in on_page, (p.number, p.bookmark.zh)

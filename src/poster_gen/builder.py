@@ -278,7 +278,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
         blame(slug, problems)
 
     text = project_text(project)
-    fonts = {name: prepare_layout_fonts(project, name, text) for name in project.layouts}
+    fonts = {name: prepare_layout_fonts(project, name, text) for name in {o.layout for o in outputs.values()}}
 
     # what each output is made from; unchanged outputs are not made again
     opts_key = options.key()

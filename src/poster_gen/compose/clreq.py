@@ -14,8 +14,6 @@ one. Pure data and arithmetic: no fonts are read here, widths are in ems.
 """
 from __future__ import annotations
 
-import re
-
 OPENING = frozenset("（《「『【〔〈“‘［｛〖")
 CLOSING = frozenset("）》」』】〕〉”’］｝〗")
 PAUSE = frozenset("，、。．：；！？")  # pause and stop marks: their blank is on the right (GB convention)
@@ -33,29 +31,32 @@ INSEPARABLE = frozenset("—…")
 #: characters that ride on the digits before them
 NUM_TAIL = frozenset("%％+＋")
 
-_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\U00020000-\U0002ffff\uf900-\ufaff"
-                  "\u201c\u201d\u2018\u2019\u00b7\u2014\u2026]")
-_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ffff\uf900-\ufaff]")
+_CJK_PUNCT = frozenset("\u201c\u201d\u2018\u2019\u2014\u2026")
 
 
 def is_cjk(ch: str) -> bool:
     """A character that takes a full em in a Chinese run: Han, CJK and full-width
     punctuation (the curly quotes, the dash and the ellipsis included)."""
-    return _CJK.match(ch) is not None
+    o = ord(ch)
+    if o < 0x3000:
+        return o == 0xB7 or ch in _CJK_PUNCT
+    return (o <= 0x303F or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
+            or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x2FFFF)
 
 
 def is_han(ch: str) -> bool:
     """A Han character (an ideograph): what counts as a "Chinese character" in a line."""
-    return _HAN.match(ch) is not None
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FFFF
 
 
 def has_cjk(text: str) -> bool:
-    """Whether ``text`` holds a character ``is_cjk`` accepts (one regex scan)."""
-    return _CJK.search(text) is not None
+    """Whether ``text`` holds a character ``is_cjk`` accepts."""
+    return any(map(is_cjk, text))
 
 
 def has_han(text: str) -> bool:
-    return _HAN.search(text) is not None
+    return any(map(is_han, text))
 
 
 def compression(a: str, b: str) -> float:

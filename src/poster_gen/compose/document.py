@@ -14,7 +14,6 @@ from ..load.models import Landmark, Text
 from ..load.project import Project
 from .context import Ctx, palette_of
 from .geometry import Bookmark, Document
-from .lint_spread import spread_lint
 from .page import SafeZoneError, compose_page
 from .text import FitError, Metrics
 
@@ -164,6 +163,8 @@ def _brochure(project: Project, fonts: Mapping[str, Metrics], scale: float, lang
         if p.bookmark is not None:
             page.bookmarks.append(Bookmark(_title(p.bookmark, langs), p.level))
         pages.append(page)
+    from .lint_spread import spread_lint  # the brochure's own check: posters never load it
+
     for at, issue in spread_lint(pages, [(p.template, layout.templates[p.template]) for p in planned],
                                  [lm.name.zh for lm in project.landmarks]):
         pages[at].lint.append(issue)  # no fact twice on a spread: reported like the page's own lint

@@ -6,7 +6,6 @@ from . import blocks, brochure_blocks, evidence  # noqa: F401  (register the com
 from .context import Ctx
 from .geometry import Box, Page, QRCode, Rect, TextLine
 from ..memo import memoised
-from .lint import lint_page
 from .segment import jieba_identity
 
 
@@ -109,5 +108,7 @@ def _compose_page(template: Template, ctx: Ctx, label: str, name: str, lint: boo
             if region.layered == layered:
                 page.extend(by_region[i])
     if lint:
+        from .lint import lint_page  # only when a page is composed: a memoised one carries its lint
+
         page.lint = lint_page(page, ctx, template, name, by_region)
     return page

@@ -300,9 +300,17 @@ def _load_cached(plan: _Plan) -> FontMetrics | None:
     if not (plan.ttf.is_file() and plan.json.is_file()):
         return None
     try:
-        return FontMetrics.load(plan.json)
+        st = plan.json.stat()
+        key = (str(plan.json), st.st_size, st.st_mtime_ns)
+        got = _LOADED.get(key)
+        if got is None:  # layouts sharing a font share its metrics: read once per process
+            got = _LOADED[key] = FontMetrics.load(plan.json)
+        return got
     except (OSError, ValueError):
         return None
+
+
+_LOADED: dict[tuple[str, int, int], FontMetrics] = {}
 
 
 def _workers(jobs: int, n: int) -> int:

@@ -291,7 +291,8 @@ def render_document(doc: Document, out: str | BinaryIO, fonts: Mapping[str, Font
     drawn, before it is saved.
     """
     slug = doc.slug_mm
-    names = register_fonts(fonts)
+    used = {item.font for page in doc.pages for item in page.items if isinstance(item, TextLine)} | {"regular"}
+    names = register_fonts({role: f for role, f in fonts.items() if role in used})  # a font that draws nothing
     first = doc.pages[0]
     # the initial font is one of ours: ReportLab would otherwise reference unembedded Helvetica
     c = Canvas(out, pagesize=_media_pt(first, slug), invariant=1, enforceColorSpace=colour,
