@@ -107,4 +107,32 @@ def test_a_cold_process_is_silent_and_keeps_jiebas_cache_in_ours(tmp_path):
         assert word_breaks("新能源汽车") == {3}
     """, tmp_path)
     assert done.returncode == 0 and done.stdout == done.stderr == "", done.stderr
-    assert len(list((tmp_path / "jieba").glob("*.cache"))) == 1
+    assert len(list((tmp_path / "jieba").glob("shards-*.marshal"))) == 1
+
+
+def test_the_sharded_dictionary_cuts_as_jieba_itself_does():
+    """The dictionary read shard by shard gives jieba's own cut on every Chinese text of
+    the project (with and without the project's terms)."""
+    import sys
+
+    from conftest import ROOT
+    from poster_gen.load.project import load_project
+    from poster_gen.load.walk import strings
+
+    segment._base()  # jieba imported the way the module imports it
+    jieba = sys.modules["jieba"]
+    project = load_project(ROOT)
+    texts = {s for obj in [project.campaign, *project.landmarks] for _, s in strings(obj)
+             if any("\u4e00" <= c <= "\u9fff" for c in s)}
+    words = tuple(project.campaign.words)
+    full = jieba.Tokenizer()
+    full.tmp_dir = None
+    full.initialize()
+    with_words = jieba.Tokenizer()
+    with_words.FREQ, with_words.total, with_words.initialized = dict(full.FREQ), full.total, True
+    for w in words:
+        with_words.add_word(w, segment.WORD_FREQ)
+    assert len(texts) > 50
+    for text in sorted(texts):
+        assert list(segment._tokenizer(()).cut(text, HMM=True)) == list(full.cut(text, HMM=True)), text
+        assert list(segment._tokenizer(words).cut(text, HMM=True)) == list(with_words.cut(text, HMM=True)), text

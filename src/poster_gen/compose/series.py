@@ -33,8 +33,9 @@ def needed_step(project: Project, landmark: Landmark, fonts: Mapping[str, Metric
     top = max_step(layout)
     for step in range(top + 1):
         try:
+            # linted, so the page the probe composes is the one the build then reads from the memo
             compose_poster(project, landmark, fonts, scale, sheet=sheet, langs=langs, layout_name=layout_name,
-                           layout=layout, step=step, lint=False)
+                           layout=layout, step=step)
             return step
         except ComposeError as err:
             if err.fit is None or not err.fit.shrinkable:
