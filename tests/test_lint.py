@@ -27,7 +27,7 @@ def _errors(proj: Path) -> list[str]:
 
 def test_overlap_is_caught(tmp_path: Path):
     # the chain column moved onto the plan column
-    proj = _break(tmp_path, "box: {col: 5, span: 4, top: 410, height: 90}", "box: {col: 3, span: 4, top: 410, height: 90}")
+    proj = _break(tmp_path, "box: {col: 5, span: 4, top: 420, height: 84}", "box: {col: 3, span: 4, top: 420, height: 84}")
     errors = _errors(proj)
     assert any("region 'chain': overlaps region 'plan'" in e and e.startswith("error: layouts/poster.yaml:")
                for e in errors), errors
@@ -49,7 +49,7 @@ def test_body_text_too_small_is_caught(tmp_path: Path):
 
 
 def test_off_grid_element_is_caught(tmp_path: Path):
-    proj = _break(tmp_path, "box: {col: 1, span: 12, top: 336, height: 60}", "box: {left: 27, width: 362, top: 337, height: 60}")
+    proj = _break(tmp_path, "box: {col: 1, span: 12, top: 352, height: 58}", "box: {left: 27, width: 362, top: 353, height: 58}")
     errors = _errors(proj)
     assert any("region 'figures'" in e and "not on the 12-column grid" in e for e in errors), errors
     assert any("region 'figures'" in e and "off the 2 mm baseline grid" in e for e in errors), errors

@@ -19,6 +19,7 @@ from ..load.layout_models import Template
 from . import lint_clreq, lint_ink, lint_space, lint_type
 from .context import Ctx
 from .geometry import Box, Circle, Image, Item, Page, Path, Rect, TextLine
+from .ink import outline
 from .lintkit import LintIssue, PageLint
 
 __all__ = ["LintIssue", "lint_page"]
@@ -92,12 +93,17 @@ def _contrast(page: Page, content, ctx: Ctx, issue) -> None:
 
 
 def _behind(text: TextLine, painted: list[Item]):
+    """The topmost painted item under the text's centre: a filled path by its outline
+    (a mountain's bounding box may cover a name its shape keeps clear of)."""
     b = text.bounds()
     cx, cy = b.cx, b.cy
     for item in reversed(painted):
         ib = item.bounds()
-        if ib.x <= cx <= ib.right and ib.y <= cy <= ib.bottom:
-            return item
+        if not (ib.x <= cx <= ib.right and ib.y <= cy <= ib.bottom):
+            continue
+        if isinstance(item, Path) and not outline(item).contains(cx, cy, item.even_odd):
+            continue
+        return item
     return None
 
 
