@@ -13,12 +13,14 @@ from typing import Any, Mapping
 
 from ..compose.geometry import Item
 from .base import PALETTE_TOKENS, MotifContext, MotifError, MotifInfo, ParamSpec, _suggest, resolve, validate
-from . import nanjing, nanjing_city, nanjing_land, tech, tech_cells, tech_code
+from . import (hero_ai, hero_ic, hero_medicine, hero_nev, hero_software, nanjing, nanjing_city, nanjing_land,
+               tech, tech_cells, tech_code)
 
 __all__ = ["MOTIFS", "MotifContext", "MotifError", "MotifInfo", "ParamSpec", "PALETTE_TOKENS",
            "check_params", "draw_motif"]
 
-_MODULES = (nanjing, nanjing_city, nanjing_land, tech, tech_cells, tech_code)
+_MODULES = (nanjing, nanjing_city, nanjing_land, tech, tech_cells, tech_code, hero_ic, hero_ai, hero_nev,
+            hero_software, hero_medicine)
 MOTIFS: Mapping[str, MotifInfo] = MappingProxyType({m.name: m for mod in _MODULES for m in mod.INFOS})
 
 

@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Literal, Mapping
 
 from ..compose.geometry import CMYK, Box, Item, Path, Stroke
-from .clip import clip_ops, round_ops
+from .clip import clip_ops, cut_ops, round_ops
 
 PALETTE_TOKENS = ("primary", "secondary", "deep", "accent", "blossom", "ground", "tint", "paper", "ink")
 WEIGHTS = {"fine": 0.5, "regular": 1.0, "bold": 2.0}
@@ -32,6 +32,7 @@ class MotifContext:
     params: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
     bleed: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # top, right, bottom, left
     ground: CMYK | None = None  # the colour beneath; faint colours blend towards it (None: paper)
+    keep_out: tuple[Box, ...] = ()  # text the drawing frames: nothing is drawn inside these boxes
 
     @property
     def area(self) -> Box:
@@ -53,7 +54,7 @@ class ParamSpec:
 @dataclass(frozen=True)
 class MotifInfo:
     name: str
-    kind: Literal["nanjing", "technology"]
+    kind: Literal["nanjing", "technology", "hero"]
     summary: str
     params: Mapping[str, ParamSpec]
     draw: Callable[[MotifContext], list[Item]]
@@ -171,6 +172,7 @@ class Sheet:
 
     def __init__(self, ctx: MotifContext, ink: Ink):
         self.area = ctx.area
+        self.keep_out = ctx.keep_out
         self.ink = ink
         self._layers: dict[tuple, list] = {}
 
@@ -189,7 +191,10 @@ class Sheet:
             if not ops:
                 continue
             filled = key[0] == "f"
-            ops = round_ops(clip_ops(ops, self.area, filled=filled))
+            ops = clip_ops(ops, self.area, filled=filled)
+            if self.keep_out:
+                ops = cut_ops(ops, self.keep_out, filled=filled)
+            ops = round_ops(ops)
             if not any(o[0] != "M" for o in ops):
                 continue
             if filled:

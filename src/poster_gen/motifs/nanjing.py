@@ -3,10 +3,11 @@ Yunjin auspicious clouds."""
 from __future__ import annotations
 
 import math
-import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
-from .base import Ink, MotifContext, MotifInfo, ParamSpec, Sheet, common_params, overlaps, token
+from .base import MotifContext, MotifInfo, ParamSpec, common_params, overlaps, token
+from .frame import Frame, Paint
 from .pen import Affine, Pen, circle_union_arcs, draw_arcs, ribbon
 
 # -- plum blossom --------------------------------------------------------------------------
@@ -117,37 +118,68 @@ def _bud(pen_fill, pen_line, pen_fine, pen_calyx, x, y, r, rot):
         _calyx(pen_calyx, 0, 0.2 * r, r * 1.7)
 
 
-def draw_plum(ctx: MotifContext):
-    ink = Ink(ctx)
-    p = ctx.params
-    rng = random.Random(ctx.seed)
-    b, ar = ctx.box, ctx.area  # layout in the box; main branches start at the bleed edge
+PLUM_PAINT = {
+    "wood": Paint("fill", "@branch_colour"),
+    "moss": Paint("fill", "@branch_colour"),
+    "stalks": Paint("stroke", "@branch_colour", "regular"),
+    "petals": Paint("fill", "@colour", f=0.15),  # f: the petal_fill parameter (see _plum_paint)
+    "outline": Paint("stroke", "@colour", "regular"),
+    "stamens": Paint("stroke", "@colour", "fine"),
+    "anthers": Paint("stroke", "@accent", "bold"),
+    "calyces": Paint("fill", "@branch_colour"),
+}
+
+
+class _PlumSize(NamedTuple):
+    R: float  # blossom radius
+    s: float  # the box's shorter side
+    lim: tuple[float, float, float, float]  # where blossoms may sit (box inset by R)
+    w_base: float  # trunk width
+    w_tip: float  # twig tip width
+
+
+def _plum_paint(p) -> dict[str, Paint]:
+    """The paint table with the petal fill at the tint the parameter gives."""
+    return {**PLUM_PAINT, "petals": replace(PLUM_PAINT["petals"], f=p["petal_fill"])}
+
+
+def _plum_size(fr: Frame) -> _PlumSize:
+    """Blossom size from the box (and the scale parameter); the wood's widths."""
+    b = fr.box
     s, A = min(b.w, b.h), b.w * b.h
-    R = min(0.16 * s, max(0.1 * s, 0.04 * math.sqrt(A) + 0.03 * s)) * p["scale"]
-    dens = ink.density
+    R = min(0.16 * s, max(0.1 * s, 0.04 * math.sqrt(A) + 0.03 * s)) * fr.p["scale"]
     lim = (b.x + R, b.y + R, b.right - R, b.bottom - R)
+    return _PlumSize(R, s, lim, max(fr.mm("bold") * 1.5, R * 0.42), fr.mm("regular"))
+
+
+def _main_bough(fr: Frame, sz: _PlumSize) -> list[_Bough]:
+    """The main branch: it enters from an edge (a band: the side; a column: the top; else
+    a corner) at the bleed edge and crosses the box."""
+    rng, b, ar = fr.rng, fr.box, fr.area
+    R, lim, w_base, w_tip = sz.R, sz.lim, sz.w_base, sz.w_tip
     wide = b.w / b.h
-    boughs: list[_Bough] = []
-    w_base = max(ink.mm("bold") * 1.5, R * 0.42)
-    w_tip = ink.mm("regular")
-    # main branches enter from an edge and cross the box
     if wide >= 2.2:
         y = b.y + b.h * rng.uniform(0.6, 0.78)
-        boughs.append(_grow(rng, (ar.x, y), rng.uniform(-12, -4), b.w * 1.05, w_base, w_base * 0.3,
-                            2.6 * R, 0, (ar.x - R, lim[1], ar.right + R, lim[3]), (8, 22)))
+        bo = _grow(rng, (ar.x, y), rng.uniform(-12, -4), b.w * 1.05, w_base, w_base * 0.3,
+                   2.6 * R, 0, (ar.x - R, lim[1], ar.right + R, lim[3]), (8, 22))
     elif wide <= 1 / 2.2:
         start = (b.x + b.w * rng.uniform(0.2, 0.45), ar.y)
-        boughs.append(_grow(rng, start, 80 + rng.uniform(-12, 12), b.h * 0.95, w_base * 1.2, w_tip,
-                            2.6 * R, 0, (lim[0], ar.y - R, lim[2], lim[3]), (12, 30)))
+        bo = _grow(rng, start, 80 + rng.uniform(-12, 12), b.h * 0.95, w_base * 1.2, w_tip,
+                   2.6 * R, 0, (lim[0], ar.y - R, lim[2], lim[3]), (12, 30))
     else:
         corner = rng.randrange(4)
         sx = ar.x if corner in (0, 3) else ar.right
         sy = b.y + b.h * rng.uniform(0.6, 0.85) if corner in (0, 1) else b.y + b.h * rng.uniform(0.15, 0.4)
         heading = math.degrees(math.atan2(b.cy - sy, b.cx - sx)) + rng.uniform(-10, 10)
-        boughs.append(_grow(rng, (sx, sy), heading, math.hypot(b.w, b.h) * 0.72, w_base * 1.3, w_tip,
-                            2.4 * R, 0, (ar.x - R, lim[1], ar.right + R, lim[3]), (12, 30)))
-    boughs = [x for x in boughs if x]
-    # secondary branches, young shoots and spurs
+        bo = _grow(rng, (sx, sy), heading, math.hypot(b.w, b.h) * 0.72, w_base * 1.3, w_tip,
+                   2.4 * R, 0, (ar.x - R, lim[1], ar.right + R, lim[3]), (12, 30))
+    return [bo] if bo else []
+
+
+def _branch_out(fr: Frame, boughs: list[_Bough], sz: _PlumSize) -> list[_Bough]:
+    """Secondary branches off the main one, young shoots and spurs off those (in place:
+    new boughs are appended and branch in turn, down to level 2)."""
+    rng, R, w_tip, dens = fr.rng, sz.R, sz.w_tip, fr.ink.density
     i = 0
     while i < len(boughs):
         bo = boughs[i]
@@ -163,52 +195,72 @@ def draw_plum(ctx: MotifContext):
             side = -side if rng.random() < 0.7 else side
             h = _heading_at(bo, k) + side * rng.uniform(28, 50)
             if bo.level == 0:
-                ln = min(rest * rng.uniform(0.22, 0.4), s * rng.uniform(0.45, 0.7))
-                tw = _grow(rng, bo.pts[k], h, ln, bo.widths[k] * 0.55, w_tip, 2.0 * R, 1, lim, (6, 18))
+                ln = min(rest * rng.uniform(0.22, 0.4), sz.s * rng.uniform(0.45, 0.7))
+                tw = _grow(rng, bo.pts[k], h, ln, bo.widths[k] * 0.55, w_tip, 2.0 * R, 1, sz.lim, (6, 18))
             else:
                 tw = _grow(rng, bo.pts[k], h, R * rng.uniform(1.2, 2.4), bo.widths[k] * 0.6, w_tip,
-                           1.6 * R, 2, lim, (2, 6))
+                           1.6 * R, 2, sz.lim, (2, 6))
             if tw:
                 boughs.append(tw)
-    # flowers along the young wood: open faces, side views and buds, never overlapping
+    return boughs
+
+
+def _spot_free(x: float, y: float, r: float, sz: _PlumSize, taken: list) -> bool:
+    """Whether a blossom of reach ``r`` at (x, y) stays in bounds and clear of the others."""
+    lim, R = sz.lim, sz.R
+    return (lim[0] - R * 0.05 <= x <= lim[2] + R * 0.05 and lim[1] - R * 0.05 <= y <= lim[3] + R * 0.05
+            and all(math.hypot(x - ox, y - oy) > r + orr + R * 0.12 for ox, oy, orr in taken))
+
+
+def _try_spot(fr: Frame, bo: _Bough, k: int, a, c, t: float, frac: float, sz: _PlumSize, taken: list):
+    """A flower at ``t`` along segment ``k`` (a to c) of a bough: its kind (an open face,
+    a side view or a bud), size and place beside the wood; None where it has no room."""
+    rng, R = fr.rng, sz.R
+    h = math.degrees(math.atan2(c[1] - a[1], c[0] - a[0]))
+    px, py = a[0] + (c[0] - a[0]) * t, a[1] + (c[1] - a[1]) * t
+    side = rng.choice((-1, 1))
+    roll = rng.random()
+    kind = "bud" if (frac > 0.8 and bo.level > 0) or roll < 0.2 else (
+        "side" if roll < 0.38 else "face")
+    r = {"face": R * rng.uniform(0.8, 1.1), "side": R * 0.85, "bud": R * 0.24}[kind]
+    off = (bo.widths[k] * 0.5 + (r * 0.55 if kind == "face" else 0.0))
+    ang = h + side * rng.uniform(55, 95)
+    fx = px + off * math.cos(math.radians(ang))
+    fy = py + off * math.sin(math.radians(ang))
+    reach = r if kind == "face" else r * 1.1
+    if rng.random() < 0.9 * min(1.6, fr.ink.density) and _spot_free(fx, fy, reach, sz, taken):
+        taken.append((fx, fy, reach))
+        return (kind, fx, fy, r, ang, px, py)
+    return None
+
+
+def _blossom_spots(fr: Frame, boughs: list[_Bough], sz: _PlumSize) -> list[tuple]:
+    """Flowers along the young wood, never overlapping: (kind, x, y, r, angle, stalk x, y)."""
+    rng, R = fr.rng, sz.R
     spots: list[tuple] = []
     taken: list[tuple[float, float, float]] = []
-
-    def free(x, y, r):
-        return (lim[0] - R * 0.05 <= x <= lim[2] + R * 0.05 and lim[1] - R * 0.05 <= y <= lim[3] + R * 0.05
-                and all(math.hypot(x - ox, y - oy) > r + orr + R * 0.12 for ox, oy, orr in taken))
-
     for bo in boughs:
         cum = 0.0
         total = sum(math.dist(a, c) for a, c in zip(bo.pts, bo.pts[1:]))
         for k, (a, c) in enumerate(zip(bo.pts, bo.pts[1:])):
             L = math.dist(a, c)
-            h = math.degrees(math.atan2(c[1] - a[1], c[0] - a[0]))
             t = 0.35
             while t < 1.0:
                 frac = (cum + t * L) / total
                 if bo.level > 0 or frac > 0.18:
-                    px, py = a[0] + (c[0] - a[0]) * t, a[1] + (c[1] - a[1]) * t
-                    side = rng.choice((-1, 1))
-                    roll = rng.random()
-                    kind = "bud" if (frac > 0.8 and bo.level > 0) or roll < 0.2 else (
-                        "side" if roll < 0.38 else "face")
-                    r = {"face": R * rng.uniform(0.8, 1.1), "side": R * 0.85, "bud": R * 0.24}[kind]
-                    off = (bo.widths[k] * 0.5 + (r * 0.55 if kind == "face" else 0.0))
-                    ang = h + side * rng.uniform(55, 95)
-                    fx = px + off * math.cos(math.radians(ang))
-                    fy = py + off * math.sin(math.radians(ang))
-                    reach = r if kind == "face" else r * 1.1
-                    if rng.random() < 0.9 * min(1.6, dens) and free(fx, fy, reach):
-                        taken.append((fx, fy, reach))
-                        spots.append((kind, fx, fy, r, ang, px, py))
+                    spot = _try_spot(fr, bo, k, a, c, t, frac, sz, taken)
+                    if spot:
+                        spots.append(spot)
                 t += rng.uniform(0.35, 0.7) * R * 2.0 / max(L, 1e-6)
             cum += L
-    # paint: wood, then petals, outlines, stamens, anthers, calyces
-    wood = Pen()
+    return spots
+
+
+def _paint_wood(fr: Frame, boughs: list[_Bough]) -> None:
+    """The branches as tapering ribbons, and moss dots beside the main branch's knots."""
+    rng, wood, moss = fr.rng, fr["wood"], fr["moss"]
     for bo in boughs:
         wood.poly(ribbon(bo.pts, bo.widths), closed=True)
-    moss = Pen()
     for bo in boughs:
         if bo.level == 0:
             for k in range(1, len(bo.pts) - 1):
@@ -216,30 +268,35 @@ def draw_plum(ctx: MotifContext):
                     a = math.radians(_heading_at(bo, k) + rng.choice((-90, 90)))
                     d = bo.widths[k] * 0.5
                     moss.circle(bo.pts[k][0] + d * math.cos(a), bo.pts[k][1] + d * math.sin(a),
-                                max(ink.mm("regular") * 0.9, bo.widths[k] * 0.09))
-    fill, line, fine, dots, calyx = Pen(), Pen(), Pen(), Pen(), Pen()
-    stalk = Pen()
+                                max(fr.mm("regular") * 0.9, bo.widths[k] * 0.09))
+
+
+def _paint_blossoms(fr: Frame, spots: list[tuple]) -> None:
+    """Open faces, side views and buds on their stalks. Without a petal fill the petal
+    discs go to a scratch pen (they take no random numbers, so nothing else moves)."""
+    rng = fr.rng
+    petals = fr["petals"] if fr.p["petal_fill"] > 0 else Pen()
+    line, fine, dots, calyx = fr["outline"], fr["stamens"], fr["anthers"], fr["calyces"]
     for kind, x, y, r, ang, px, py in spots:
         if kind != "face":
-            stalk.line(px, py, x, y)
+            fr["stalks"].line(px, py, x, y)
         if kind == "face":
-            _face(fill, line, fine, dots, rng, x, y, r, rng.uniform(0, 72))
+            _face(petals, line, fine, dots, rng, x, y, r, rng.uniform(0, 72))
         elif kind == "side":
-            _side(fill, line, fine, dots, calyx, rng, x, y, r, ang)
+            _side(petals, line, fine, dots, calyx, rng, x, y, r, ang)
         else:
-            _bud(fill, line, fine, calyx, x, y, r, ang)
-    sh = Sheet(ctx, ink)
-    wood_tok = p["branch_colour"]
-    sh.fill(wood.ops, wood_tok)
-    sh.fill(moss.ops, wood_tok)
-    sh.stroke(stalk.ops, wood_tok, "regular")
-    if p["petal_fill"] > 0:
-        sh.fill(fill.ops, None, p["petal_fill"])
-    sh.stroke(line.ops, None, "regular")
-    sh.stroke(fine.ops, None, "fine")
-    sh.stroke(dots.ops, p["accent"], "bold")
-    sh.fill(calyx.ops, wood_tok)
-    return sh.items()
+            _bud(petals, line, fine, calyx, x, y, r, ang)
+
+
+def draw_plum(ctx: MotifContext):
+    fr = Frame(ctx, _plum_paint(ctx.params))
+    fr.rng.seed(ctx.seed)  # the drawing's own seeding, kept so the pictures stay the same
+    sz = _plum_size(fr)
+    boughs = _branch_out(fr, _main_bough(fr, sz), sz)
+    spots = _blossom_spots(fr, boughs, sz)
+    _paint_wood(fr, boughs)
+    _paint_blossoms(fr, spots)
+    return fr.items()
 
 
 PLUM = MotifInfo(
@@ -313,61 +370,82 @@ def _tail(pen: Pen, echo: Pen, length: float, side: int = 1) -> None:
     echo.M(0.55 * s, 0.22).C(0.95 * s, 0.36, x1 * 0.55, 0.1, x1 * 0.9, 0.33)
 
 
-def draw_clouds(ctx: MotifContext):
-    ink, p = Ink(ctx), ctx.params
-    rng = random.Random(ctx.seed)
-    b, a = ctx.box, ctx.area
-    pen, echo = Pen(), Pen()
-    if p["layout"] == "pattern":
-        target = max(4.0, min(40.0, math.sqrt(b.w * b.h) / 14.0)) / ink.density
-        rows = max(1, round(b.h / (2.1 * target)))
-        s = b.h / (rows * 2.1)
-        pitch = 2.7 * s
-        phase = rng.uniform(0.0, 1.0) * pitch  # the seed shifts the repeat
-        for r in range(-1, rows + 1):
-            yb = b.y + (r + 0.5) * 2.1 * s + 0.6 * s
-            off = (r % 2) * pitch / 2 + (b.cx - pitch / 2 + phase) % pitch
-            k0 = math.floor((a.x - off) / pitch) - 1
-            k1 = math.ceil((a.right - off) / pitch) + 1
-            for k in range(k0, k1):
-                xc = off + k * pitch
-                with pen.frame(Affine.translate(xc, yb) @ Affine.scale(s)), \
-                        echo.frame(Affine.translate(xc, yb) @ Affine.scale(s)):
-                    _ruyi(pen, echo)
-                    # the linking swag to the next head
-                    span = pitch / s
-                    pen.M(0.5, 0.05).C(0.95, 0.5, span - 0.95, 0.5, span - 0.5, 0.05)
-                    echo.M(0.8, 0.3).C(1.1, 0.47, span - 1.1, 0.47, span - 0.8, 0.3)
-    else:
-        n = max(1, round(p["count"] * ink.density))
-        s = min(b.h / (1.6 * max(1, n * 0.75)), b.w / 5.2)
-        placed = []
-        for i in range(n * 12):
-            if len(placed) >= n:
-                break
-            sc = s * rng.uniform(0.75, 1.0) if placed else s
-            side = rng.choice((-1, 1))
-            ln = rng.uniform(1.6, 2.6)
-            w_l = (1.0 if side > 0 else 1.1 + ln) * sc
-            w_r = (1.1 + ln if side > 0 else 1.0) * sc
-            if b.w < w_l + w_r or b.h < 1.45 * sc:
-                sc = min(b.w / (w_l + w_r) * sc, b.h / 1.45) * 0.98
-                w_l, w_r = w_l * sc / s, w_r * sc / s
-            x = rng.uniform(b.x + w_l, max(b.x + w_l, b.right - w_r))
-            y = rng.uniform(b.y + 1.3 * sc, max(b.y + 1.3 * sc, b.bottom - 0.45 * sc))
-            box = (x - w_l, y - 1.3 * sc, x + w_r, y + 0.45 * sc)
-            if any(overlaps(box, o) for o in placed):
-                continue
-            placed.append(box)
-            tf = Affine.translate(x, y) @ Affine.scale(sc)
-            with pen.frame(tf), echo.frame(tf):
+
+
+CLOUDS_PAINT = {
+    "echo": Paint("stroke", "@colour", "fine"),
+    "line": Paint("stroke", "@colour", "regular"),
+}
+
+
+def _cloud_pattern(fr: Frame) -> None:
+    """The brocade repeat: rows of ruyi heads linked by swags, alternate rows offset by
+    half a repeat; the seed shifts the repeat."""
+    b, a, pen, echo = fr.box, fr.area, fr["line"], fr["echo"]
+    target = max(4.0, min(40.0, math.sqrt(b.w * b.h) / 14.0)) / fr.ink.density
+    rows = max(1, round(b.h / (2.1 * target)))
+    s = b.h / (rows * 2.1)
+    pitch = 2.7 * s
+    phase = fr.rng.uniform(0.0, 1.0) * pitch
+    for r in range(-1, rows + 1):
+        yb = b.y + (r + 0.5) * 2.1 * s + 0.6 * s
+        off = (r % 2) * pitch / 2 + (b.cx - pitch / 2 + phase) % pitch
+        k0 = math.floor((a.x - off) / pitch) - 1
+        k1 = math.ceil((a.right - off) / pitch) + 1
+        for k in range(k0, k1):
+            xc = off + k * pitch
+            with pen.frame(Affine.translate(xc, yb) @ Affine.scale(s)), \
+                    echo.frame(Affine.translate(xc, yb) @ Affine.scale(s)):
                 _ruyi(pen, echo)
-                _tail(pen, echo, ln, side)
-    sh = Sheet(ctx, ink)
-    tok = p["colour"]
-    sh.stroke(echo.ops, tok, "fine")
-    sh.stroke(pen.ops, tok, "regular")
-    return sh.items()
+                # the linking swag to the next head
+                span = pitch / s
+                pen.M(0.5, 0.05).C(0.95, 0.5, span - 0.95, 0.5, span - 0.5, 0.05)
+                echo.M(0.8, 0.3).C(1.1, 0.47, span - 1.1, 0.47, span - 0.8, 0.3)
+
+
+def _cloud_spot(fr: Frame, s: float, first: bool):
+    """A trial cloud: (x, y, scale, tail side, tail length, its box), shrunk to fit."""
+    rng, b = fr.rng, fr.box
+    sc = s if first else s * rng.uniform(0.75, 1.0)
+    side = rng.choice((-1, 1))
+    ln = rng.uniform(1.6, 2.6)
+    w_l = (1.0 if side > 0 else 1.1 + ln) * sc
+    w_r = (1.1 + ln if side > 0 else 1.0) * sc
+    if b.w < w_l + w_r or b.h < 1.45 * sc:
+        sc = min(b.w / (w_l + w_r) * sc, b.h / 1.45) * 0.98
+        w_l, w_r = w_l * sc / s, w_r * sc / s
+    x = rng.uniform(b.x + w_l, max(b.x + w_l, b.right - w_r))
+    y = rng.uniform(b.y + 1.3 * sc, max(b.y + 1.3 * sc, b.bottom - 0.45 * sc))
+    return x, y, sc, side, ln, (x - w_l, y - 1.3 * sc, x + w_r, y + 0.45 * sc)
+
+
+def _cloud_scatter(fr: Frame) -> None:
+    """A few large clouds with streaming tails, placed at random without overlapping."""
+    b, pen, echo = fr.box, fr["line"], fr["echo"]
+    n = max(1, round(fr.p["count"] * fr.ink.density))
+    s = min(b.h / (1.6 * max(1, n * 0.75)), b.w / 5.2)
+    placed = []
+    for _ in range(n * 12):
+        if len(placed) >= n:
+            break
+        x, y, sc, side, ln, box = _cloud_spot(fr, s, not placed)
+        if any(overlaps(box, o) for o in placed):
+            continue
+        placed.append(box)
+        tf = Affine.translate(x, y) @ Affine.scale(sc)
+        with pen.frame(tf), echo.frame(tf):
+            _ruyi(pen, echo)
+            _tail(pen, echo, ln, side)
+
+
+def draw_clouds(ctx: MotifContext):
+    fr = Frame(ctx, CLOUDS_PAINT)
+    fr.rng.seed(ctx.seed)  # the drawing's own seeding, kept so the pictures stay the same
+    if fr.p["layout"] == "pattern":
+        _cloud_pattern(fr)
+    else:
+        _cloud_scatter(fr)
+    return fr.items()
 
 
 CLOUDS = MotifInfo(

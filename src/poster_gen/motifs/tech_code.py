@@ -3,9 +3,10 @@ indentation, drawn brackets, line-number ticks and a fine dot grid."""
 from __future__ import annotations
 
 import math
-import random
+from typing import NamedTuple
 
-from .base import Ink, MotifContext, MotifInfo, Sheet, common_params, overlaps, token
+from .base import MotifContext, MotifInfo, common_params, overlaps, token
+from .frame import Frame, Paint
 from .pen import Pen
 
 
@@ -33,101 +34,144 @@ def glyph(pen: Pen, ch: str, x: float, y: float, h: float) -> float:
     return w * 1.55
 
 
-def draw_code(ctx: MotifContext):
-    ink, p = Ink(ctx), ctx.params
-    rng = random.Random(ctx.seed)
-    b, a = ctx.box, ctx.area
-    lh = max(ink.mm("bold") * 3.2, math.sqrt(b.w * b.h) / 45.0) / ink.density
+PAINT = {
+    "dots": Paint("stroke", "@colour", "regular", 0.45),  # the dot grid
+    "ticks": Paint("stroke", "@colour", "fine", 0.6),  # line numbers
+    "comments": Paint("stroke", "@colour", "bold", 0.4),
+    "bars": Paint("stroke", "@colour", "bold"),  # code
+    "accents": Paint("stroke", "@accent", "bold"),  # keywords, then the large glyphs
+    "braces": Paint("stroke", "@colour", "regular"),
+}
+
+
+class _Code(NamedTuple):
+    lh: float  # line height
+    cw: float  # one character
+    gutter: float  # line-number gutter
+    pane_w: float
+    panes: int
+    gh: float  # height of the large glyphs
+
+
+def _code_size(fr: Frame) -> _Code:
+    """Line height from the box and the density; panes of 48-70 characters."""
+    b = fr.box
+    lh = max(fr.mm("bold") * 3.2, math.sqrt(b.w * b.h) / 45.0) / fr.ink.density
     lh = min(lh, b.h / 3)
-    cw = lh * 0.5  # one character
-    gutter = cw * 5
+    cw = lh * 0.5
     pane_w = min(b.w, max(cw * 48, b.w / max(1, round(b.w / (cw * 70)))))
     panes = max(1, round(b.w / pane_w))
-    pane_w = b.w / panes
-    bars, quiet, keys, ticks, braces, dots, big = (Pen() for _ in range(7))
-    # the hero glyphs: one large "</>" (and "{ }" on larger boxes) kept clear of code
-    hero = []
     gh = min(b.h * 0.55, max(lh * 5, min(b.w, b.h) * 0.22))
-    spots = [("</>", 3 * 0.42 * 1.55 * gh)]
+    return _Code(lh, cw, cw * 5, b.w / panes, panes, gh)
+
+
+def _hero_spots(fr: Frame, c: _Code) -> list[tuple]:
+    """Places for one large "</>" (and "{ }" on larger boxes), clear of each other:
+    (text, x, y, keep-clear box). The code lines keep clear of them."""
+    b, rng, lh, cw, gh = fr.box, fr.rng, c.lh, c.cw, c.gh
+    wanted = [("</>", 3 * 0.42 * 1.55 * gh)]
     if b.w * b.h > 150 * 150:
-        spots.append(("{}", 2 * 0.42 * 1.55 * gh + gh * 0.35))
-    for text, tw in spots:
+        wanted.append(("{}", 2 * 0.42 * 1.55 * gh + gh * 0.35))
+    spots = []
+    for text, tw in wanted:
         for _ in range(30):
-            hx = rng.uniform(b.x + gutter + cw, max(b.x + gutter + cw, b.right - tw - cw))
+            hx = rng.uniform(b.x + c.gutter + cw, max(b.x + c.gutter + cw, b.right - tw - cw))
             hy = rng.uniform(b.y + lh * 0.5, max(b.y + lh * 0.5, b.bottom - gh - lh * 0.5))
             box = (hx - cw, hy - lh * 0.5, hx + tw + cw, hy + gh + lh * 0.5)
-            if not any(overlaps(box, o) for o in hero):
-                hero.append(box)
-                x = hx
-                for ch in text:
-                    x += glyph(big, ch, x, hy, gh)
-                    if text == "{}" and ch == "{":
-                        x += gh * 0.35
+            if not any(overlaps(box, s[3]) for s in spots):
+                spots.append((text, hx, hy, box))
                 break
+    return spots
 
-    def clear(x0, x1, y):
-        return not any(o[0] < x1 and x0 < o[2] and o[1] < y < o[3] for o in hero)
 
-    for pi in range(panes):
-        px = b.x + pi * pane_w
-        x_code = px + gutter
-        cols = max(8, int((pane_w - gutter - cw * 2) / cw))
-        depth, inside = 0, 0
-        n_lines = int((b.h - lh * 0.5) / lh)
-        for li in range(n_lines):
-            y = b.y + (li + 0.75) * lh
-            if rng.random() < 0.12 and depth == 0:
-                continue  # a blank line between blocks
-            if clear(px, x_code, y):
-                tl = cw * (1.5 if (li + 1) % 5 == 0 else 0.8)
-                ticks.line(x_code - cw * 1.5 - tl, y, x_code - cw * 1.5, y)
-            closing = depth > 0 and inside >= 1 and rng.random() < 0.25
-            inside += 1
-            if closing:
-                depth -= 1
-                inside = 1
-                x = x_code + depth * 2 * cw
-                if clear(x, x + cw, y):
-                    glyph(braces, "}", x, y - lh * 0.32, lh * 0.64)
-                continue
+def _clear(spots: list[tuple], x0: float, x1: float, y: float) -> bool:
+    """Whether a stretch x0..x1 of the line at y keeps clear of the large glyphs."""
+    return not any(o[0] < x1 and x0 < o[2] and o[1] < y < o[3] for *_, o in spots)
+
+
+def _tokens(fr: Frame, c: _Code, x_code: float, cols: int, depth: int, y: float, spots) -> tuple[float, bool]:
+    """One line's tokens, indented by ``depth``: code bars (the first may be a keyword)
+    or one comment. Returns where the line ends and whether it was a comment."""
+    rng, cw = fr.rng, c.cw
+    x = x_code + depth * 2 * cw
+    comment = rng.random() < 0.1
+    room = cols - depth * 2
+    n_tok = 1 if comment else rng.randint(1, 6)
+    for t in range(n_tok):
+        ln = rng.randint(8, min(36, max(9, room))) if comment else rng.randint(2, 11)
+        if (x - x_code) / cw + ln > cols - 2:
+            break
+        x1 = x + ln * cw
+        if _clear(spots, x, x1, y):
+            pen = fr["comments"] if comment else (fr["accents"] if t == 0 and rng.random() < 0.35 else fr["bars"])
+            pen.line(x + cw * 0.3, y, x1 - cw * 0.3, y)
+        x = x1 + cw
+    return x, comment
+
+
+def _pane(fr: Frame, c: _Code, pi: int, spots: list[tuple]) -> None:
+    """Pane ``pi``: numbered lines of code, blocks opened and closed by drawn braces
+    and indented by depth, blank lines between top-level blocks."""
+    rng, b, lh, cw = fr.rng, fr.box, c.lh, c.cw
+    px = b.x + pi * c.pane_w
+    x_code = px + c.gutter
+    cols = max(8, int((c.pane_w - c.gutter - cw * 2) / cw))
+    depth, inside = 0, 0
+    for li in range(int((b.h - lh * 0.5) / lh)):
+        y = b.y + (li + 0.75) * lh
+        if rng.random() < 0.12 and depth == 0:
+            continue  # a blank line between blocks
+        if _clear(spots, px, x_code, y):
+            tl = cw * (1.5 if (li + 1) % 5 == 0 else 0.8)
+            fr["ticks"].line(x_code - cw * 1.5 - tl, y, x_code - cw * 1.5, y)
+        closing = depth > 0 and inside >= 1 and rng.random() < 0.25
+        inside += 1
+        if closing:
+            depth, inside = depth - 1, 1
             x = x_code + depth * 2 * cw
-            comment = rng.random() < 0.1
-            room = cols - depth * 2
-            n_tok = 1 if comment else rng.randint(1, 6)
-            for t in range(n_tok):
-                ln = rng.randint(8, min(36, max(9, room))) if comment else rng.randint(2, 11)
-                if (x - x_code) / cw + ln > cols - 2:
-                    break
-                x1 = x + ln * cw
-                if clear(x, x1, y):
-                    pen = quiet if comment else (keys if t == 0 and rng.random() < 0.35 else bars)
-                    pen.line(x + cw * 0.3, y, x1 - cw * 0.3, y)
-                x = x1 + cw
-            if not comment and depth < 4 and rng.random() < 0.2 and (x - x_code) / cw < cols - 2:
-                if clear(x, x + cw, y):
-                    glyph(braces, "{", x, y - lh * 0.32, lh * 0.64)
-                depth += 1
-                inside = 0
-    # the dot grid behind everything, on a coarse pitch so it stays a texture
-    pitch = max(lh * 2, math.sqrt(a.w * a.h / 700))
+            if _clear(spots, x, x + cw, y):
+                glyph(fr["braces"], "}", x, y - lh * 0.32, lh * 0.64)
+            continue
+        x, comment = _tokens(fr, c, x_code, cols, depth, y, spots)
+        if not comment and depth < 4 and rng.random() < 0.2 and (x - x_code) / cw < cols - 2:
+            if _clear(spots, x, x + cw, y):
+                glyph(fr["braces"], "{", x, y - lh * 0.32, lh * 0.64)
+            depth, inside = depth + 1, 0
+
+
+def _dot_grid(fr: Frame, c: _Code) -> None:
+    """The dot grid behind everything, on a coarse pitch so it stays a texture."""
+    a, b = fr.area, fr.box
+    pitch = max(c.lh * 2, math.sqrt(a.w * a.h / 700))
     yy = a.y + (b.y - a.y) % pitch
     while yy <= a.bottom:
         xx = a.x + (b.x - a.x) % pitch
         while xx <= a.right:
-            dots.dot(xx, yy)
+            fr["dots"].dot(xx, yy)
             xx += pitch
         yy += pitch
-    sh = Sheet(ctx, ink)
-    tok, acc = p["colour"], p["accent"]
-    sh.stroke(dots.ops, tok, "regular", 0.45)
-    sh.stroke(ticks.ops, tok, "fine", 0.6)
-    sh.stroke(quiet.ops, tok, "bold", 0.4)
-    sh.stroke(bars.ops, tok, "bold")
-    sh.stroke(keys.ops, acc, "bold")
-    sh.stroke(braces.ops, tok, "regular")
-    sh.stroke(big.ops, acc, "bold", join="round")
-    return sh.items()
 
+
+def _hero_glyphs(fr: Frame, c: _Code, spots: list[tuple]) -> None:
+    """The large glyphs, drawn after the keywords that share their paint."""
+    for text, hx, hy, _ in spots:
+        x = hx
+        for ch in text:
+            x += glyph(fr["accents"], ch, x, hy, c.gh)
+            if text == "{}" and ch == "{":
+                x += c.gh * 0.35
+
+
+def draw_code(ctx: MotifContext):
+    fr = Frame(ctx, PAINT)
+    fr.rng.seed(ctx.seed)  # the drawing's own seeding, kept so the pictures stay the same
+    c = _code_size(fr)
+    spots = _hero_spots(fr, c)
+    for pi in range(c.panes):
+        _pane(fr, c, pi, spots)
+    _dot_grid(fr, c)
+    _hero_glyphs(fr, c, spots)
+    return fr.items()
 
 CODE = MotifInfo(
     "code-grid", "technology",
