@@ -103,7 +103,7 @@ def test_editing_one_landmark_rebuilds_its_poster_and_the_brochure(project: Path
 
 def test_editing_a_theme_rebuilds_what_uses_it(project: Path):
     theme = project / "layouts" / "themes" / "artificial-intelligence.yaml"
-    theme.write_text(theme.read_text(encoding="utf-8").replace("cmyk: [88, 48, 0, 0]", "cmyk: [90, 45, 0, 0]"),
+    theme.write_text(theme.read_text(encoding="utf-8").replace("cmyk: [92, 35, 0, 0]", "cmyk: [90, 38, 0, 0]"),
                      encoding="utf-8")
     r = run_cli("build", "--project", str(project))
     assert r.returncode == 0, r.stderr

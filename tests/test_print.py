@@ -180,7 +180,7 @@ def test_a_good_photo_is_placed_in_cmyk(tmp_path: Path):
 
     proj = copy_project(tmp_path / "p")
     (proj / "assets" / "images").mkdir(parents=True, exist_ok=True)
-    Image.new("RGB", (5200, 1900), (20, 90, 200)).save(proj / "assets" / "images" / "big.jpg", quality=80)
+    Image.new("RGB", (5200, 2200), (20, 90, 200)).save(proj / "assets" / "images" / "big.jpg", quality=80)
     lm = proj / "data" / "landmarks" / "artificial-intelligence.yaml"
     lm.write_text(lm.read_text(encoding="utf-8") + "hero_image: assets/images/big.jpg\n", encoding="utf-8")
     r = run_cli("build", "--project", str(proj), "--only", "artificial-intelligence")
@@ -211,8 +211,8 @@ def test_a_file_that_fails_preflight_is_not_moved_into_place(tmp_path: Path):
     assert run_cli("build", "--project", str(proj), "--only", "artificial-intelligence").returncode == 0
     before = (proj / "output" / "posters" / "artificial-intelligence.pdf").read_bytes()
     (proj / "assets" / "images").mkdir(parents=True, exist_ok=True)
-    im = Image.new("CMYK", (5200, 1900), (40, 40, 40, 0))
-    im.paste((255, 255, 255, 255), (0, 0, 1000, 1900))
+    im = Image.new("CMYK", (5200, 2200), (40, 40, 40, 0))
+    im.paste((255, 255, 255, 255), (0, 0, 1000, 2200))
     im.save(proj / "assets" / "images" / "dark.tif")
     lm = proj / "data" / "landmarks" / "artificial-intelligence.yaml"
     lm.write_text(lm.read_text(encoding="utf-8") + "hero_image: assets/images/dark.tif\n", encoding="utf-8")

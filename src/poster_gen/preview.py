@@ -125,3 +125,16 @@ def _fit(label: str, font, width: int) -> str:
     while label and font.getlength(label + "…") > width:
         label = label[:-1]
     return label.rstrip() + "…"
+
+
+def series_row(posters: list[Rendered], cell: int = 160, gap: int = 16) -> Image.Image:
+    """The posters side by side, each ``cell`` pixels wide: an A2 poster 160 px wide on a
+    screen is about what it is at 3 m (a 1:20 view), where a name must read and the five
+    must tell apart."""
+    imgs = [r.pages[0].resize((cell, round(r.pages[0].height * cell / r.pages[0].width)), Image.LANCZOS)
+            for r in posters]
+    h = max(i.height for i in imgs)
+    row = Image.new("RGB", (len(imgs) * (cell + gap) + gap, h + 2 * gap), (236, 236, 236))
+    for k, img in enumerate(imgs):
+        row.paste(img, (gap + k * (cell + gap), gap))
+    return row

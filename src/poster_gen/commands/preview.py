@@ -15,13 +15,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dpi", type=float, default=36, help="resolution of the page previews (default 36)")
     p.add_argument("--sheet", type=Path, metavar="PNG", help="also write the contact sheet here (e.g. docs/)")
     p.add_argument("--sheet-width", type=int, default=2400, metavar="PX", help="contact sheet width (2400)")
+    p.add_argument("--row", type=Path, metavar="PNG", help="also write the posters side by side at a 3 m view here")
 
 
 def run(args: argparse.Namespace) -> int:
     from ..builder import prepare_layout_fonts, project_text
     from ..errors import InputError, Problem
     from ..load.project import load_project
-    from ..preview import Rendered, contact_sheet, render_pdf
+    from ..preview import Rendered, contact_sheet, render_pdf, series_row
 
     project = load_project(args.project)
     out = (args.out or project.root / "output").resolve()
@@ -53,6 +54,10 @@ def run(args: argparse.Namespace) -> int:
         t.parent.mkdir(parents=True, exist_ok=True)
         sheet.save(t, optimize=True)
         print(f"wrote {t}")
+    if args.row and posters:
+        args.row.parent.mkdir(parents=True, exist_ok=True)
+        series_row(posters).save(args.row, optimize=True)
+        print(f"wrote {args.row}")
     n = sum(len(r.pages) for r in posters) + (len(brochure.pages) if brochure else 0)
     print(f"{n} page preview(s) at {args.dpi:g} dpi in {previews}")
     return 0

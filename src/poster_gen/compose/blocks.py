@@ -78,8 +78,12 @@ def rule(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 @composer("motif")
 def motif(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     photo = ctx.resolve(region.image) if region.image else None
-    if photo:  # a photo or illustration takes the place of the motif composition
-        return [Image(ctx.bleed_box(region.box), str(ctx.root / photo), role=region.id)]
+    if photo:  # a photo or illustration takes the place of the drawing, below the text it frames
+        box = ctx.bleed_box(region.box)
+        clear = max((k.bottom for k in keep_out(region, ctx)), default=box.y)
+        if clear > box.y:
+            box = Box(box.x, clear, box.w, max(0.0, box.bottom - clear))
+        return [Image(box, str(ctx.root / photo), role=region.id)] if box.h > 1 else []
     items: list[Item] = []
     for i, layer in enumerate(region.layers):
         name = ctx.resolve(layer.motif) if "." in layer.motif else layer.motif
@@ -101,12 +105,19 @@ def motif(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         # faintness without transparency: colours blend towards the ground they lie on
         mctx = MotifContext(box=lbox, palette=ctx.palette, seed=seed,
                             stroke_pt=ctx.layout.motif_stroke * ctx.scale, params=params,
-                            bleed=ctx.bleed_sides(spec, lbox), ground=ctx.palette[layer.ground])
+                            bleed=ctx.bleed_sides(spec, lbox), ground=ctx.palette[layer.ground],
+                            keep_out=keep_out(region, ctx))
         # a motif is a pure function of its context: drawn once, then read back from the cache
         key = (name, lbox, sorted(ctx.palette.items()), seed, mctx.stroke_pt, sorted(params.items()),
-               mctx.bleed, mctx.ground)
+               mctx.bleed, mctx.ground, mctx.keep_out)
         items.extend(memoised("motifs", key, lambda: draw_motif(name, mctx)))
     return items
+
+
+def keep_out(region: Region, ctx: Ctx) -> tuple[Box, ...]:
+    """The boxes of the regions a drawing frames (``avoid``), grown by its margin."""
+    m = ctx.mm(region.avoid_margin)
+    return tuple(ctx.drawn[r].inset(-m) for r in region.avoid if r in ctx.drawn)
 
 
 @composer("series-header")

@@ -158,3 +158,31 @@ def policy(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     items += node_list(region, Box(box.x, top, box.w, box.bottom - top), ctx, ctx.label(region.label), entries,
                        f"{path}.plans", region.colour or "primary")
     return items
+
+
+@composer("series-wall")
+def series_wall(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+    """The series' shared thread on one line: the Ming wall's battlements across the box,
+    one stretch in each landmark's colour, in series order (the posters' footers)."""
+    from ..motifs.clip import clip_ops
+    from ..motifs.nanjing_city import battlement_profile
+
+    landmarks = ctx.extras.get("landmarks", [])
+    themes = ctx.extras.get("themes", {})
+    n = len(landmarks)
+    if not n:
+        return []
+    mh = min(box.h * 0.45, box.w / n / 5)
+    mw, gap = mh * 1.15, mh * 0.6
+    crest = battlement_profile(box.x, box.right, box.y, mh, mw, gap, box.x + gap / 2)
+    outline = (("M", crest[0][0], box.bottom), *(("L", x, y) for x, y in crest),
+               ("L", crest[-1][0], box.bottom), ("Z",))
+    area = ctx.bleed_box(region.box)
+    step = (area.right - area.x) / n
+    items: list[Item] = []
+    for i, lm in enumerate(landmarks):
+        part = Box(area.x + i * step, area.y, step + (0.01 if i < n - 1 else 0), area.h)
+        ops = clip_ops(outline, part, filled=True)
+        if ops:
+            items.append(Path(tuple(ops), fill=palette_of(themes[lm.theme])["primary"], role=f"{region.id}-wall"))
+    return items

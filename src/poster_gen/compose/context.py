@@ -30,6 +30,7 @@ class Ctx:
     page_number: int = 0
     extras: dict[str, Any] = field(default_factory=dict)  # e.g. contents entries, series info
     used: dict[str, float] = field(default_factory=dict)  # region id -> lowest edge it printed, mm
+    drawn: dict[str, Any] = field(default_factory=dict)  # region id -> the box its content covers (Box)
     step: int = 0  # the series copyfit: how many steps down the type scale body styles are set
     _paras: int = field(default=0, repr=False)
     _values: dict[str, tuple[Any, str | None]] = field(default_factory=dict, repr=False)

@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+from ..colour import cmyk_to_rgb
+
 MM_PER_PT = 25.4 / 72.0
 PT_PER_MM = 72.0 / 25.4
 
 
-# sRGB (0-1) of solid process inks on coated paper (cyan, magenta, yellow, black)
-_INKS = ((0.0, 0.682, 0.937), (0.925, 0.0, 0.549), (1.0, 0.949, 0.0), (0.137, 0.122, 0.125))
 
 
 @dataclass(frozen=True)
@@ -49,20 +49,9 @@ class CMYK:
         return (self.c, self.m, self.y, self.k)
 
     def to_rgb(self) -> tuple[float, float, float]:
-        """Approximate sRGB (0-1) of this ink mix on white coated paper.
-
-        Each process ink filters the light by its own sRGB colour, scaled by its
-        coverage (a multiplicative Neugebauer-like model). Far closer to print than
-        the naive 1-C formula, which makes cyans and greens look too light; used for
-        contrast checks and RGB output, not for separations.
-        """
-        r = g = b = 1.0
-        for v, (ir, ig, ib) in zip(self.channels, _INKS):
-            t = v / 100.0
-            r *= 1 - t * (1 - ir)
-            g *= 1 - t * (1 - ig)
-            b *= 1 - t * (1 - ib)
-        return (r, g, b)
+        """Approximate sRGB (0-1) of this ink mix on white coated paper (the ink model of
+        ``poster_gen.colour``): for contrast checks and RGB output, not for separations."""
+        return cmyk_to_rgb(self.c, self.m, self.y, self.k)
 
     def luminance(self) -> float:
         """WCAG relative luminance of ``to_rgb()``."""

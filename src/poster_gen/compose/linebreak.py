@@ -197,7 +197,7 @@ def no_widow(s: Shaped, lines: list[tuple[int, int]], width: float, max_chars: i
     for b in reversed(s.breaks):
         if b >= la:
             continue
-        if b <= pa + shortest or not _fits(s, _skip(s.text, b), lb, width, max_chars):
+        if b <= pa or not _fits(s, _skip(s.text, b), lb, width, max_chars):
             break
         if s.trim(b, lb) - _skip(s.text, b) >= shortest:
             return [*lines[:-2], (pa, b), (_skip(s.text, b), lb)]

@@ -4,7 +4,9 @@ from __future__ import annotations
 from ..load.layout_models import Template
 from . import blocks, brochure_blocks, evidence  # noqa: F401  (register the composers)
 from .context import Ctx
-from .geometry import Box, Page, QRCode, Rect, TextLine
+from functools import reduce
+
+from .geometry import Box, Link, Page, QRCode, Rect, TextLine
 from ..memo import memoised
 from .segment import jieba_identity
 
@@ -76,7 +78,8 @@ def _ctx_key(ctx: Ctx) -> tuple:
     fonts = sorted((role, getattr(m, "ps_name", None) or type(m).__name__) for role, m in ctx.fonts.items())
     data, extras = _repr(ctx.data), _repr(ctx.extras)
     return (_repr(ctx.layout), sorted(ctx.palette.items()), fonts, data, ctx.scale, str(ctx.root), ctx.langs,
-            ctx.page_number, extras, ctx.sheet, ctx.step, ctx._paras, repr(ctx.used), repr(ctx._values))
+            ctx.page_number, extras, ctx.sheet, ctx.step, ctx._paras, repr(ctx.used), repr(ctx.drawn),
+            repr(ctx._values))
 
 
 def _compose_page(template: Template, ctx: Ctx, label: str, name: str, lint: bool) -> Page:
@@ -103,6 +106,9 @@ def _compose_page(template: Template, ctx: Ctx, label: str, name: str, lint: boo
                 raise SafeZoneError(name, i, region.id, f"region '{region.id}' puts {what} {gap:.1f} mm from "
                                     f"the trim; the safe zone is {ctx.layout.safe:g} mm")
         ctx.used[region.id] = max((i.bounds().bottom for i in items), default=box.y)
+        shown = [i.bounds() for i in items if not isinstance(i, Link)]
+        if shown:
+            ctx.drawn[region.id] = reduce(Box.union, shown)
     for layered in (True, False):
         for i, region in enumerate(template.regions):
             if region.layered == layered:

@@ -9,15 +9,26 @@ nothing and an edit recomposes one landmark.
 """
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from ..load.layout_models import Layout
 from ..load.models import Landmark
 from ..load.project import Project
-from ..memo import memoised
+from ..memo import memoised, stored
 from .document import ComposeError, compose_poster, series_position
 from .segment import jieba_identity
 from .text import Metrics
+
+
+class SeriesArgs(NamedTuple):
+    """What a series' posters are composed with (one per layout and print or screen)."""
+
+    fonts: Mapping[str, Metrics]
+    layout_name: str
+    layout: Layout
+    langs: tuple[str, ...]
+    scale: float
+    sheet: tuple[float, float] | None
 
 
 def max_step(layout: Layout) -> int:
@@ -50,12 +61,30 @@ def series_step(project: Project, fonts: Mapping[str, Metrics], layout_name: str
     layout = layout or project.layouts[layout_name]
     if not max_step(layout) or not project.landmarks:
         return 0
+    return max(landmark_step(project, lm, fonts, layout_name, layout, langs, scale, sheet)
+               for lm in project.landmarks)
+
+
+def unprobed(project: Project, fonts: Mapping[str, Metrics], layout_name: str = "poster",
+             layout: Layout | None = None, langs: tuple[str, ...] = ("zh", "en"), scale: float = 1.0,
+             sheet: tuple[float, float] | None = None) -> list[Landmark]:
+    """The landmarks whose need :func:`series_step` would have to compose to learn."""
+    layout = layout or project.layouts[layout_name]
+    if not max_step(layout):
+        return []
+    return [lm for lm in project.landmarks
+            if not stored("fit", _key(project, lm, fonts, layout, langs, scale, sheet))]
+
+
+def landmark_step(project: Project, lm: Landmark, fonts: Mapping[str, Metrics], layout_name: str,
+                  layout: Layout, langs: tuple[str, ...], scale: float, sheet: tuple[float, float] | None) -> int:
+    """One landmark's need, memoised (a build's workers may have worked it out ahead)."""
+    return memoised("fit", _key(project, lm, fonts, layout, langs, scale, sheet),
+                    lambda: needed_step(project, lm, fonts, layout_name, layout, langs, scale, sheet))
+
+
+def _key(project: Project, lm: Landmark, fonts: Mapping[str, Metrics], layout: Layout,
+         langs: tuple[str, ...], scale: float, sheet: tuple[float, float] | None) -> tuple:
     names = sorted(getattr(m, "ps_name", None) or type(m).__name__ for m in fonts.values())
-
-    def need(lm: Landmark) -> int:
-        key = ("series-step", repr(lm), repr(project.campaign), repr(layout), names, langs, scale, sheet,
-               series_position(project, lm), jieba_identity())
-        return memoised("fit", key, lambda: needed_step(project, lm, fonts, layout_name, layout, langs, scale,
-                                                        sheet))
-
-    return max(need(lm) for lm in project.landmarks)
+    return ("series-step", repr(lm), repr(project.campaign), repr(layout), names, langs, scale, sheet,
+            series_position(project, lm), jieba_identity())

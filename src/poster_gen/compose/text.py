@@ -125,7 +125,7 @@ def set_para(p: Para, fonts: Mapping[str, Metrics], width: float, words: tuple[s
     spans = (linebreak.balanced if p.balance else linebreak.greedy)(shaped, w_em, max_chars)
     if not p.balance and mode == "words" and 2 <= len(spans) <= 3:
         spans = linebreak.balanced(shaped, w_em, max_chars)  # a short text: even lines, no lone word
-    if zh and st.breaks == "anywhere" and clreq.has_han(shaped.text):
+    if zh and clreq.has_han(shaped.text):  # display type too: "软件和信息服务 / 产业" is a widow
         spans = linebreak.no_widow(shaped, spans, w_em, max_chars)
     return SetPara(p, st.size, shaped, tuple(spans), avail)
 

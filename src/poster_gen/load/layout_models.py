@@ -118,6 +118,10 @@ class LintSpec:
     column_balance_single: float = field(default=1.0, metadata=meta(
         min=0, max=1, doc="the same for a one-language edition (its columns hold one language of texts the "
                           "layout balanced in two)"))
+    hue_separation: float = field(default=0, metadata=meta(
+        min=0, max=100, doc="poster layouts: the least CIEDE2000 difference between the series' themes (0: none)"))
+    hue_tokens: list[str] = field(default_factory=lambda: ["primary"], metadata=meta(
+        doc="the theme tokens the series' hues are compared by"))
     max_blank: float = field(default=1.0, metadata=meta(
         min=0, max=1, doc="largest share of a page inside its margins left blank (1: no limit)"))
     max_blank_single: float = field(default=1.0, metadata=meta(
@@ -251,7 +255,7 @@ class MotifLayer:
 
 
 KINDS = ("band", "motif", "series-header", "title", "text", "figures", "plan", "chain", "voice",
-         "list", "qr", "contact", "folio", "contents", "landmark-index", "rule", "policy")
+         "list", "qr", "contact", "folio", "contents", "landmark-index", "rule", "policy", "series-wall")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -289,6 +293,9 @@ class Region:
     row: str | None = _field(default=None, metadata=meta(
         doc="regions with the same row are columns side by side: they must end near each other"))
     short: bool = _field(default=False, metadata=meta(doc="this column of a row may end short"))
+    avoid: list[str] = _field(default_factory=list, metadata=meta(
+        doc="motif regions: region ids above this one whose content the drawing frames and keeps clear of"))
+    avoid_margin: float = _field(default=0, metadata=meta(min=0, max=100, doc="mm of air the drawing keeps around them"))
     pinned: bool = _field(default=False, metadata=meta(
         doc="its first baseline is at the same place on every page of the series (the lint checks it)"))
 
@@ -390,6 +397,10 @@ class Layout:
                     continue
                 if region.id in seen:
                     yield ("templates", tname, "regions", j, "id"), f"the id {region.id!r} is used twice"
+                for other in region.avoid:
+                    if other not in seen:
+                        yield (("templates", tname, "regions", j, "avoid"),
+                               f"{other!r} is not a region above this one in the template")
                 for other in region.box.after:
                     if other not in seen:
                         yield (("templates", tname, "regions", j, "box", "after"),

@@ -144,6 +144,8 @@ class Quote:
 class MotifChoice:
     __describe__ = "the landmark's motifs"
     technology: str = field(metadata=meta(doc="the industry's technology motif, e.g. circuit-traces"))
+    hero: str | None = field(default=None, metadata=meta(
+        doc="the hero drawing, Nanjing and the industry in one, e.g. hero-wall-chip"))
     nanjing: list[str] = field(metadata=meta(min_items=1, max_items=4, doc="Nanjing motifs, first is the lead"))
     params: dict[str, dict[str, float | str | bool]] = field(default_factory=dict, metadata=meta(
         doc="motif name -> parameters for this landmark, e.g. circuit-traces: {follow: battlements}"))

@@ -112,10 +112,12 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
     theme_files = yaml_files(root / "layouts" / "themes")
     if not theme_files:
         ld.missing(root / "layouts" / "themes", "a folder of colour themes")
+    theme_srcs: dict[str, Source] = {}
     for p in theme_files:
-        theme, _ = ld.load(Theme, p)
+        theme, tsrc = ld.load(Theme, p)
         if theme is not None:
             themes[p.stem] = theme
+            theme_srcs[p.stem] = tsrc
             files[f"theme:{p.stem}"] = ld.shown(p)
 
     layouts: dict[str, Layout] = {}
@@ -157,6 +159,8 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
     if campaign is not None:
         for name, layout in layouts.items():
             _check_layout(layout, layout_srcs[name], campaign, themes, MOTIFS, ld.problems, landmarks)
+    if "poster" in layouts:
+        ld.problems += series_hues(layouts["poster"], themes, theme_srcs, landmarks, root)
     if only:
         for slug in only:
             if slug not in seen:
@@ -173,6 +177,33 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
     landmarks = [lm for lm in landmarks if lm.slug not in failed]
     landmarks.sort(key=lambda lm: (lm.order, lm.slug))
     return Project(root, campaign, landmarks, themes, layouts, ld.sources, failed, files, ld.digests)
+
+
+def series_hues(layout: Layout, themes, sources, landmarks: list[Landmark], root: Path) -> list[Problem]:
+    """The series' colours read apart at 3 m: each of the layout's ``lint.hue_tokens`` of
+    every landmark theme is at least ``lint.hue_separation`` (CIEDE2000) from the same
+    token of every other (CIELAB through the output profile when the layout embeds one,
+    else through the ink model of ``poster_gen.colour``)."""
+    from ..colour import cmyk_to_lab, delta_e2000
+
+    need = layout.lint.hue_separation
+    names = sorted({lm.theme for lm in landmarks if lm.theme in themes})
+    if not need or len(names) < 2:
+        return []
+    profile = layout.print.output_intent.profile
+    icc = root / profile if profile else None
+    problems = []
+    for token in layout.lint.hue_tokens:
+        labs = {n: cmyk_to_lab(tuple(themes[n].colours[token].cmyk), icc) for n in names
+                if token in themes[n].colours}
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if a in labs and b in labs and (d := delta_e2000(labs[a], labs[b])) < need:
+                    problems.append(sources[b].problem(
+                        ("colours", token, "cmyk"), f"only ΔE2000 {d:.1f} from the {token} of "
+                        f"layouts/themes/{a}.yaml; the series' colours need {need:g} apart to read apart at 3 m "
+                        "(lint.hue_separation in layouts/poster.yaml)"))
+    return problems
 
 
 def check_landmark(lm: Landmark, src: Source, root: Path, themes, others: Iterable[Landmark]) -> list[Problem]:
@@ -204,6 +235,10 @@ def _check_names(lm: Landmark, src: Source, themes, motifs, problems: list[Probl
         tech = sorted(n for n, m in motifs.items() if m.kind == "technology")
         problems.append(src.problem(("motifs", "technology"), f"unknown technology motif {choice.technology!r}"
                                     f"{suggest(choice.technology, tech)} (expected one of: {', '.join(tech)})"))
+    if choice.hero is not None and (choice.hero not in motifs or motifs[choice.hero].kind != "hero"):
+        heroes = sorted(n for n, m in motifs.items() if m.kind == "hero")
+        problems.append(src.problem(("motifs", "hero"), f"unknown hero {choice.hero!r}"
+                                    f"{suggest(choice.hero, heroes)} (expected one of: {', '.join(heroes)})"))
     nanjing = sorted(n for n, m in motifs.items() if m.kind == "nanjing")
     for i, name in enumerate(choice.nanjing):
         if name not in nanjing:
