@@ -210,20 +210,27 @@ def derived_values(project: Project, key: str, layout: str, fonts, scale: float,
     return derived
 
 
-def series_steps(project: Project, outputs, fonts, options: PrintOptions, scale: float, sheet) -> dict:
-    """The series copyfit step of each (layout, printed) the posters are made with."""
-    from .compose.series import series_step
+def series_args(project: Project, outputs, fonts, options: PrintOptions, scale: float, sheet) -> dict:
+    """What each series of posters (per layout, printed or not) is composed with."""
+    from .compose.series import SeriesArgs
 
-    steps: dict[tuple[str, bool], int] = {}
+    series: dict[tuple[str, bool], SeriesArgs] = {}
     for o in outputs:
         printed = o.fmt == "print"
         key = (o.layout, printed)
-        if o.target == BROCHURE or key in steps:
+        if o.target == BROCHURE or key in series:
             continue
         metrics = {role: p.metrics for role, p in fonts[o.layout].items()}
-        steps[key] = series_step(project, metrics, o.layout, project.layouts[o.layout], options.langs,
+        series[key] = SeriesArgs(metrics, o.layout, project.layouts[o.layout], options.langs,
                                  scale if printed else 1.0, sheet if printed else None)
-    return steps
+    return series
+
+
+def series_steps(project: Project, series: dict) -> dict:
+    """The series copyfit step of each (layout, printed) the posters are made with."""
+    from .compose.series import series_step
+
+    return {key: series_step(project, *args) for key, args in series.items()}
 
 
 def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None, *,
@@ -282,14 +289,11 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
 
     # what each output is made from; unchanged outputs are not made again
     opts_key = options.key()
-    steps = series_steps(project, [o for o in outputs.values() if not o.problems], fonts, options, scale, sheet)
     manifest = inc.load(out) if write else inc.Manifest()
     entries: dict[str, inc.Entry] = {}
-    todo: list[Job] = []
-    for key, o in outputs.items():
-        if o.problems:
-            o.status = "failed"
-            continue
+
+    def plan(key: str, o: Output, steps: dict) -> Job | None:
+        """The job that makes ``o``, or None when the file on disk is up to date."""
         inputs = input_files(project, o.target, o.layout)
         step = steps.get((o.layout, o.fmt == "print"), 0)
         sig = inc.signature(inputs, derived_values(project, o.target, o.layout, fonts, scale, step), opts_key)
@@ -298,10 +302,24 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
         if write and not force and old is not None and old.signature == sig and \
                 inc.file_hash(o.path) == old.output:
             o.status, o.pages, o.size = "up to date", old.pages, old.size
-            continue
-        todo.append(Job(key, o.name, o.path, o.target, o.fmt, o.layout))
+            return None
+        return Job(key, o.name, o.path, o.target, o.fmt, o.layout)
 
-    ctx = Context(project, fonts, options, scale, sheet, write, steps)
+    live = {key: o for key, o in outputs.items() if not o.problems}
+    for o in outputs.values():
+        if o.problems:
+            o.status = "failed"
+    ctx = Context(project, fonts, options, scale, sheet, write)
+    series = series_args(project, live.values(), fonts, options, scale, sheet)
+    # the brochure's signature does not hold the series step: it can be composed while
+    # the step is worked out
+    planned = {key: plan(key, o, {}) for key, o in live.items() if o.target == BROCHURE}
+    from .ahead import compose_ahead
+
+    compose_ahead(ctx, series, [j for j in planned.values() if j], jobs)
+    ctx.steps = series_steps(project, series)
+    planned.update({key: plan(key, o, ctx.steps) for key, o in live.items() if o.target != BROCHURE})
+    todo = [planned[key] for key in live if planned[key]]
     if on_start and todo:
         on_start({j.key: j.name for j in todo})
     from contextlib import nullcontext

@@ -23,14 +23,23 @@ def _folder(kind: str) -> Path:
 KEEP = 1000  # entries per kind; the least recently used beyond this are removed
 
 
+def _path(kind: str, key: Any) -> Path:
+    from .incremental import tool_digest
+
+    digest = hashlib.sha256(repr((tool_digest(), key)).encode()).hexdigest()[:40]
+    return _folder(kind) / f"{digest}.pickle"
+
+
+def stored(kind: str, key: Any) -> bool:
+    """Whether a result for ``key`` is stored (so asking for it costs a file read)."""
+    return not os.environ.get("POSTER_GEN_NO_MEMO") and _path(kind, key).is_file()
+
+
 def memoised(kind: str, key: Any, compute: Callable[[], Any]) -> Any:
     """``compute()``, or the stored result for ``key``."""
     if os.environ.get("POSTER_GEN_NO_MEMO"):
         return compute()
-    from .incremental import tool_digest
-
-    digest = hashlib.sha256(repr((tool_digest(), key)).encode()).hexdigest()[:40]
-    path = _folder(kind) / f"{digest}.pickle"
+    path = _path(kind, key)
     try:
         with open(path, "rb") as fh:
             value = pickle.load(fh)

@@ -78,7 +78,7 @@ def _phase(key: str, phase: str) -> None:
 def run_job(job: Job) -> JobResult:
     """One output from composition to a preflighted temporary file."""
     from .builder import MIN_PPI, fit_problem, image_resolution, lint_problems
-    from .compose.document import ComposeError, compose_brochure, compose_poster
+    from .compose.document import ComposeError
 
     ctx = _CTX
     assert ctx is not None, "set_context() first"
@@ -86,17 +86,9 @@ def run_job(job: Job) -> JobResult:
     t0 = time.perf_counter()
     res = JobResult(job.key)
     layout_name, printed = job.layout, job.fmt == "print"
-    layout = project.layouts[layout_name]
-    if not printed:  # screens and social images: no bleed (whatever --bleed says), no marks
-        layout = replace(layout, page=replace(layout.page, bleed=0.0))
-    metrics = {role: p.metrics for role, p in ctx.fonts[layout_name].items()}
     _phase(job.key, "compose")
     try:
-        langs = opts.langs
-        doc = compose_brochure(project, metrics, langs=langs, layout=layout) if job.target == BROCHURE else \
-            compose_poster(project, project.landmark(job.target), metrics, ctx.scale if printed else 1.0, job.name,
-                           ctx.sheet if printed else None, langs, layout_name, layout,
-                           step=ctx.steps.get((layout_name, printed), 0))
+        doc = compose_output(job, ctx)
     except ComposeError as err:
         return _failed(res, [fit_problem(project, err)], t0)
     problems = []
@@ -114,7 +106,8 @@ def run_job(job: Job) -> JobResult:
         res.seconds = time.perf_counter() - t0
         return res
     if not printed:
-        data = _screen(job, doc, ctx, layout_name) if job.fmt == "screen" else _social(job, doc, ctx, layout)
+        data = _screen(job, doc, ctx, layout_name) if job.fmt == "screen" else \
+            _social(job, doc, ctx, project.layouts[layout_name])
         res.temp = _write_temp(job.dest, data)
         res.size, res.sha = len(data), hashlib.sha256(data).hexdigest()
         if job.fmt == "screen" and len(data) > SCREEN_LIMIT:
@@ -138,6 +131,24 @@ def run_job(job: Job) -> JobResult:
     res.seconds = time.perf_counter() - t0
     _phase(job.key, "ready" if res.ok else "failed")
     return res
+
+
+def compose_output(job: Job, ctx: Context):
+    """The composed document of one output (raises ComposeError when a text does not fit)."""
+    from .compose.document import compose_brochure, compose_poster
+
+    project = ctx.project
+    layout_name, printed = job.layout, job.fmt == "print"
+    layout = project.layouts[layout_name]
+    if not printed:  # screens and social images: no bleed (whatever --bleed says), no marks
+        layout = replace(layout, page=replace(layout.page, bleed=0.0))
+    metrics = {role: p.metrics for role, p in ctx.fonts[layout_name].items()}
+    langs = ctx.options.langs
+    if job.target == BROCHURE:
+        return compose_brochure(project, metrics, langs=langs, layout=layout)
+    return compose_poster(project, project.landmark(job.target), metrics, ctx.scale if printed else 1.0, job.name,
+                          ctx.sheet if printed else None, langs, layout_name, layout,
+                          step=ctx.steps.get((layout_name, printed), 0))
 
 
 def _render(job: Job, doc, ctx: Context, layout_name: str) -> tuple[str, bytes]:
@@ -250,13 +261,14 @@ def run_jobs(jobs: list[Job], ctx: Context, workers: int = 0,
     with the project, the fonts and ReportLab already in memory; they send their
     progress back over a queue.
     """
-    workers = workers or os.cpu_count() or 1
-    workers = min(workers, len(jobs))
+    from .parallel import fork_context, worker_count
+
+    workers = worker_count(workers, len(jobs))
     jobs = sorted(jobs, key=lambda j: j.target != BROCHURE)  # the brochure is the longest
-    if workers <= 1 or not _can_fork():
+    fork = fork_context()
+    if workers <= 1 or fork is None:
         set_context(ctx, progress)
         return {j.key: run_job(j) for j in jobs}
-    import multiprocessing as mp
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     # import in the parent once what the workers will need, not in every worker
@@ -267,7 +279,6 @@ def run_jobs(jobs: list[Job], ctx: Context, workers: int = 0,
         from . import preflight  # noqa: F401  (pikepdf with it)
         from .finish import pdfx  # noqa: F401
 
-    fork = mp.get_context("fork")
     queue = fork.SimpleQueue()
     set_context(ctx, lambda key, phase: queue.put((key, phase)))
     results: dict[str, JobResult] = {}
@@ -289,9 +300,3 @@ def run_jobs(jobs: list[Job], ctx: Context, workers: int = 0,
     finally:
         set_context(ctx, progress)
     return results
-
-
-def _can_fork() -> bool:
-    import multiprocessing as mp
-
-    return "fork" in mp.get_all_start_methods()

@@ -108,7 +108,9 @@ def build_all(path: str, face: int, chars: str, jobs: list[Job], workers: int) -
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    ctx = _fork_context()
+    from ..parallel import fork_context
+
+    ctx = fork_context()  # fork lets workers inherit the parsed font; elsewhere each reloads it
     frozen = ctx is not None and not gc.get_freeze_count()
     if ctx is not None:
         _SHARED = src
@@ -137,15 +139,6 @@ def _run_job(args: tuple[str, int, str, Job]) -> None:
     path, face, chars, job = args
     src = _SHARED if _SHARED is not None and _SHARED.key == (path, face, chars) else Source(path, face, chars)
     build_one(src, job)
-
-
-def _fork_context() -> Any:
-    """Fork lets workers inherit the parsed font; elsewhere each worker reloads it."""
-    import multiprocessing
-
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return None
 
 
 def build_one(src: Source, job: Job) -> None:

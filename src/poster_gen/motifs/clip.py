@@ -23,11 +23,15 @@ def _subpaths(ops: Sequence[tuple]) -> list[list[tuple]]:
     return subs
 
 
-def _coords(sub):
+def _extent(sub) -> tuple[float, float, float, float]:
+    """A subpath's coordinates' bounds (x0, y0, x1, y1), control points included: the
+    x values of an op are its odd fields, the y values its even ones."""
+    xs: list[float] = []
+    ys: list[float] = []
     for op in sub:
-        v = op[1:]
-        for i in range(0, len(v), 2):
-            yield v[i], v[i + 1]
+        xs += op[1::2]
+        ys += op[2::2]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _flatten_cubic(p0, c1, c2, p3) -> list[Pt]:
@@ -142,12 +146,11 @@ def clip_ops(ops: Sequence[tuple], box, filled: bool = False) -> list[tuple]:
 
     out: list[tuple] = []
     for sub in _subpaths(ops):
-        pts = list(_coords(sub))
-        if all(inside(p) for p in pts):
+        sx0, sy0, sx1, sy1 = _extent(sub)
+        if sx0 >= x0 - eps and sx1 <= x1 + eps and sy0 >= y0 - eps and sy1 <= y1 + eps:
             out.extend(sub)
             continue
-        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-        if max(xs) < x0 or min(xs) > x1 or max(ys) < y0 or min(ys) > y1:
+        if sx1 < x0 or sx0 > x1 or sy1 < y0 or sy0 > y1:
             continue
         start = cur = (sub[0][1], sub[0][2])
         segs: list[tuple[str, tuple]] = []  # ("L", (a, b)) or ("C", (p0, c1, c2, p3))
@@ -215,12 +218,13 @@ def clip_ops(ops: Sequence[tuple], box, filled: bool = False) -> list[tuple]:
 def round_ops(ops: Sequence[tuple], nd: int = 3) -> list[tuple]:
     """Round coordinates and drop empty subpaths (a move with nothing drawn)."""
     out: list[tuple] = []
+    k = 10.0 ** nd
     for op in ops:
         if op[0] == "Z":
             if out and out[-1][0] != "M":
                 out.append(op)
             continue
-        r = (op[0], *(round(v, nd) + 0.0 for v in op[1:]))
+        r = (op[0], *[round(v * k) / k for v in op[1:]])  # int rounding: no -0.0, 3x faster
         if r[0] == "M" and out and out[-1][0] == "M":
             out[-1] = r
         else:
@@ -228,3 +232,91 @@ def round_ops(ops: Sequence[tuple], nd: int = 3) -> list[tuple]:
     if out and out[-1][0] == "M":
         out.pop()
     return out
+
+
+def cut_ops(ops: Sequence[tuple], boxes: Sequence, filled: bool = False) -> list[tuple]:
+    """Take out what lies inside any of ``boxes`` (the text a motif must keep clear of):
+    a stroke is cut where it enters a box and resumes where it leaves (curves split
+    exactly at the edges); a filled shape that reaches into a box is left out whole."""
+    rects = [(b, b.x, b.y, b.x + b.w, b.y + b.h) for b in boxes]
+    out: list[tuple] = []
+    for sub in _subpaths(ops):  # most subpaths meet no box: one extent each settles them
+        sx0, sy0, sx1, sy1 = _extent(sub)
+        piece = sub
+        for b, x0, y0, x1, y1 in rects:
+            if not (sx1 <= x0 or sx0 >= x1 or sy1 <= y0 or sy0 >= y1):
+                piece = _cut_one(piece, b, filled)
+        out.extend(piece)
+    return out
+
+
+def _cut_one(ops: Sequence[tuple], box, filled: bool) -> list[tuple]:
+    x0, y0, x1, y1 = box.x, box.y, box.x + box.w, box.y + box.h
+
+    def inside(p):
+        return x0 < p[0] < x1 and y0 < p[1] < y1
+
+    out: list[tuple] = []
+    for sub in _subpaths(ops):
+        sx0, sy0, sx1, sy1 = _extent(sub)
+        if sx1 <= x0 or sx0 >= x1 or sy1 <= y0 or sy0 >= y1:
+            out.extend(sub)  # clear of the box
+            continue
+        if filled:
+            if not _fill_meets(sub, x0, y0, x1, y1):
+                out.extend(sub)  # its bounding box reaches in, the shape does not
+            continue
+        at = None
+        start = cur = (sub[0][1], sub[0][2])
+        for op in sub[1:]:
+            if op[0] == "Z":
+                seg = ("L", (cur, start))
+                nxt = start
+            elif op[0] == "L":
+                seg, nxt = ("L", (cur, (op[1], op[2]))), (op[1], op[2])
+            else:
+                nxt = (op[5], op[6])
+                seg = ("C", (cur, (op[1], op[2]), (op[3], op[4]), nxt))
+            cur = nxt
+            if seg[0] == "L":
+                a, b = seg[1]
+                cubic = (a, a, b, b)
+            else:
+                cubic = seg[1]
+            cuts = [0.0] + _crossings(cubic, x0, y0, x1, y1) + [1.0]
+            for ta, tb in zip(cuts, cuts[1:]):
+                if tb - ta < 1e-9 or inside(_bez(*cubic, (ta + tb) / 2)):
+                    at = None
+                    continue
+                q = _sub_cubic(cubic, ta, tb)
+                if at is None or math.dist(at, q[0]) > 1e-6:
+                    out.append(("M", *q[0]))
+                if seg[0] == "L":
+                    out.append(("L", *q[3]))
+                else:
+                    out.append(("C", *q[1], *q[2], *q[3]))
+                at = q[3]
+    return out
+
+
+def _fill_meets(sub: Sequence[tuple], x0: float, y0: float, x1: float, y1: float) -> bool:
+    """Whether a filled subpath (flattened) reaches into the box: an edge crosses it, or
+    the box's centre is inside the shape."""
+    start = cur = (sub[0][1], sub[0][2])
+    poly = [start]
+    for op in sub[1:]:
+        if op[0] == "L":
+            cur = (op[1], op[2])
+            poly.append(cur)
+        elif op[0] == "C":
+            poly.extend(_flatten_cubic(cur, (op[1], op[2]), (op[3], op[4]), (op[5], op[6])))
+            cur = (op[5], op[6])
+    ring = poly + [poly[0]]
+    if any(clip_segment(a, b, x0, y0, x1, y1) is not None for a, b in zip(ring, ring[1:])):
+        return True
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    inside = False
+    for (ax, ay), (bx, by) in zip(ring, ring[1:]):
+        if (ay <= cy) != (by <= cy) and ax + (cy - ay) / (by - ay) * (bx - ax) > cx:
+            inside = not inside
+    return inside
