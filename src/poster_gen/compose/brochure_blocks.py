@@ -1,17 +1,15 @@
-"""Region composers that only the brochure uses: folios, the contents, the series
-index of the five landmarks, the policy page and titled lists.
+"""Region composers that only the brochure uses: folios, the contents, the policy
+page and titled lists (the cover's series index is ``landmark_index``).
 """
 from __future__ import annotations
-
-from dataclasses import replace
 
 from ..load.layout_models import Region
 from ..load.models import Institutions, Policy, Text, Titled
 from .blocks import bilingual, composer, set_paras
 from .context import Ctx, palette_of
-from .evidence import caption_text, node_list
+from .evidence import node_list
 from .geometry import Box, Item, Path, Rect, Stroke
-from .text import Para, line_top, single_line, text_width
+from .text import line_top, single_line, text_width
 
 
 @composer("folio")
@@ -50,7 +48,6 @@ def contents(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     if not entries:
         return []
     num_st = ctx.region_style(region, "number")
-    zh_st, en_st = ctx.region_style(region, "zh"), ctx.region_style(region, "en")
     themes = ctx.extras.get("themes", {})
     row_h = min(box.h / len(entries), ctx.mm(region.size or 24))
     fn = ctx.fonts[num_st.font]
@@ -76,38 +73,6 @@ def contents(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         items.append(Path((("M", box.x, rule_y), ("L", box.right, rule_y)),
                           stroke=Stroke(ctx.colour(region.colour, 0.35, "deep"), 0.5 * ctx.scale, cap="butt"),
                           role=f"{region.id}-line"))
-    return items
-
-
-@composer("landmark-index")
-def landmark_index(region: Region, box: Box, ctx: Ctx) -> list[Item]:
-    """The series: one colour chip per landmark, its number and names beneath."""
-    landmarks = ctx.extras.get("landmarks", [])
-    themes = ctx.extras.get("themes", {})
-    n = len(landmarks)
-    if not n:
-        return []
-    gut = ctx.dist(region.gap or 3)
-    colw = (box.w - gut * (n - 1)) / n
-    chip_h = ctx.mm(region.size or 6)
-    items: list[Item] = []
-    def names(i, lm) -> list[Para]:
-        pair = bilingual(region, ctx, lm.name, f"landmarks[{i}].name")
-        pair[0] = replace(pair[0], space_before=ctx.dist(region.between or 1.5))
-        return pair
-
-    paras_all = [[Para(f"{i + 1:02d}", ctx.region_style(region, "number"), 0.0, False, "order"), *names(i, lm)]
-                 for i, lm in enumerate(landmarks)]
-    text_h = box.h - chip_h - ctx.mm(3)
-    for i, lm in enumerate(landmarks):
-        x = box.x + i * (colw + gut)
-        palette = palette_of(themes[lm.theme])
-        items.append(Rect(Box(x, box.y, colw, chip_h), fill=palette["primary"], role=f"{region.id}-chip"))
-        paras = [replace(p, style=replace(p.style, colour=palette["deep"])) if j == 0 else p
-                 for j, p in enumerate(paras_all[i])]
-        top = box.y + chip_h + ctx.mm(3)
-        lines, _ = set_paras(region, Box(x, top, colw, text_h), ctx, paras, height=text_h, align="left")
-        items.extend(lines)
     return items
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..load.layout_models import Template
-from . import blocks, brochure_blocks, evidence  # noqa: F401  (register the composers)
+from . import blocks, brochure_blocks, evidence, landmark_index  # noqa: F401  (register the composers)
 from .context import Ctx
 from functools import reduce
 
@@ -12,7 +12,8 @@ from .segment import jieba_identity
 
 
 class SafeZoneError(Exception):
-    """A layout puts text or a QR code where the trimming knife may cut it."""
+    """A layout region that cannot work as drawn: it puts text or a QR code where the
+    trimming knife may cut it, or it cannot hold what the data gives it."""
 
     def __init__(self, template: str, index: int, region: str, message: str):
         self.template, self.index, self.region = template, index, region
@@ -96,7 +97,10 @@ def _compose_page(template: Template, ctx: Ctx, label: str, name: str, lint: boo
     for i, region in enumerate(template.regions):
         box = room.get(i) or ctx.box(region.box)
         page.frames[region.id] = box
-        items = blocks.REGISTRY[region.kind](region, box, ctx)
+        try:
+            items = blocks.REGISTRY[region.kind](region, box, ctx)
+        except landmark_index.IndexFull as full:  # the region's capacity: a fact of the layout
+            raise SafeZoneError(name, i, region.id, str(full)) from None
         by_region[i] = items
         for item in items:
             if isinstance(item, (TextLine, QRCode)) and not safe.contains(item.bounds(), tol=0.01):
