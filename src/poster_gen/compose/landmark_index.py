@@ -44,7 +44,7 @@ def landmark_index(region: Region, box: Box, ctx: Ctx) -> list[Item]:
             continue
     raise IndexFull(f"the brochure's cover index ('{region.id}') holds at most {capacity(region, box, ctx, landmarks)} "
                     f"landmarks at its type sizes; you have {n}: give the region more room or its index "
-                    f"styles smaller, or leave some landmarks out of this layout")
+                    f"styles smaller")
 
 
 def _names(region: Region, ctx: Ctx, i: int, lm) -> list[Para]:
