@@ -2,8 +2,17 @@
 of the project and names the message fragment and exit code a user must get.
 
 Every case runs `poster-gen build` in a project whose output/ already holds the
-previous PDFs, and checks: the exit code, one `error:` line per problem with the
-expected fragment, no traceback, and the previous PDFs byte-for-byte unchanged.
+previous PDFs, and checks: the exit code, one `error:` line per problem, no traceback,
+and the previous PDFs byte-for-byte unchanged. One mistake is one problem that names
+its cause first, so by default a case must report exactly one problem and its first
+`error:` line must hold ``expect``. A case may say otherwise:
+
+- ``problems: N``: the number of `error:` lines it must report;
+- ``first: false``: ``expect`` may be on any `error:` line, not only the first;
+- ``absent: [fragment, ...]``: words no line of the output may hold (a misleading hint).
+
+A case breaks the project with ``file`` and one of ``replace: [old, new]``, ``write``,
+``append``, ``encode``, ``delete``, ``copy_to`` or ``generate``, or ``make`` an image.
 """
 from __future__ import annotations
 
@@ -92,6 +101,9 @@ def generate(kind: str, text: str) -> str:
     if kind == "essay":
         essay = " ".join(["Nanjing"] * 5000)
         return text.replace("  en: Building Nanjing into a benchmark city of the IC industry\n", f"  en: {essay}\n")
+    if kind == "long-key":  # a key of 1,100 characters on line 6, its colon in place
+        lines = text.splitlines(keepends=True)
+        return "".join(lines[:5]) + "k" * 1100 + ": 1\n" + "".join(lines[5:])
     data = yaml.safe_load(text)
     if kind == "drop-figure":
         data["key_figures"] = data["key_figures"][:2]
@@ -130,6 +142,11 @@ def test_bad_input(case_file: Path, tmp_path: Path, baseline: dict[str, bytes], 
     assert problem_lines, err
     assert all(line.startswith(("error: ", "waiting")) or "problem" in line for line in lines), err
     assert any(case["expect"] in line for line in problem_lines), f"expected {case['expect']!r} in:\n{err}"
+    if case.get("first", True):
+        assert case["expect"] in problem_lines[0], f"the first problem is not the cause {case['expect']!r}:\n{err}"
+    assert len(problem_lines) == case.get("problems", 1), f"expected {case.get('problems', 1)} problem(s):\n{err}"
+    for words in case.get("absent", []):
+        assert words not in err, f"{words!r} should not be said:\n{err}"
     # nothing lost: the previous PDFs are untouched, no temporary files, the data not rewritten
     for name, data in baseline.items():
         assert (proj / "output" / name).read_bytes() == data, name

@@ -40,6 +40,9 @@ class Output:
     size: int = 0
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
+    # landmarks whose problems keep it from being made (the brochure needs every one);
+    # their problems are theirs, counted once, not the brochure's
+    blocked_by: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -268,14 +271,15 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     result.outputs = list(outputs.values())
 
     def blame(slug: str | None, problems: list[Problem]) -> None:
-        """Problems of one landmark's file fail its outputs, and the brochure."""
+        """Problems of one landmark's file fail its outputs, and keep the brochure from
+        being made (without a problem of its own: one mistake is one problem)."""
         if slug is None:
             raise InputError(problems)
         for o in outputs.values():
             if o.target == slug:
                 o.problems += problems
-            elif o.target == BROCHURE:
-                _needs_all(o, project, slug)
+            elif o.target == BROCHURE and slug not in o.blocked_by:
+                o.blocked_by.append(slug)
 
     for slug, problems in sorted(project.failed.items()):
         blame(slug, problems)
@@ -305,9 +309,9 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
             return None
         return Job(key, o.name, o.path, o.target, o.fmt, o.layout)
 
-    live = {key: o for key, o in outputs.items() if not o.problems}
+    live = {key: o for key, o in outputs.items() if not o.problems and not o.blocked_by}
     for o in outputs.values():
-        if o.problems:
+        if o.problems or o.blocked_by:
             o.status = "failed"
     ctx = Context(project, fonts, options, scale, sheet, write)
     series = series_args(project, live.values(), fonts, options, scale, sheet)
@@ -341,7 +345,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
                     warned.add(w)
                     warn(w)
             o.status = "failed" if not r.ok else ("checked" if not write else "ready")
-        failed = any(o.problems for o in result.outputs)
+        failed = any(o.problems or o.blocked_by for o in result.outputs)
         if fatal or (failed and not keep_going) or not write:
             for r in results.values():
                 discard(r.temp)
@@ -381,15 +385,29 @@ def _apply_print_options(project: Project, options: PrintOptions) -> None:
 
 
 def lint_problems(project: Project, layout_name: str, doc, output: str) -> list[tuple[Problem, str]]:
-    """The layout lint's findings, located at the region in the layout file."""
+    """The layout lint's findings, each once, located where the cause is: a contrast a
+    theme's colour broke at that colour's line in the theme file (``lint_contrast``),
+    anything else at the region in the layout file."""
+    from .compose.lint_contrast import layout_blame, theme_blame
+
     src = project.sources[f"layouts/{layout_name}.yaml"]
-    found = []
+    layout = project.layouts[layout_name]
+    found: dict[tuple[Problem, str], None] = {}
     for page in doc.pages:
         for issue in page.lint:
-            where = ("templates", issue.template, "regions", issue.index)
-            found.append((src.problem(where, f"region '{issue.region}': {issue.message} [{output}]"),
-                          issue.severity))
-    return found
+            problem = None
+            if issue.cause is not None and (why := theme_blame(issue.cause, project.themes, layout.lint)):
+                theme, token, message = why
+                tsrc = project.sources.get(project.files.get(f"theme:{theme}", ""))
+                problem = tsrc.problem(("colours", token, "cmyk"), message) if tsrc else None
+            elif issue.cause is not None and (at := layout_blame(issue.cause, project.themes, layout,
+                                                                  issue.template)):
+                problem = src.problem(*at)
+            if problem is None:
+                where = ("templates", issue.template, "regions", issue.index)
+                problem = src.problem(where, f"region '{issue.region}': {issue.message} [{output}]")
+            found[(problem, issue.severity)] = None
+    return list(found)
 
 
 def image_resolution(project: Project, key: str, doc) -> list[tuple[str, Problem]]:
@@ -441,11 +459,6 @@ def missing_translations(project: Project, langs: tuple[str, ...]) -> dict[str |
                     found.setdefault(slug, []).append(src.problem(
                         path + (lang,), f"no {LANGUAGES[lang]} text; the {edition} edition prints it"))
     return found
-
-
-def _needs_all(o: Output, project: Project, slug: str) -> None:
-    o.problems.append(Problem(project.files.get(f"landmark:{slug}", f"data/landmarks/{slug}.yaml"), 0, 0, "",
-                              "the brochure needs every landmark, and this file has problems"))
 
 
 def fit_problem(project: Project, err) -> Problem:

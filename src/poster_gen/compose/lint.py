@@ -2,7 +2,8 @@
 
 - no two regions' content overlaps, unless a region is declared layered (behind);
 - every text meets WCAG 2.x contrast against the colour printed behind it (4.5:1, or
-  3:1 for large text), computed from the CMYK values;
+  3:1 for large text), computed from the CMYK values; a failure carries its colours, so
+  the build can blame the theme colour that caused it (``lint_contrast``);
 - body text and captions are at least the medium's minimum sizes (scaled with --size);
 - every region sits on the grid: its edges on column edges (or the trim, for a field
   that bleeds) and its top on the baseline grid, within the tolerance;
@@ -20,7 +21,7 @@ from . import lint_clreq, lint_ink, lint_space, lint_type
 from .context import Ctx
 from .geometry import Box, Circle, Image, Item, Page, Path, Rect, TextLine
 from .ink import outline
-from .lintkit import LintIssue, PageLint
+from .lintkit import ContrastCause, LintIssue, PageLint
 
 __all__ = ["LintIssue", "lint_page"]
 
@@ -33,7 +34,7 @@ def lint_page(page: Page, ctx: Ctx, template: Template, name: str,
     content = {i: items for i, items in by_region.items() if items and not template.regions[i].layered}
     issue = pl.issue
     _overlaps(content, template, page, issue)
-    _contrast(page, content, ctx, issue)
+    _contrast(page, content, ctx, issue, _theme_name(ctx, template))
     _sizes(content, ctx, issue)
     _grid(page, content, template, ctx, issue)
     for module in (lint_ink, lint_clreq, lint_type, lint_space):
@@ -68,7 +69,14 @@ def _fill_of(item: Item):
     return getattr(item, "fill", None) if isinstance(item, (Rect, Path, Circle)) else None
 
 
-def _contrast(page: Page, content, ctx: Ctx, issue) -> None:
+def _theme_name(ctx: Ctx, template: Template) -> str:
+    """The theme the page is set in: its landmark's, or the layout's campaign theme."""
+    landmark = ctx.data.get("landmark")
+    theme = getattr(landmark, "theme", None) if template.theme == "landmark" else None
+    return theme or ctx.layout.campaign_theme
+
+
+def _contrast(page: Page, content, ctx: Ctx, issue, theme: str) -> None:
     spec = ctx.layout.lint
     region_of = {id(it): i for i, items in content.items() for it in items}
     painted: list[Item] = []  # filled shapes and images, in drawing order
@@ -87,7 +95,8 @@ def _contrast(page: Page, content, ctx: Ctx, issue) -> None:
             if ratio + 1e-6 < need:
                 issue(region_of[id(item)], f"the text {item.text[:20]!r} ({item.size_pt:.1f} pt, "
                       f"{item.colour.name or 'its colour'}) on {bg.fill.name or 'its ground'} has a contrast of "
-                      f"{ratio:.2f}:1; it needs {need:g}:1")
+                      f"{ratio:.2f}:1; it needs {need:g}:1",
+                      cause=ContrastCause(item.colour, bg.fill, ratio, need, theme, item.style))
         elif isinstance(item, Image) or _fill_of(item) is not None:
             painted.append(item)
 

@@ -8,8 +8,21 @@ from functools import cached_property
 from ..load.layout_models import Region, Template
 from . import clreq
 from .context import Ctx
-from .geometry import MM_PER_PT, Box, Item, Page, TextLine
+from .geometry import CMYK, MM_PER_PT, Box, Item, Page, TextLine
 from .ink import ink_box, union
+
+
+@dataclass(frozen=True)
+class ContrastCause:
+    """The colours of a text that reads too faintly, and the theme the page is set in:
+    what ``lint_contrast.theme_blame`` needs to tell a theme's colour from a layout's choice."""
+
+    fg: CMYK  # the text's colour
+    bg: CMYK  # the colour printed behind it
+    ratio: float
+    need: float
+    theme: str  # the theme of the page (a campaign page may also show landmarks' colours)
+    style: str = ""  # the layout style the text is set in
 
 
 @dataclass(frozen=True)
@@ -19,6 +32,7 @@ class LintIssue:
     index: int  # the region's index in the template
     region: str
     message: str
+    cause: ContrastCause | None = None  # set for contrast: the theme's colour may be to blame
 
 
 @dataclass(frozen=True)
@@ -69,8 +83,8 @@ class PageLint:
     issues: list[LintIssue] = field(default_factory=list)
     _ink: dict[int, Box | None] = field(default_factory=dict, repr=False)
 
-    def issue(self, i: int, message: str, severity: str = "error") -> None:
-        self.issues.append(LintIssue(severity, self.name, i, self.template.regions[i].id, message))
+    def issue(self, i: int, message: str, severity: str = "error", cause: ContrastCause | None = None) -> None:
+        self.issues.append(LintIssue(severity, self.name, i, self.template.regions[i].id, message, cause))
 
     def region(self, i: int) -> Region:
         return self.template.regions[i]

@@ -70,7 +70,7 @@ class OutputIntentSpec:
     condition: str = field(default="Coated FOGRA39 (ISO 12647-2:2004)", metadata=meta(max_len=120))
     registry: str = field(default="http://www.color.org", metadata=meta(max_len=120))
     profile: str | None = field(default=None, metadata=meta(
-        doc="a CMYK ICC profile in the project (e.g. assets/icc/coated-fogra39.icc) to embed"))
+        doc="a CMYK ICC profile in the project (e.g. assets/icc/coated-fogra39.icc) to embed", verbatim=True))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -156,11 +156,11 @@ class Grid:
 @dataclass(frozen=True, kw_only=True)
 class FontSpec:
     __describe__ = "fonts: file, face and the weight of each role"
-    file: str = field(metadata=meta(doc="a font file in the project, or package:<module>/<file>"))
+    file: str = field(metadata=meta(doc="a font file in the project, or package:<module>/<file>", verbatim=True))
     face: int = field(default=0, metadata=meta(min=0, max=64))
     family: str = field(default="PosterGenSans", metadata=meta(max_len=40))
     weights: dict[str, int] = field(metadata=meta(doc="role -> weight, e.g. regular: 400"))
-    licence: str = field(default="", metadata=meta(allow_empty=True))
+    licence: str = field(default="", metadata=meta(allow_empty=True, verbatim=True))
 
     def __validate__(self):
         for role in ("regular", "bold", "black"):

@@ -170,7 +170,8 @@ class Landmark:
     quote: Quote | None = None
     qr_url: str | None = field(default=None, metadata=meta(check=_url, doc="overrides the campaign URL"))
     hero_image: str | None = field(default=None, metadata=meta(
-        doc="a photo or illustration for the hero area, e.g. assets/images/ic.jpg (JPEG, PNG or TIFF)"))
+        doc="a photo or illustration for the hero area, e.g. assets/images/ic.jpg (JPEG, PNG or TIFF)",
+        verbatim=True))
     slug: str = field(default="", metadata=meta(doc="set from the file name", internal=True))
 
 

@@ -1,7 +1,8 @@
 """Find and load a whole project: data, layouts and themes, validated together.
 
 All problems of all files are collected and raised as one ``InputError`` so the user
-fixes everything in one round.
+fixes everything in one round, each once: a theme whose file has problems is reported
+there, not again as an unknown theme by every file that names it.
 """
 from __future__ import annotations
 
@@ -115,10 +116,12 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
     theme_srcs: dict[str, Source] = {}
     for p in theme_files:
         theme, tsrc = ld.load(Theme, p)
+        files[f"theme:{p.stem}"] = ld.shown(p)
         if theme is not None:
             themes[p.stem] = theme
             theme_srcs[p.stem] = tsrc
-            files[f"theme:{p.stem}"] = ld.shown(p)
+    # every theme that has a file, loaded or not: a broken one is reported in its own file
+    named = ThemeNames({p.stem for p in theme_files}, ld.shown(root / "layouts" / "themes"))
 
     layouts: dict[str, Layout] = {}
     layout_srcs: dict[str, Source] = {}
@@ -153,12 +156,12 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
         if lm is None:
             continue
         lm = replace(lm, slug=slug)
-        ld.problems += check_landmark(lm, src, root, themes, landmarks)
+        ld.problems += check_landmark(lm, src, root, named, landmarks)
         landmarks.append(lm)
 
     if campaign is not None:
         for name, layout in layouts.items():
-            _check_layout(layout, layout_srcs[name], campaign, themes, MOTIFS, ld.problems, landmarks)
+            _check_layout(layout, layout_srcs[name], campaign, named, MOTIFS, ld.problems, landmarks)
     if "poster" in layouts:
         ld.problems += series_hues(layouts["poster"], themes, theme_srcs, landmarks, root)
     if only:
@@ -177,6 +180,22 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
     landmarks = [lm for lm in landmarks if lm.slug not in failed]
     landmarks.sort(key=lambda lm: (lm.order, lm.slug))
     return Project(root, campaign, landmarks, themes, layouts, ld.sources, failed, files, ld.digests)
+
+
+class ThemeNames:
+    """The theme names a file may use: those with a file in ``layouts/themes`` (whether or
+    not the file loaded: a broken theme's problems are in its own file)."""
+
+    def __init__(self, names: Iterable[str], folder: str = "layouts/themes"):
+        self.files = set(names)
+        self.folder = folder
+
+    def unknown(self, name: str) -> str | None:
+        """Why ``name`` names no theme (None when it does)."""
+        if name in self.files:
+            return None
+        return (f"unknown theme {name!r}{suggest(name, self.files)}: theme {name!r} has no file "
+                f"{self.folder}/{name}.yaml (themes: {', '.join(sorted(self.files)) or 'none'})")
 
 
 def series_hues(layout: Layout, themes, sources, landmarks: list[Landmark], root: Path) -> list[Problem]:
@@ -209,11 +228,12 @@ def series_hues(layout: Layout, themes, sources, landmarks: list[Landmark], root
 def check_landmark(lm: Landmark, src: Source, root: Path, themes, others: Iterable[Landmark]) -> list[Problem]:
     """What one landmark's file can get wrong beyond its own fields: the names it refers
     to (theme, motifs and their parameters), its photo, and its place in the series
-    against ``others``. Used by the loader and by the studio's editor alike."""
+    against ``others``. Used by the loader and by the studio's editor alike. ``themes``:
+    the loaded themes by name, or a ``ThemeNames``."""
     from ..motifs import MOTIFS  # registry of motif names
 
     problems: list[Problem] = []
-    _check_names(lm, src, themes, MOTIFS, problems)
+    _check_names(lm, src, themes if isinstance(themes, ThemeNames) else ThemeNames(themes), MOTIFS, problems)
     if lm.hero_image is not None:
         why = check_image(root, lm.hero_image)
         if why:
@@ -226,10 +246,10 @@ def check_landmark(lm: Landmark, src: Source, root: Path, themes, others: Iterab
     return problems
 
 
-def _check_names(lm: Landmark, src: Source, themes, motifs, problems: list[Problem]) -> None:
-    if lm.theme not in themes:
-        problems.append(src.problem(("theme",), f"unknown theme {lm.theme!r}{suggest(lm.theme, themes)} "
-                                    f"(themes: {', '.join(sorted(themes)) or 'none'})"))
+def _check_names(lm: Landmark, src: Source, themes: ThemeNames, motifs, problems: list[Problem]) -> None:
+    why = themes.unknown(lm.theme)
+    if why:
+        problems.append(src.problem(("theme",), why))
     choice = lm.motifs
     if choice.technology not in motifs or motifs[choice.technology].kind != "technology":
         tech = sorted(n for n, m in motifs.items() if m.kind == "technology")
@@ -262,9 +282,9 @@ def _check_layout(layout: Layout, src: Source, campaign: Campaign, themes, motif
         why = check_icc(src.path.parents[1] if src.path else Path("."), profile)
         if why:
             problems.append(src.problem(("print", "output_intent", "profile"), why))
-    if layout.campaign_theme not in themes:
-        problems.append(src.problem(("campaign_theme",), f"unknown theme {layout.campaign_theme!r}"
-                                    f"{suggest(layout.campaign_theme, themes)}"))
+    why = themes.unknown(layout.campaign_theme)
+    if why:
+        problems.append(src.problem(("campaign_theme",), why))
     labels = campaign.labels
     for tname, tpl in layout.templates.items():
         for j, region in enumerate(tpl.regions):

@@ -5,33 +5,36 @@ against a model, builds the instances and records every problem with its locatio
 Supported hints: dataclasses, str, int, float, bool, list[T], dict[str, T],
 Optional[T], Literal[...], and unions of a dataclass with str. Per-field rules go in
 ``meta(...)``.
+
+Every text leaves here normalised (``textrules``: NFC, invisible characters removed,
+unprintable ones refused), except a field marked ``verbatim`` (a file name: the file
+system compares its bytes), which is only refused when it holds a control character.
 """
 from __future__ import annotations
 
 import dataclasses
 import difflib
-import re
 import types
 import typing
 from dataclasses import MISSING, dataclass
 from typing import Any, Callable, Literal, Union
 
 from ..errors import Problem
-from .yamlsrc import PathKey, Source
+from . import textrules
+from .yamlsrc import PathKey, Source, numeric as _numeric
 
 MAX_TEXT = 600  # characters; a poster field is a line or a short paragraph, not an essay
-# control characters other than the newline, surrogates, DEL and the non-characters U+FFFE/U+FFFF
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def meta(*, doc: str = "", min: float | None = None, max: float | None = None,
          min_items: int | None = None, max_items: int | None = None, max_len: int | None = None,
          allow_empty: bool = False, check: Callable[[Any], str | None] | None = None,
-         example: Any = None, internal: bool = False) -> dict:
-    """Metadata for ``dataclasses.field(metadata=...)``: rules and help for one field."""
+         example: Any = None, internal: bool = False, verbatim: bool = False) -> dict:
+    """Metadata for ``dataclasses.field(metadata=...)``: rules and help for one field.
+    ``verbatim``: a name the file system compares byte for byte, kept as written."""
     return {"doc": doc, "min": min, "max": max, "min_items": min_items, "max_items": max_items,
             "max_len": max_len, "allow_empty": allow_empty, "check": check, "example": example,
-            "internal": internal}
+            "internal": internal, "verbatim": verbatim}
 
 
 @dataclass(frozen=True)
@@ -109,9 +112,15 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def suggest(word: str, choices) -> str:
+def closest(word: str, choices) -> str | None:
+    """The choice ``word`` is most likely a misspelling of, if any."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return close[0] if close else None
+
+
+def suggest(word: str, choices) -> str:
+    close = closest(word, choices)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 class Converter:
@@ -190,26 +199,32 @@ class Converter:
             self.fail(path, f"expected text, found {_kind(value)}"
                       + (" (put it in quotes)" if isinstance(value, (int, float)) else ""))
             return None
+        limit = rules.get("max_len") or MAX_TEXT
+        if len(value) > 4 * limit:  # not worth normalising: an essay pasted into a line
+            self.fail(path, f"is {len(value):,} characters long; at most {limit:,} fit here")
+            return None
+        if rules.get("verbatim"):
+            why = textrules.control(value)
+        else:
+            value, why = textrules.clean(value)
+        if why:
+            self.fail(path, why)
+            return None
         if not value.strip() and not rules.get("allow_empty"):
             self.fail(path, "is empty (expected text)")
             return None
-        limit = rules.get("max_len") or MAX_TEXT
         if len(value) > limit:
             self.fail(path, f"is {len(value):,} characters long; at most {limit:,} fit here")
-            return None
-        bad = _CONTROL.search(value)
-        if bad is not None:
-            self.fail(path, f"contains the control character U+{ord(bad.group()):04X}")
             return None
         return self._check(value, path, rules)
 
     def _number(self, hint: type, value: Any, path: PathKey, rules: dict) -> float | int | None:
         ok = isinstance(value, int) if hint is int else isinstance(value, (int, float))
         if isinstance(value, bool) or not ok:
-            extra = ""
-            if isinstance(value, str):
-                extra = " (remove the quotes)" if _numeric(value) else ""
-            self.fail(path, f"expected {describe(hint)}, found {_kind(value)}{extra}")
+            found = _kind(value)
+            if isinstance(value, str) and _numeric(value):
+                found = "text (remove the quotes)" if path in self.src.quoted else _unread_number(value)
+            self.fail(path, f"expected {describe(hint)}, found {found}")
             return None
         if value != value or value in (float("inf"), float("-inf")):
             self.fail(path, "expected a finite number")
@@ -258,21 +273,25 @@ class Converter:
             return None
         fields = model_fields(cls)
         kwargs = {}
+        misspelt = set()  # required fields an unknown key is a misspelling of: one problem, not two
         for key in value:
             if key not in fields:
+                meant = closest(key, fields)
+                misspelt.add(meant)
                 self.fail(path + (key,), f"unknown key{suggest(key, fields)}; expected one of: "
                           + ", ".join(fields))
         before = len(self.problems)
         for name, info in fields.items():
             if name not in value:
-                if info.required:
+                if info.required and name not in misspelt:
                     self.fail(path, f"{name!r} is missing (expected {describe(info.hint)})")
                 continue
             rules = info.rules
             if max_len and not rules.get("max_len") and info.hint is str:
                 rules = {**rules, "max_len": max_len}
             kwargs[name] = self.convert(info.hint, value[name], path + (name,), rules)
-        if len(self.problems) > before or any(v is None and fields[k].required for k, v in kwargs.items()):
+        if len(self.problems) > before or any(v is None and fields[k].required for k, v in kwargs.items()) \
+                or any(name in fields and fields[name].required and name not in kwargs for name in misspelt):
             return None
         try:
             obj = cls(**kwargs)
@@ -286,12 +305,15 @@ class Converter:
         return obj
 
 
-def _numeric(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+def _unread_number(text: str) -> str:
+    """What to say of a number YAML read as text though it has no quotes: ``1e309``,
+    ``inf`` (YAML 1.1 wants a decimal point in an exponent, and ``.inf`` for infinity)."""
+    from decimal import Decimal
+
+    value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        return f"{text.strip()!r}, which is not a finite number"
+    return f"{text.strip()!r}, which YAML reads as text: write it as {format(Decimal(text.strip()), 'f')}"
 
 
 def load_model(cls: type, source: Source) -> tuple[Any, list[Problem]]:

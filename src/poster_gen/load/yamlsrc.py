@@ -3,7 +3,8 @@
 Safe by construction: only PyYAML's safe composer is used, the document is walked by
 hand (so duplicate keys, non-text keys and unsupported tags are errors, not silent
 surprises), alias expansion is bounded (a "billion laughs" file is refused quickly)
-and files over a size limit are not read at all.
+and files over a size limit are not read at all. When the YAML reader fails,
+``yamlerrors`` finds the cause it stumbled on and names its line.
 """
 from __future__ import annotations
 
@@ -65,6 +66,7 @@ class Source:
     value: Any
     marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     path: Path | None = None
+    quoted: frozenset = frozenset()  # paths of texts in quotes that read as numbers ("62")
 
     def where(self, path: PathKey) -> tuple[int, int]:
         """Line and column of ``path``, or of its nearest written ancestor."""
@@ -86,6 +88,7 @@ class _Walker:
         self.max_nodes = max_nodes
         self.count = 0
         self.marks: dict[PathKey, tuple[int, int]] = {}
+        self.quoted: set[PathKey] = set()
         self.problems: list[Problem] = []
         self._scalar = yaml.constructor.SafeConstructor()
 
@@ -136,6 +139,8 @@ class _Walker:
     def _scalar_value(self, node: yaml.Node, path: PathKey) -> Any:
         tag = node.tag
         if tag == _STR:
+            if node.style in ("'", '"') and numeric(node.value):
+                self.quoted.add(path)
             return node.value
         if tag == _NULL:
             return None
@@ -157,6 +162,15 @@ class _Walker:
 
 class _TooBig(Exception):
     pass
+
+
+def numeric(text: str) -> bool:
+    """Whether ``text`` reads as a number (as Python's float does: 62, 1e309, inf)."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _line_of_offset(data: bytes, offset: int) -> tuple[int, int]:
@@ -213,18 +227,8 @@ def parse_yaml(data: bytes, path: Path | None, shown: str, *, max_nodes: int = M
             raise fail("a tab is used for indentation; YAML needs spaces", n, indent.index("\t") + 1)
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or "invalid YAML"
-        if exc.context and "expected a single document" in exc.context:
-            what = "the file holds more than one YAML document (a second '---'?)"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise fail(f"YAML syntax error: {what}", line, col) from None
-    except yaml.YAMLError as exc:  # e.g. a control character the YAML reader refuses
-        mark = getattr(exc, "problem_mark", None)
-        what = getattr(exc, "problem", None) or " ".join(str(exc).split())
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise fail(f"YAML error: {' '.join(str(what).split())}", line, col) from None
+    except yaml.YAMLError as exc:
+        raise InputError(_diagnose(exc, text, shown)) from None
     if node is None:
         raise fail("file is empty")
     walker = _Walker(shown, max_nodes)
@@ -240,4 +244,30 @@ def parse_yaml(data: bytes, path: Path | None, shown: str, *, max_nodes: int = M
     if not isinstance(value, dict):
         kind = "a list" if isinstance(value, list) else "a single value"
         raise fail(f"expected a mapping of keys to values at the top level, found {kind}", 1, 1)
-    return Source(shown, value, walker.marks, path)
+    return Source(shown, value, walker.marks, path, frozenset(walker.quoted))
+
+
+def _diagnose(exc: Exception, text: str, shown: str) -> list[Problem]:
+    """The problems behind a YAML reader's error, at the line to change (``yamlerrors``)."""
+    from . import yamlerrors as why
+
+    found = why.unacceptable(text)
+    if not found and isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = exc.problem or "invalid YAML"
+        found = why.hidden_breaks(text, mark.index if mark else len(text))
+        if not found and any(s in problem for s in ("expected ':'", "mapping values are not allowed",
+                                                    "did not find expected ','")):
+            found = [hit for hit in [why.long_key(text, line)] if hit]
+        if not found and "escape" in problem:
+            found = [hit for hit in [why.surrogate_escape(text, line)] if hit]
+        if not found:
+            if exc.context and "expected a single document" in exc.context:
+                problem = "the file holds more than one YAML document (a second '---'?)"
+            found = [(line, col, f"YAML syntax error: {problem}")]
+    if not found:  # pragma: no cover - a reader error without a character YAML refuses
+        mark = getattr(exc, "problem_mark", None)
+        found = [(mark.line + 1 if mark else 0, mark.column + 1 if mark else 0,
+                  f"YAML error: {' '.join(str(exc).split())}")]
+    return [Problem(shown, line, col, "", message) for line, col, message in found]
