@@ -432,11 +432,11 @@ def image_resolution(project: Project, key: str, doc) -> list[tuple[str, Problem
 
 
 def effective_ppi(item) -> tuple[float, tuple[int, int]]:
-    """Resolution of an image cropped to cover its box (the renderer's fit)."""
-    from PIL import Image as PILImage
+    """Resolution of an image cropped to cover its box (the renderer's fit), upright as
+    it is printed (a sideways phone photo is measured turned)."""
+    from .load.picture import oriented_size
 
-    with PILImage.open(item.path) as im:
-        w, h = im.size
+    w, h = oriented_size(item.path)
     want = item.box.w / item.box.h
     cw, ch = (h * want, h) if w / h > want else (w, w / want)
     return min(cw / (item.box.w / 25.4), ch / (item.box.h / 25.4)), (w, h)

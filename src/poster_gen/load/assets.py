@@ -1,5 +1,6 @@
 """Files the data refers to (photos for the hero area): inside the project, readable,
-and not absurdly large — checked before anything is decoded.
+and not absurdly large — checked before anything is decoded — and printable as they
+look (``picture.refusal``: not a 32-bit or float image, a usable ICC profile).
 """
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ def check_image(root: Path, ref: str) -> str | None:
         return f"{ref!r} is {size / 1024 / 1024:.0f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB"
     from PIL import Image, UnidentifiedImageError
 
+    from .picture import refusal
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -50,6 +53,9 @@ def check_image(root: Path, ref: str) -> str | None:
                     return (f"{ref!r} is {w * h / 1e6:.1f} megapixels ({w} x {h}); the limit is "
                             f"{MAX_PIXELS / 1e6:.0f}: scale it down (a poster needs about 9)")
                 im.load()  # decode: a truncated or damaged file fails here, not in the renderer
+                why = refusal(im)  # a mode or profile that cannot print as it looks
+                if why:
+                    return f"{ref!r} {why}"
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return f"{ref!r} is too large to open safely (a decompression bomb?); the limit is {MAX_PIXELS / 1e6:.0f} megapixels"
     except UnidentifiedImageError:

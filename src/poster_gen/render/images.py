@@ -1,9 +1,11 @@
-"""Photos for print: cropped to their frame, resampled to at most 300 ppi at their
-placed size, converted to CMYK and JPEG-compressed (DeviceCMYK, no ICC, no alpha)."""
+"""Photos for print: as they look (``load.picture.as_it_looks``), cropped to their frame,
+resampled to at most 300 ppi at their placed size, converted to CMYK and JPEG-compressed
+(DeviceCMYK, no ICC, no alpha)."""
 from __future__ import annotations
 
 import io
 from functools import lru_cache
+from ..load.picture import as_it_looks
 
 MAX_PPI = 300
 
@@ -11,16 +13,13 @@ MAX_PPI = 300
 @lru_cache(maxsize=16)
 def cmyk_jpeg(path: str, width_mm: float, height_mm: float, fit: str = "cover", mode: str = "CMYK",
               ppi: int = MAX_PPI) -> bytes:
-    """The photo cropped to its frame, at most ``ppi`` at its placed size, as a JPEG in
-    ``mode`` (CMYK for print, RGB for screens)."""
+    """The photo as it looks (``as_it_looks``), cropped to its frame, at most ``ppi`` at
+    its placed size, as a JPEG in ``mode`` (CMYK for print, RGB for screens)."""
     from PIL import Image
 
     with Image.open(path) as src:
-        im = src.convert("RGBA") if src.mode in ("P", "LA", "PA") else src.copy()
-    if im.mode == "RGBA":  # flatten transparency onto white paper: print has no alpha
-        white = Image.new("RGB", im.size, (255, 255, 255))
-        white.paste(im, mask=im.getchannel("A"))
-        im = white
+        src.load()
+        im = as_it_looks(src, cmyk=mode == "CMYK", fmt=src.format)
     if fit == "cover":
         want = width_mm / height_mm
         w, h = im.size
