@@ -8,6 +8,10 @@ is nothing to do. Otherwise the project is loaded and each output gets a *signat
 over its inputs and what was derived from them (its series number, the prepared fonts);
 an output whose signature and file are unchanged is skipped.
 
+The manifest carries the SHA-256 of its own content: one that was damaged (truncated,
+altered, not JSON) is set aside with one warning line and every output is built again,
+which writes a good one.
+
 This module imports only the standard library: a no-op build must stay cheap.
 """
 from __future__ import annotations
@@ -19,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 MANIFEST = ".poster-gen-manifest.json"
-FORMAT = 1
+FORMAT = 2  # 2: with its checksum
 
 
 class Entry:
@@ -135,22 +139,53 @@ def font_identity(spec_path: str) -> str:
 
 
 def load(out: Path) -> Manifest:
+    """The manifest of the output folder ``out``; an empty one when there is none, it is
+    of another format (an older tool: its outputs are built again anyway), or it is
+    damaged (then with one warning line, once per process and content)."""
+    path = out / MANIFEST
     try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
-            return Manifest()
-        return Manifest(data.get("tool", ""), {k: Entry(**v) for k, v in data.get("outputs", {}).items()})
-    except (OSError, ValueError, TypeError):
+        raw = path.read_bytes()
+    except OSError:
+        return Manifest()
+    try:
+        data = json.loads(raw)
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            if isinstance(data, dict) and "format" in data:
+                return Manifest()
+            raise ValueError("not a manifest")
+        if data.get("checksum") != _checksum(data):
+            raise ValueError("checksum mismatch")
+        return Manifest(data["tool"], {k: Entry(**v) for k, v in data["outputs"].items()})
+    except Exception as exc:  # damaged bytes can fail anywhere: JSON, types, fields
+        seen = (path, hashlib.sha256(raw).digest())  # the fast path and the build read it in turn
+        if seen not in _WARNED:
+            from .memo import warn
+
+            _WARNED.add(seen)
+            why = exc.args[0] if type(exc) is ValueError else f"unreadable: {type(exc).__name__}"
+            warn(f"the build record {path} was damaged ({why}); building every output again")
         return Manifest()
 
 
+_WARNED: set[tuple[Path, bytes]] = set()
+
+
+def _checksum(data: dict) -> str:
+    """SHA-256 of what a manifest records (everything but its checksum)."""
+    body = json.dumps([data.get("format"), data.get("tool"), data.get("outputs")], sort_keys=True,
+                      ensure_ascii=False)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
 def save(out: Path, manifest: Manifest) -> None:
+    """Write the manifest atomically (``OSError`` naming it if the folder cannot be written)."""
+    from .fonts.prepare import atomic_write
+
     out.mkdir(parents=True, exist_ok=True)
     data = {"format": FORMAT, "tool": manifest.tool,
             "outputs": {k: v.to_dict() for k, v in sorted(manifest.outputs.items())}}
-    tmp = out / f".{MANIFEST}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, out / MANIFEST)
+    data["checksum"] = _checksum(data)
+    atomic_write(out / MANIFEST, json.dumps(data, indent=1, ensure_ascii=False).encode("utf-8"))
 
 
 def is_current(root: Path, out: Path, name: str, entry: Entry | None, options: str,

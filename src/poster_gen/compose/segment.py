@@ -165,16 +165,26 @@ class ShardedFreq:
         return ShardedFreq(self._shards, self._parsed, self._overlay)
 
 
+def _unmarshal(payload: bytes) -> tuple[dict[str, str], int]:
+    """The shards and total from a checked payload (anything else is damage)."""
+    import marshal
+
+    shards, total = marshal.loads(payload)
+    if not isinstance(shards, dict) or not isinstance(total, int):
+        raise ValueError("not a word list")
+    return shards, total
+
+
 def _shards(dict_path: str, cache: Path) -> tuple[dict[str, str], int]:
     """jieba's ``dict.txt`` lines grouped by first character (0.3 s, not the second its
     own loader takes), and the frequencies' total; kept (marshal) in the project's cache."""
     import marshal
 
-    try:
-        with open(cache, "rb") as fh:
-            return marshal.load(fh)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    from ..memo import read_entry, write_entry
+
+    kept = read_entry(cache, "the cached word list", "grouped it again", _unmarshal)
+    if kept is not None:
+        return kept
     with open(dict_path, encoding="utf-8") as fh:
         lines = fh.read().split("\n")
     groups: dict[str, list[str]] = {}
@@ -185,11 +195,7 @@ def _shards(dict_path: str, cache: Path) -> tuple[dict[str, str], int]:
             total += int(line.split(" ", 2)[1])
     data = ({ch: "\n".join(g) for ch, g in groups.items()}, total)
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            marshal.dump(data, fh)
-        os.replace(tmp, cache)
+        write_entry(cache, marshal.dumps(data))
     except OSError:
         pass  # a read-only cache: grouped again next time
     return data
@@ -217,7 +223,7 @@ def _base():
 
     dict_path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     st = os.stat(dict_path)
-    shards, total = _shards(dict_path, default_cache_dir() / "jieba" / f"shards-{st.st_size}-{st.st_mtime_ns}.marshal")
+    shards, total = _shards(dict_path, default_cache_dir() / "jieba" / f"shards-sealed-{st.st_size}-{st.st_mtime_ns}.marshal")
     tk = jieba.Tokenizer()
     tk.FREQ, tk.total, tk.initialized = ShardedFreq(shards), total, True
     return tk

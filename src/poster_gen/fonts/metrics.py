@@ -106,10 +106,15 @@ class FontMetrics:
             raise ValueError(f"bad font metrics data: {exc!r}") from exc
 
     @classmethod
+    def loads(cls, data: bytes) -> "FontMetrics":
+        """Parse the metrics JSON written by ``prepare`` (``ValueError`` if malformed)."""
+        return cls.from_dict(json.loads(data))
+
+    @classmethod
     def load(cls, path: Path) -> "FontMetrics":
         """Read the metrics JSON written by ``prepare`` (``ValueError`` if malformed)."""
         with open(path, "rb") as fh:
-            return cls.from_dict(json.loads(fh.read()))
+            return cls.loads(fh.read())
 
 
 def _boxes(data: Mapping[str, Any]) -> dict[str, tuple[int, int, int, int]]:

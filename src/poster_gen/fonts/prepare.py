@@ -11,11 +11,20 @@ Each weight comes in two variants, because ReportLab prints whatever glyph the c
 names and Chinese and English want different punctuation (``forms``): the role
 itself (``bold``: proportional quotes, for English runs) and ``bold:zh`` (full-width
 quotes, dashes and ellipsis, for Chinese runs). Cache files: ``<key>.ttf`` +
-``<key>.json`` and ``<key>.zh.ttf`` + ``<key>.zh.json``; each JSON is written after
-its TTF, so an existing JSON implies a complete TTF.
+``<key>.json`` + ``<key>.sum`` and the same with ``.zh`` before the suffix. The sum
+(sealed, ``memo.seal``) is written last and holds the size and SHA-256 of the TTF and
+the JSON: an entry without one is incomplete (a killed preparation) and rebuilt
+quietly; an entry whose files do not match it is damaged: rebuilt, with one warning
+line. Both files are checked once per process (about 0.2 ms per variant), because the
+TTF is what ReportLab embeds and the JSON what the composer measures.
+
+The cache folder is the user's machine, not the project: when it cannot be written the
+error names the folder and ``POSTER_GEN_CACHE`` (an ``InputError`` located at the folder,
+not a ``FontError``, which callers locate at the layout's ``fonts:``).
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -25,6 +34,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Mapping, NamedTuple
 
+from .. import memo
+from ..errors import InputError, Problem
 from .metrics import FontMetrics
 
 #: Bump when the conversion changes its output, so stale cache entries are ignored.
@@ -122,6 +133,7 @@ class _Plan(NamedTuple):
     ps_name: str
     ttf: Path
     json: Path
+    sum: Path
 
 
 def prepare_fonts(
@@ -151,8 +163,9 @@ def prepare_fonts(
         _check_role(role, weight)
         key = cache_key(digest, source.face, weight, source.family, chars)
         ps_name = f"{source.family}-W{weight}-{key[:8]}"
-        plans[weight, False] = _Plan(ps_name, fonts_dir / f"{key}.ttf", fonts_dir / f"{key}.json")
-        plans[weight, True] = _Plan(f"{ps_name}-zh", fonts_dir / f"{key}.zh.ttf", fonts_dir / f"{key}.zh.json")
+        for zh, stem in ((False, key), (True, f"{key}.zh")):
+            plans[weight, zh] = _Plan(f"{ps_name}-zh" if zh else ps_name, fonts_dir / f"{stem}.ttf",
+                                      fonts_dir / f"{stem}.json", fonts_dir / f"{stem}.sum")
     metrics = {k: _load_cached(plan) for k, plan in plans.items()}
     todo = sorted(k for k, m in metrics.items() if m is None)
     if todo:
@@ -163,7 +176,14 @@ def prepare_fonts(
             p = plans[w, zh]
             outputs.setdefault(w, []).append(convert.Output(p.ps_name, str(p.ttf), str(p.json), zh))
         jobs_list = [convert.Job(w, source.family, tuple(outs)) for w, outs in outputs.items()]
-        convert.build_all(str(path), source.face, chars, jobs_list, _workers(jobs, len(jobs_list)))
+        try:
+            convert.build_all(str(path), source.face, chars, jobs_list, _workers(jobs, len(jobs_list)))
+            for k in todo:
+                _write_sum(plans[k])
+        except OSError as exc:
+            if exc.filename is None or Path(exc.filename).parent != fonts_dir:
+                raise
+            raise cache_error(fonts_dir, exc) from None
         for k in todo:
             metrics[k] = _load_cached(plans[k])
     result = {}
@@ -171,7 +191,9 @@ def prepare_fonts(
         for role, w in weights.items():
             m, plan = metrics[w, zh], plans[w, zh]
             if m is None:
-                raise FontError(f"font preparation left no usable files for weight {w} in {fonts_dir}")
+                raise InputError([Problem(str(fonts_dir), 0, 0, "", f"the prepared font for weight {w} "
+                                          "cannot be read back from the font cache; set POSTER_GEN_CACHE to "
+                                          "a folder on another disk")])
             name = role + ZH_SUFFIX if zh else role
             result[name] = PreparedFont(name, w, plan.ttf, plan.ps_name, m)
     return result
@@ -196,12 +218,10 @@ def coverage(path: Path, face: int, fonts_dir: Path, digest: str) -> frozenset[i
 
 
 def _coverage(path: Path, face: int, fonts_dir: Path, digest: str) -> frozenset[int]:
-    memo = fonts_dir / f"cov-{digest[:24]}-{face}.json"
-    try:
-        ranges = json.loads(memo.read_text(encoding="ascii"))
-        return frozenset(c for a, b in ranges for c in range(a, b + 1))
-    except (OSError, ValueError, TypeError):
-        pass
+    entry = fonts_dir / f"cov-{digest[:24]}-{face}.ranges"  # sealed JSON: [[first, last], ...]
+    got = memo.read_entry(entry, "the cached font coverage", "worked it out again", _ranges)
+    if got is not None:
+        return got
     from fontTools.ttLib import TTFont, TTLibError
 
     with open(path, "rb") as fh:
@@ -225,10 +245,14 @@ def _coverage(path: Path, face: int, fonts_dir: Path, digest: str) -> frozenset[
         else:
             ranges.append([c, c])
     try:
-        atomic_write(memo, json.dumps(ranges, separators=(",", ":")).encode("ascii"))
-    except FontError:
-        pass
+        memo.write_entry(entry, json.dumps(ranges, separators=(",", ":")).encode("ascii"))
+    except OSError:
+        pass  # a read-only cache still works, it just reads the font again next time
     return frozenset(codes)
+
+
+def _ranges(payload: bytes) -> frozenset[int]:
+    return frozenset(c for a, b in json.loads(payload) for c in range(a, b + 1))
 
 
 def cache_key(digest: str, face: int, weight: int, family: str, chars: str) -> str:
@@ -245,23 +269,27 @@ def file_digest(path: Path, fonts_dir: Path) -> str:
     """
     st = path.stat()
     ident = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}"
-    memo = fonts_dir / f"src-{hashlib.sha1(ident.encode('utf-8')).hexdigest()[:24]}.sha256"
-    try:
-        cached = memo.read_text(encoding="ascii").strip()
-        if len(cached) == 64:
-            return cached
-    except (OSError, UnicodeDecodeError):
-        pass
+    entry = fonts_dir / f"src-{hashlib.sha1(ident.encode('utf-8')).hexdigest()[:24]}.digest"
+    cached = memo.read_entry(entry, "the cached font digest", "hashed the font again", _hex_digest)
+    if cached is not None:
+        return cached
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     digest = h.hexdigest()
     try:
-        atomic_write(memo, digest.encode("ascii"))
-    except FontError:
+        memo.write_entry(entry, digest.encode("ascii"))
+    except OSError:
         pass  # a read-only cache still works, it just re-hashes next time
     return digest
+
+
+def _hex_digest(payload: bytes) -> str:
+    text = payload.decode("ascii")
+    if len(text) != 64 or set(text) - set("0123456789abcdef"):
+        raise ValueError("not a SHA-256")
+    return text
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -270,6 +298,9 @@ def atomic_write(path: Path, data: bytes) -> None:
     Another process preparing the same font at the same time then sees either no
     file or a complete one, never a half-written one. (``os.open`` with 0o666
     rather than ``mkstemp`` so the cache files get the usual umask permissions.)
+
+    On failure the temp file is removed and an ``OSError`` naming ``path`` is raised:
+    the caller says what the folder is and what to do.
     """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
@@ -279,7 +310,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         _unlink_quietly(tmp)
-        raise FontError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
     except BaseException:
         _unlink_quietly(tmp)
         raise
@@ -293,24 +324,71 @@ def _unlink_quietly(path: Path) -> None:
 
 
 def _load_cached(plan: _Plan) -> FontMetrics | None:
-    """Metrics of a complete cache entry, or None (absent or unreadable: rebuild it).
-
-    The JSON is written after the TTF, so an existing JSON implies a complete TTF.
-    """
-    if not (plan.ttf.is_file() and plan.json.is_file()):
-        return None
+    """Metrics of a complete, intact cache entry, or None: absent or incomplete (no sum
+    yet), or damaged (its files do not match its sum, or its JSON is not metrics: then
+    the sum is removed and one warning printed). Checked once per process: layouts
+    sharing a font share the check and the metrics."""
     try:
-        st = plan.json.stat()
-        key = (str(plan.json), st.st_size, st.st_mtime_ns)
-        got = _LOADED.get(key)
-        if got is None:  # layouts sharing a font share its metrics: read once per process
-            got = _LOADED[key] = FontMetrics.load(plan.json)
-        return got
-    except (OSError, ValueError):
+        ident = tuple((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+                      for st in (os.stat(plan.sum), os.stat(plan.ttf), os.stat(plan.json)))
+    except FileNotFoundError:
+        if plan.sum.exists():
+            _damaged(plan, "a file is missing")
+        return None  # no sum: never prepared, or the preparation was killed
+    except OSError:
         return None
+    got = _LOADED.get(ident)
+    if got is None:
+        sums = memo.read_entry(plan.sum, "the cached font checksums", "prepared the font again", json.loads)
+        if sums is None:
+            return None
+        try:
+            if sums != _sums(plan.ttf.read_bytes(), (data := plan.json.read_bytes())):
+                return _damaged(plan, "checksum mismatch")
+            got = FontMetrics.loads(data)
+        except OSError:
+            return None
+        except ValueError as exc:  # sealed but not metrics: a bug of ours or of the disk
+            return _damaged(plan, str(exc))
+        _LOADED[ident] = got
+    return got
 
 
-_LOADED: dict[tuple[str, int, int], FontMetrics] = {}
+_LOADED: dict[tuple, FontMetrics] = {}
+
+
+def _sums(ttf: bytes, metrics: bytes) -> dict[str, list]:
+    """What a ``.sum`` holds: each file's size and SHA-256."""
+    return {"ttf": [len(ttf), hashlib.sha256(ttf).hexdigest()],
+            "json": [len(metrics), hashlib.sha256(metrics).hexdigest()]}
+
+
+def _write_sum(plan: _Plan) -> None:
+    """Complete an entry: its sum, from the files as written (``OSError`` if it cannot)."""
+    sums = _sums(plan.ttf.read_bytes(), plan.json.read_bytes())
+    memo.write_entry(plan.sum, json.dumps(sums, separators=(",", ":")).encode("ascii"))
+
+
+def _damaged(plan: _Plan, why: str) -> None:
+    try:
+        st = os.stat(plan.sum)
+    except OSError:
+        return  # another process found it first
+    memo.damaged(plan.sum, (st.st_dev, st.st_ino), f"the cached font {plan.ttf.name} in {plan.ttf.parent}",
+                 "prepared it again", why)
+
+
+def cache_error(folder: Path, exc: OSError) -> InputError:
+    """The font cache folder cannot be written: the user's machine, not the project.
+    One problem located at the folder, saying what to do and how to use another one."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        todo = "free some space on its disk"
+    elif exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        todo = "move the file that stands in its way"
+    else:
+        todo = "make it writable"
+    return InputError([Problem(str(folder), 0, 0, "", f"the font cache cannot be written here "
+                               f"({exc.strerror or exc}); {todo}, or set POSTER_GEN_CACHE to another folder")])
 
 
 def _workers(jobs: int, n: int) -> int:
@@ -344,4 +422,4 @@ def _mkdir(path: Path) -> None:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise FontError(f"cannot create font cache directory {path}: {exc.strerror}") from exc
+        raise cache_error(path, exc) from None
