@@ -495,16 +495,17 @@ def test_command_with_named_files(tmp_path, assets, capsys):
     assert preflight_command.run(_args(good)) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "1 passed, 0 failed"
     missing = tmp_path / "missing.pdf"
-    assert preflight_command.run(_args(good, missing)) == 1
-    lines = capsys.readouterr().out.splitlines()
-    assert f"FAIL  {missing}  open: not found" in lines
-    assert lines[-1] == "1 passed, 1 failed"
+    assert preflight_command.run(_args(good, missing)) == 2  # could not be checked: the user's to fix
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [f"error: {missing}: not found"]
+    assert out.splitlines()[-1] == "1 passed, 0 failed, 1 not checked"
 
 
 def test_command_without_outputs(tmp_path, capsys):
-    assert preflight_command.run(_args(project=tmp_path)) == 1
-    lines = capsys.readouterr().out.splitlines()
-    assert lines == [f"FAIL  {tmp_path / 'output'}  open: not found", "0 passed, 1 failed"]
+    assert preflight_command.run(_args(project=tmp_path)) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.splitlines() == [f"error: {tmp_path / 'output'}: not found; build first "
+                                              "(poster-gen build), or name the PDFs to check"]
 
 
 # -- robustness and the real outputs -----------------------------------------------------

@@ -1,6 +1,8 @@
 """The command line: parse arguments, run one verb, print problems once, set the exit code.
 
-Exit codes: 0 success, 1 internal error, 2 invalid input (one line per problem).
+Exit codes: 0 success, 1 internal error (a bug of ours), 2 anything the user or their
+machine caused: invalid arguments or input, a folder that cannot be written, a full
+disk, another build holding the output folder (one line per problem).
 """
 from __future__ import annotations
 
@@ -10,9 +12,16 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import BuildError, InputError
+from .errors import BuildError, InputError, MachineError, machine_error
 
 VERBS = ("build", "check", "watch", "preflight", "impose", "serve", "schema", "list", "init", "preview")
+
+
+class _Parser(argparse.ArgumentParser):
+    """Misused arguments are one line, like every other problem, and exit code 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"error: {self.prog}: {message} (see {self.prog} --help)\n")
 
 
 class _Help(argparse.HelpFormatter):
@@ -23,7 +32,7 @@ class _Help(argparse.HelpFormatter):
 
 
 def _parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="poster-gen", description="Print-ready bilingual posters and a "
+    p = _Parser(prog="poster-gen", description="Print-ready bilingual posters and a "
                                 "brochure from the YAML files of a project.", formatter_class=_Help)
     p.add_argument("--version", action="version", version=f"poster-gen {__version__}")
     p.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
@@ -53,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser(argv).parse_args(argv)
     try:
         return _command(args.verb).run(args)
+    except MachineError as exc:  # the folder and what to do: one line, nothing else to say
+        print(f"error: {exc.problems[0]}", file=sys.stderr)
+        return 2
     except InputError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -69,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # an internal error: one line, unless --debug
+        fault = machine_error(exc, writing=False)  # unless the machine's: a folder, a disk, memory
+        if fault is not None and not args.debug:
+            print(f"error: {fault.problems[0]}", file=sys.stderr)
+            return 2
         if args.debug or os.environ.get("POSTER_GEN_DEBUG"):
             raise
         print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)

@@ -173,18 +173,31 @@ def _render(job: Job, doc, ctx: Context, layout_name: str) -> tuple[str, bytes]:
 
 
 def _write_temp(dest: Path, data: bytes) -> str:
-    """``data`` in a temporary file beside ``dest`` (moved into place by the build)."""
+    """``data`` in a temporary file beside ``dest`` (moved into place by the build).
+
+    Whatever fails (a folder that cannot be made or written, a full disk at the write,
+    the flush or the fsync), the temporary file is removed; a fault of the machine is
+    raised as a ``MachineError`` naming the folder (and, for a full disk, the size)."""
+    from .errors import machine_error
     from .lock import TEMPORARIES
 
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    TEMPORARIES.add(tmp)
-    os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes it private; an output is an ordinary file
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    return tmp
+    tmp = None
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+        TEMPORARIES.add(tmp)
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes it private; an output is an ordinary file
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return tmp
+    except BaseException as err:
+        discard(tmp)
+        fault = machine_error(err, dest.parent, len(data), dest.name) if isinstance(err, OSError) else None
+        if fault is None:
+            raise
+        raise fault from None
 
 
 def _screen(job: Job, doc, ctx: Context, layout_name: str) -> bytes:
@@ -249,7 +262,7 @@ def discard(temp: str | None) -> None:
         TEMPORARIES.discard(temp)
         try:
             os.unlink(temp)
-        except FileNotFoundError:
+        except OSError:  # gone already (or its folder is read-only now: the next build sweeps it)
             pass
 
 
@@ -261,7 +274,7 @@ def run_jobs(jobs: list[Job], ctx: Context, workers: int = 0,
     with the project, the fonts and ReportLab already in memory; they send their
     progress back over a queue.
     """
-    from .parallel import fork_context, worker_count
+    from .parallel import fork_context, process_pool, worker_count
 
     workers = worker_count(workers, len(jobs))
     jobs = sorted(jobs, key=lambda j: j.target != BROCHURE)  # the brochure is the longest
@@ -269,7 +282,8 @@ def run_jobs(jobs: list[Job], ctx: Context, workers: int = 0,
     if workers <= 1 or fork is None:
         set_context(ctx, progress)
         return {j.key: run_job(j) for j in jobs}
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     # import in the parent once what the workers will need, not in every worker
     from .compose import document  # noqa: F401
@@ -282,21 +296,50 @@ def run_jobs(jobs: list[Job], ctx: Context, workers: int = 0,
     queue = fork.SimpleQueue()
     set_context(ctx, lambda key, phase: queue.put((key, phase)))
     results: dict[str, JobResult] = {}
+    broken = False
     try:
-        with ProcessPoolExecutor(workers, mp_context=fork) as pool:
-            pending = {pool.submit(run_job, j) for j in jobs}
-            while pending:
-                done, pending = wait(pending, timeout=0.05, return_when=FIRST_COMPLETED)
-                while not queue.empty():
-                    key, phase = queue.get()
-                    if progress:
-                        progress(key, phase)
-                for f in done:
-                    r = f.result()
-                    if r.temp:
-                        from .lock import TEMPORARIES
-                        TEMPORARIES.add(r.temp)
-                    results[r.key] = r
+        with process_pool(workers, fork) as pool:
+            pending = {pool.submit(_run_in_worker, j) for j in jobs}
+            try:
+                while pending:
+                    done, pending = wait(pending, timeout=0.05, return_when=FIRST_COMPLETED)
+                    while not queue.empty():
+                        key, phase = queue.get()
+                        if progress:
+                            progress(key, phase)
+                    for f in done:
+                        _collect(f.result(), results)
+            except BrokenProcessPool:  # a worker died (out of memory, killed): nothing is lost but time
+                broken = True
+            except BaseException:  # one job failed for good: the others' work is not wanted
+                pool.shutdown(wait=True, cancel_futures=True)
+                for f in pending:
+                    if f.done() and not f.cancelled() and f.exception() is None:
+                        discard(f.result().temp)
+                raise
     finally:
         set_context(ctx, progress)
+    if broken:  # what the pool did not finish, this process does, one job after another
+        for j in jobs:
+            if j.key not in results:
+                results[j.key] = run_job(j)
     return results
+
+
+def _run_in_worker(job: Job) -> JobResult:
+    """``run_job`` in a worker: the temporary file it made becomes the build's (a worker
+    stopped later must not remove it)."""
+    from .lock import TEMPORARIES
+
+    r = run_job(job)
+    TEMPORARIES.discard(r.temp)
+    return r
+
+
+def _collect(r: JobResult, results: dict[str, JobResult]) -> None:
+    """A worker's result, its temporary file now the build's to move or remove."""
+    from .lock import TEMPORARIES
+
+    if r.temp:
+        TEMPORARIES.add(r.temp)
+    results[r.key] = r

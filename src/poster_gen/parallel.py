@@ -3,10 +3,16 @@
 Workers are forked, not spawned, so each starts with what its parent has loaded (the
 project, the prepared fonts, the imports) instead of loading it again. Where fork is
 not available (Windows) the work runs in the calling process, one task after another.
+
+Every pool is made by ``process_pool``: its workers die with the process that started
+them (killed with -9, or by the out-of-memory killer, it cannot stop them itself), do
+not hold its output lock, and leave Ctrl-C's message to it.
 """
 from __future__ import annotations
 
 import os
+import sys
+import time
 from typing import Any, Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -30,6 +36,62 @@ def worker_count(asked: int, tasks: int) -> int:
     return max(1, min(asked or os.cpu_count() or 1, tasks))
 
 
+def process_pool(workers: int, ctx: Any = None) -> Any:
+    """A ``ProcessPoolExecutor`` of ``workers`` processes (forked: ``ctx`` defaults to
+    ``fork_context()``) whose workers die with this process and leave its lock alone."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    _prctl()  # looked up here, once: forked workers inherit it
+    return ProcessPoolExecutor(workers, mp_context=ctx if ctx is not None else fork_context(),
+                               initializer=_worker_start, initargs=(os.getpid(),))
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_PRCTL: list = []
+
+
+def _prctl() -> Any:
+    """Linux's ``prctl`` through ctypes, or None elsewhere (or where it cannot be had)."""
+    if not _PRCTL:
+        fn = None
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+
+                fn = ctypes.CDLL(None, use_errno=True).prctl
+            except (OSError, AttributeError):
+                pass
+        _PRCTL.append(fn)
+    return _PRCTL[0]
+
+
+def _worker_start(parent: int) -> None:
+    """A worker's first act: be killed when ``parent`` dies, and give up what it
+    inherited from it (the output lock, the temporary files, the Ctrl-C message)."""
+    import signal
+
+    prctl = _prctl()
+    if prctl is None or prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) != 0:
+        _watch_parent(parent)
+    if os.getppid() != parent:  # the parent died before the death signal was set
+        os._exit(1)
+    from .lock import worker_started
+
+    worker_started()
+
+
+def _watch_parent(parent: int) -> None:
+    """Where the kernel cannot kill a worker with its parent: look every half second."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="poster-gen-parent-watch", daemon=True).start()
+
+
 _TASKS: Sequence[Callable[[], Any]] = ()
 
 
@@ -51,12 +113,11 @@ def fork_map(tasks: Sequence[Callable[[], T]], workers: int = 0) -> list[tuple[b
     ctx = fork_context()
     if workers <= 1 or ctx is None:
         return [_call(t) for t in tasks]
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     _TASKS = tasks
     try:
-        with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        with process_pool(workers, ctx) as pool:
             return list(pool.map(_run, range(len(tasks))))
     except BrokenProcessPool:  # a worker died (out of memory, killed): nothing is lost but time
         return [(False, None)] * len(tasks)

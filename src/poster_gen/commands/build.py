@@ -19,9 +19,21 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--keep-going", action="store_true",
                    help="write the outputs that are fine even when others fail (exit code 2 all the same)")
     p.add_argument("--force", action="store_true", help="make every output again, changed or not")
-    p.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
-                   help="build in N processes (default: one per core)")
+    p.add_argument("--jobs", "-j", type=jobs_count, default=0, metavar="N",
+                   help="build in N processes (default, or 0: one per core)")
     print_arguments(p)
+
+
+def jobs_count(text: str) -> int:
+    """--jobs: a whole number of processes, 1 or more; 0 (the default) is one per core."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes "
+                                         "(1 or more, or 0 for one per core)")
+    return n
 
 
 def print_arguments(p: argparse.ArgumentParser) -> None:
@@ -74,6 +86,11 @@ def print_summary(result) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..lock import sweep_if_idle
+
+    out = args.out if args.out is not None else args.project / "output"
+    _check_out(out)
+    sweep_if_idle(out)  # what a killed build left, whichever path this build takes
     if not args.force and _nothing_to_do(args):
         return 0
     from ..builder import BuildFailed, build
@@ -100,6 +117,15 @@ def run(args: argparse.Namespace) -> int:
         raise
     print_summary(result)
     return 0
+
+
+def _check_out(out: Path) -> None:
+    """The output folder, or where it is to be made, is not a file (said before any work)."""
+    from ..errors import FILE_IN_THE_WAY, MachineError, file_in_the_way
+
+    blocker = file_in_the_way(out)
+    if blocker is not None:
+        raise MachineError(str(blocker), FILE_IN_THE_WAY)
 
 
 def _nothing_to_do(args: argparse.Namespace) -> bool:

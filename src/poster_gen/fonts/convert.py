@@ -105,10 +105,9 @@ def build_all(path: str, face: int, chars: str, jobs: list[Job], workers: int) -
         for job in jobs:
             build_one(src, job)
         return
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from ..parallel import fork_context
+    from ..parallel import fork_context, process_pool
 
     ctx = fork_context()  # fork lets workers inherit the parsed font; elsewhere each reloads it
     frozen = ctx is not None and not gc.get_freeze_count()
@@ -117,7 +116,7 @@ def build_all(path: str, face: int, chars: str, jobs: list[Job], workers: int) -
     if frozen:
         gc.freeze()  # keep the children's GC from touching (and copying) shared pages
     try:
-        with ProcessPoolExecutor(max_workers=workers - 1, mp_context=ctx) as pool:
+        with process_pool(workers - 1, ctx) as pool:
             theirs = [job for i, job in enumerate(jobs) if i % workers]
             futures = [pool.submit(_run_job, (path, face, chars, job)) for job in theirs]
             for job in jobs[::workers]:
