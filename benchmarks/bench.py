@@ -275,7 +275,7 @@ def studio(pg: list[str], proj: Path, env: dict, reps: int) -> dict:
 
 
 FONTPREP = ("import sys; from pathlib import Path; from poster_gen.load.project import load_project; "
-            "from poster_gen.builder import prepare_layout_fonts, project_text; "
+            "from poster_gen.build.run import prepare_layout_fonts, project_text; "
             "p = load_project(Path(sys.argv[1])); prepare_layout_fonts(p, 'poster', project_text(p))")
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project
-from poster_gen import memo
+from poster_gen import disk_cache as memo
 from poster_gen.cli import main
 
 KINDS = ("models", "pages", "fit", "motifs", "qr", "words")

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, copy_project
 from poster_gen.compose.document import compose_brochure, compose_poster, plan_pages
-from poster_gen.compose.geometry import Circle, Path as PathItem, QRCode, Rect, TextLine
+from poster_gen.page_model import Circle, Path as PathItem, QRCode, Rect, TextLine
 from poster_gen.load.project import load_project
 
 PROJECT = load_project(ROOT)

@@ -25,7 +25,7 @@ import pytest
 from conftest import copy_project, run_cli
 from poster_gen.cli import main
 from poster_gen.errors import InputError, MachineError, machine_error
-from poster_gen.lock import LOCK_NAME, output_lock, pid_alive
+from poster_gen.build.lock import LOCK_NAME, output_lock, pid_alive
 from poster_gen.parallel import fork_map
 
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from poster_gen.compose.geometry import CMYK, Box, Path
-from poster_gen.motifs import MotifContext, draw_motif
-from poster_gen.motifs.clip import _subpaths
-from poster_gen.motifs.frame import Frame
+from poster_gen.page_model import CMYK, Box, Path
+from poster_gen.compose.motifs import MotifContext, draw_motif
+from poster_gen.compose.motifs.clip import _subpaths
+from poster_gen.compose.motifs.frame import Frame
 
 NAME = "hero-mountain-network"
 PALETTE = {t: CMYK(*c, t) for t, c in {

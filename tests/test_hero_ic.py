@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from poster_gen.compose.geometry import CMYK, Box, Path
-from poster_gen.motifs import MotifContext, draw_motif
+from poster_gen.page_model import CMYK, Box, Path
+from poster_gen.compose.motifs import MotifContext, draw_motif
 
 NAME = "hero-wall-chip"
 PALETTE = {

@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-import poster_gen.motifs.base as base
-from poster_gen.compose.geometry import CMYK, Box, Path
-from poster_gen.motifs import MotifContext, draw_motif
+import poster_gen.compose.motifs.base as base
+from poster_gen.page_model import CMYK, Box, Path
+from poster_gen.compose.motifs import MotifContext, draw_motif
 
 PALETTE = {
     "primary": CMYK(72, 0, 42, 0), "secondary": CMYK(55, 0, 22, 0), "deep": CMYK(92, 32, 62, 28),
@@ -102,9 +102,9 @@ def test_buds_and_blossoms_in_the_helix_touch_no_strand(case):
     from dataclasses import replace
     from types import MappingProxyType
 
-    import poster_gen.motifs.hero_medicine as hero
-    from poster_gen.motifs.base import resolve
-    from poster_gen.motifs.frame import Frame
+    import poster_gen.compose.motifs.hero_medicine as hero
+    from poster_gen.compose.motifs.base import resolve
+    from poster_gen.compose.motifs.frame import Frame
 
     c = ctx(KEEP_OUTS[case])
     fr = Frame(replace(c, params=MappingProxyType(resolve(hero.INFOS[0].params, {}))), hero.PAINT)

@@ -6,10 +6,10 @@ import math
 
 import pytest
 
-from poster_gen.compose.geometry import Box, Path
-from poster_gen.motifs import MotifContext, draw_motif, hero_nev
-from poster_gen.motifs.base import resolve
-from poster_gen.motifs.frame import Frame
+from poster_gen.page_model import Box, Path
+from poster_gen.compose.motifs import MotifContext, draw_motif, hero_nev
+from poster_gen.compose.motifs.base import resolve
+from poster_gen.compose.motifs.frame import Frame
 
 from test_motifs import PALETTE, coords
 

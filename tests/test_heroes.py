@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from poster_gen.colour import cmyk_to_lab, delta_e2000
 from poster_gen.compose.document import compose_poster
-from poster_gen.compose.geometry import MM_PER_PT, Box, Path as PathItem, TextLine
+from poster_gen.page_model import MM_PER_PT, Box, Path as PathItem, TextLine
 from poster_gen.compose.ink import ink_box, outline
 from poster_gen.compose.series import series_step
 from poster_gen.load.project import load_project
@@ -88,7 +88,7 @@ def test_the_hero_keeps_a_quarter_em_from_every_text(posters, metrics):
 def test_the_name_reads_against_what_is_behind_it(posters):
     """Behind every point of the name is the page's ground (the drawing frames it, no
     shape of it lies under the type), and the name reads on that ground at 4.5:1."""
-    from poster_gen.compose.geometry import CMYK
+    from poster_gen.page_model import CMYK
 
     for slug, page in posters.items():
         names = [t for t in page.items if isinstance(t, TextLine) and t.role == "title"]
@@ -137,7 +137,7 @@ def test_a_theme_too_close_to_another_is_refused(tmp_path):
 
 def test_the_posters_are_light(built: Path):
     """Light grounds, high chroma: at most a fifth of each poster prints dark."""
-    from poster_gen.preview import render_pdf
+    from poster_gen.render.raster import render_pdf
 
     for lm in PROJECT.landmarks:
         img = render_pdf(built / "posters" / f"{lm.slug}.pdf", 24)[0].convert("L")

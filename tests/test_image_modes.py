@@ -134,8 +134,8 @@ def test_the_resolution_check_measures_a_sideways_photo_upright(tmp_path):
     """Stored 3000 x 1000 with orientation 6, it is shown and printed 1000 x 3000: a
     portrait frame 84.7 x 254 mm gets its full 300 ppi, not the third a landscape
     reading would give."""
-    from poster_gen.builder import effective_ppi
-    from poster_gen.compose.geometry import Box, Image as Placed
+    from poster_gen.build.run import effective_ppi
+    from poster_gen.page_model import Box, Image as Placed
 
     exif = Image.Exif()
     exif[0x0112] = 6
@@ -209,7 +209,7 @@ def test_what_cannot_print_as_it_looks_is_refused_at_load(tmp_path, capfd, name,
 def test_a_16_bit_hero_photo_prints_mid_grey(tmp_path):
     """The hostile run's case: a 16-bit PNG hero at 50 % printed white."""
     from poster_gen.cli import main
-    from poster_gen.preview import render_pdf
+    from poster_gen.render.raster import render_pdf
 
     proj = copy_project(tmp_path / "p")
     (proj / "assets" / "images").mkdir(parents=True)

@@ -11,7 +11,7 @@ import pytest
 from conftest import copy_project
 from poster_gen.cli import main
 from poster_gen.compose.document import compose_brochure
-from poster_gen.compose.geometry import Rect, TextLine
+from poster_gen.page_model import Rect, TextLine
 from poster_gen.compose.page import SafeZoneError
 from poster_gen.compose.document import ComposeError
 from poster_gen.load.project import load_project

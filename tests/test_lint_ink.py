@@ -7,7 +7,7 @@ import pytest
 
 from lint_fixtures import FONTS, NoInkFont, box, below, em, line, messages, page_lint, region
 from poster_gen.compose import lint_ink
-from poster_gen.compose.geometry import CMYK, Circle, Path, QRCode, Rect, Stroke
+from poster_gen.page_model import CMYK, Circle, Path, QRCode, Rect, Stroke
 from poster_gen.compose.ink import ink_box, outline, segment_distance
 from poster_gen.compose.lint import lint_page
 

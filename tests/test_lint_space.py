@@ -5,7 +5,7 @@ import re
 
 from lint_fixtures import base_layout, below, box, line, messages, page_lint, region
 from poster_gen.compose import lint_space
-from poster_gen.compose.geometry import CMYK, Rect
+from poster_gen.page_model import CMYK, Rect
 
 FILL = CMYK(0, 0, 0, 20, "tint")
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from lint_fixtures import line, region
-from poster_gen.compose.geometry import Page
+from poster_gen.page_model import Page
 from poster_gen.compose.lint_spread import numbers, phrases, spread_lint, spreads
 from poster_gen.load.layout_models import Template
 

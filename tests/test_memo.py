@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project
-from poster_gen import memo
+from poster_gen import disk_cache as memo
 from poster_gen.errors import InputError
 from poster_gen.load.project import load_project
 
@@ -90,7 +90,7 @@ def test_a_memoised_page_is_the_page_composed_afresh(cache, monkeypatch, tmp_pat
     from dataclasses import replace
 
     from conftest import ROOT
-    from poster_gen.builder import prepare_layout_fonts, project_text
+    from poster_gen.build.run import prepare_layout_fonts, project_text
     from poster_gen.compose.document import compose_brochure, compose_poster
 
     project = load_project(ROOT)

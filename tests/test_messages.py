@@ -196,7 +196,7 @@ def test_a_deleted_theme_file_is_named(tmp_path):
 
 
 def test_a_landmark_mistake_is_one_problem_and_blocks_the_brochure(tmp_path):
-    from poster_gen.builder import BuildFailed, build
+    from poster_gen.build.run import BuildFailed, build
 
     proj = _project(tmp_path, "data/landmarks/integrated-circuits.yaml", "  year: 2019\n", "  year: 3019\n")
     with pytest.raises(BuildFailed) as exc:
@@ -212,7 +212,7 @@ def test_a_landmark_mistake_is_one_problem_and_blocks_the_brochure(tmp_path):
 # -- contrast: the theme colour that broke it, once per pair --------------------------
 
 def test_contrast_blames_the_colour_that_moved():
-    from poster_gen.compose.geometry import CMYK
+    from poster_gen.page_model import CMYK
     from poster_gen.compose.lint_contrast import theme_blame as blame
     from poster_gen.compose.lintkit import ContrastCause
     from poster_gen.load.layout_models import LintSpec
@@ -234,7 +234,7 @@ def test_contrast_blames_the_colour_that_moved():
 
 
 def test_a_pair_no_theme_makes_read_is_the_layouts():
-    from poster_gen.compose.geometry import CMYK
+    from poster_gen.page_model import CMYK
     from poster_gen.compose.lint_contrast import theme_blame as blame
     from poster_gen.compose.lintkit import ContrastCause
     from poster_gen.load.layout_models import LintSpec
@@ -247,7 +247,7 @@ def test_a_pair_no_theme_makes_read_is_the_layouts():
 
 
 def test_a_style_colour_no_theme_makes_read_is_the_styles_line():
-    from poster_gen.compose.geometry import CMYK
+    from poster_gen.page_model import CMYK
     from poster_gen.compose.lint_contrast import layout_blame
     from poster_gen.compose.lintkit import ContrastCause
     from poster_gen.load.project import load_project

@@ -8,10 +8,10 @@ from pathlib import Path as FilePath
 
 import pytest
 
-from poster_gen.compose.geometry import CMYK, Box, Circle, Path, Rect
-from poster_gen.motifs import MOTIFS, MotifContext, MotifError, ParamSpec, check_params, draw_motif
-from poster_gen.motifs import nanjing, nanjing_city, nanjing_land, tech, tech_cells, tech_code
-from poster_gen.motifs.frame import Frame, Paint
+from poster_gen.page_model import CMYK, Box, Circle, Path, Rect
+from poster_gen.compose.motifs import MOTIFS, MotifContext, MotifError, ParamSpec, check_params, draw_motif
+from poster_gen.compose.motifs import nanjing, nanjing_city, nanjing_land, tech, tech_cells, tech_code
+from poster_gen.compose.motifs.frame import Frame, Paint
 
 PALETTE = {
     "primary": CMYK(80, 0, 55, 0, "primary"),

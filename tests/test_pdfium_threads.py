@@ -1,6 +1,6 @@
 """PDFium is not thread-safe; the studio renders thumbnails on worker threads.
 
-Without the process-wide lock in ``poster_gen.pdfium`` this script crashes the
+Without the process-wide lock in ``poster_gen.render.pdfium`` this script crashes the
 interpreter (SIGTRAP/SIGSEGV) in most runs, so it runs in a child process where a crash is a
 failed test instead of a dead test session.
 """
@@ -14,7 +14,7 @@ SCRIPT = textwrap.dedent("""
     import sys, threading
     from pathlib import Path
     from poster_gen.studio.engine import rasterise
-    from poster_gen.preview import render_pdf
+    from poster_gen.render.raster import render_pdf
 
     path = Path(sys.argv[1])
     data = path.read_bytes()

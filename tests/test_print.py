@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, copy_project, run_cli
 from pdfcheck import boxes_mm, decode_qr
-from poster_gen.compose.geometry import Box
+from poster_gen.page_model import Box
 from poster_gen.finish.marks import printer_marks
 from poster_gen.finish.sizes import PAPER
 from poster_gen.load.project import load_project
@@ -74,7 +74,7 @@ def test_marks_sit_in_the_slug_clear_of_the_bleed(layout: str):
 
 def _pieces(item):
     """Each separate mark of an item: a path's subpaths one by one."""
-    from poster_gen.compose.geometry import Path as PathItem
+    from poster_gen.page_model import Path as PathItem
 
     if not isinstance(item, PathItem):
         return [item.bounds()]
@@ -100,9 +100,9 @@ def test_every_size(sizes: Path, size: str):
 
 
 def test_small_sizes_keep_type_and_qr_legible(tmp_path: Path):
-    from poster_gen.builder import prepare_layout_fonts, project_text
+    from poster_gen.build.run import prepare_layout_fonts, project_text
     from poster_gen.compose.document import compose_poster
-    from poster_gen.compose.geometry import QRCode, TextLine
+    from poster_gen.page_model import QRCode, TextLine
 
     fonts = {r: p.metrics for r, p in prepare_layout_fonts(PROJECT, "poster", project_text(PROJECT)).items()}
     spec = PROJECT.layouts["poster"].print
@@ -282,8 +282,8 @@ def test_printer_marks_are_one_form_per_sheet_size(built: Path):
 def test_small_near_black_text_prints_as_the_preflight_wants(tmp_path: Path):
     """Every colour the preflight counts as near-black (K >= 80 %, no other ink over 60 %)
     is printed from the K plate alone, overprinting, when set small: rich blacks too."""
-    from poster_gen.builder import prepare_layout_fonts, project_text
-    from poster_gen.compose.geometry import CMYK, Document, Page, TextLine
+    from poster_gen.build.run import prepare_layout_fonts, project_text
+    from poster_gen.page_model import CMYK, Document, Page, TextLine
     from poster_gen.preflight import PreflightOptions, preflight_pdf
     from poster_gen.render.pdf import FontFile, render_document
 

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 from poster_gen.compose.document import compose_brochure, compose_poster
-from poster_gen.compose.geometry import TextLine
+from poster_gen.page_model import TextLine
 from poster_gen.compose.series import series_step
 from poster_gen.load.project import load_project
 

@@ -20,7 +20,7 @@ from PIL import Image, ImageChops, ImageOps
 
 from conftest import ROOT
 from poster_gen.load.project import load_project
-from poster_gen.preview import render_pdf
+from poster_gen.render.raster import render_pdf
 
 GOLDEN = Path(__file__).parent / "golden"
 ACTUAL = GOLDEN / "actual"

@@ -56,7 +56,7 @@ def _command(verb: str):
 
 def main(argv: list[str] | None = None) -> int:
     if argv is None:  # the real command line: Ctrl-C and kill clean up and exit at once
-        from .lock import install_exit_handlers
+        from .build.lock import install_exit_handlers
 
         install_exit_handlers()
     args = _parser(argv).parse_args(argv)

@@ -75,7 +75,7 @@ def _worker_start(parent: int) -> None:
         _watch_parent(parent)
     if os.getppid() != parent:  # the parent died before the death signal was set
         os._exit(1)
-    from .lock import worker_started
+    from .build.lock import worker_started
 
     worker_started()
 

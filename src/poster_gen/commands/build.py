@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ..cli import project_arg
-from ..options import EDITIONS
+from ..build.options import EDITIONS
 
 HELP = "build the posters and the brochure into output/"
 
@@ -56,7 +56,7 @@ def print_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def print_options(args: argparse.Namespace):
-    from ..options import PrintOptions
+    from ..build.options import PrintOptions
 
     if args.bleed is not None and not 0 <= args.bleed <= 20:
         from ..errors import InputError, Problem
@@ -86,15 +86,15 @@ def print_summary(result) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..lock import sweep_if_idle
+    from ..build.lock import sweep_if_idle
 
     out = args.out if args.out is not None else args.project / "output"
     _check_out(out)
     sweep_if_idle(out)  # what a killed build left, whichever path this build takes
     if not args.force and _nothing_to_do(args):
         return 0
-    from ..builder import BuildFailed, build
-    from ..progress import Progress
+    from ..build.run import BuildFailed, build
+    from ..build.progress import Progress
 
     bars: Progress | None = None
 
@@ -131,7 +131,7 @@ def _check_out(out: Path) -> None:
 def _nothing_to_do(args: argparse.Namespace) -> bool:
     """The no-op fast path: no YAML is parsed and nothing heavy imported when every
     requested output is exactly as the last build left it."""
-    from .. import incremental as inc
+    from ..build import manifest as inc
 
     root = args.project.resolve()
     out = (args.out or root / "output").resolve()

@@ -19,7 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..builder import BuildFailed, build
+    from ..build.run import BuildFailed, build
     from .build import print_options, print_summary
 
     try:

@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 
 from ..cli import project_arg
-from ..options import EDITIONS
+from ..build.options import EDITIONS
 
 HELP = "impose the built brochure on spreads in booklet order, for saddle-stitch binding"
 
@@ -24,7 +24,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..errors import InputError, Problem
     from ..finish.impose import booklet_order, impose
-    from ..options import PrintOptions
+    from ..build.options import PrintOptions
 
     root = args.project.resolve()
     out = (args.out or root / "output").resolve()
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if not 0 <= args.creep <= 5:
         raise InputError([Problem("--creep", 0, 0, "", f"{args.creep:g} mm is not a creep (0-5 mm)")])
     dest = out / f"brochure{ed}-imposed.pdf"
-    from ..outputs import _write_temp
+    from ..build.job import _write_temp
     import io
     import os
 

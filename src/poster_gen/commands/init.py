@@ -26,7 +26,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..skeleton import PARTS, example_root
+    from ..example_project import PARTS, example_root
 
     dest: Path = args.dir
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):

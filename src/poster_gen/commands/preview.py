@@ -19,10 +19,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..builder import prepare_layout_fonts, project_text
+    from ..build.run import prepare_layout_fonts, project_text
     from ..errors import InputError, Problem
     from ..load.project import load_project
-    from ..preview import Rendered, contact_sheet, render_pdf, series_row
+    from ..render.raster import Rendered, contact_sheet, render_pdf, series_row
 
     project = load_project(args.project)
     out = (args.out or project.root / "output").resolve()

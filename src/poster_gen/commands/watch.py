@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from ..cli import project_arg
-from ..incremental import SOURCE_FOLDERS as FOLDERS, snapshot
+from ..build.manifest import SOURCE_FOLDERS as FOLDERS, snapshot
 from .build import print_arguments, print_options
 
 HELP = "build, then watch data/, layouts/ and assets/ and rebuild what each save affects"
@@ -25,11 +25,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..builder import BuildFailed, build
+    from ..build.run import BuildFailed, build
     from ..errors import BuildError, InputError
     from .build import print_summary
 
-    from ..lock import remove_temporaries
+    from ..build.lock import remove_temporaries
 
     root = args.project.resolve()
 
@@ -83,7 +83,7 @@ def _problems(exc) -> None:
 
 
 def _previews(root: Path, out: Path, outputs) -> None:
-    from ..preview import render_pdf
+    from ..render.raster import render_pdf
     from .preview import _save
 
     previews = out / "previews"

@@ -12,10 +12,10 @@ from typing import Callable
 
 from ..load.layout_models import Region
 from ..load.models import Contact, Text
-from ..memo import memoised
-from ..motifs import MotifContext, draw_motif
+from ..disk_cache import memoised
+from .motifs import MotifContext, draw_motif
 from .context import Ctx
-from .geometry import CMYK, Box, Image, Item, Link, Path, Rect, Stroke, TextLine
+from ..page_model import CMYK, Box, Image, Item, Link, Path, Rect, Stroke, TextLine
 from .qr import qr_code
 from .text import FittedBlock, Para, fit_block, place_block, single_line
 

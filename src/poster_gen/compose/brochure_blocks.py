@@ -8,7 +8,7 @@ from ..load.models import Institutions, Policy, Text, Titled
 from .blocks import bilingual, composer, set_paras
 from .context import Ctx, palette_of
 from .evidence import node_list
-from .geometry import Box, Item, Path, Rect, Stroke
+from ..page_model import Box, Item, Path, Rect, Stroke
 from .text import line_top, single_line, text_width
 
 
@@ -129,8 +129,8 @@ def policy(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 def series_wall(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     """The series' shared thread on one line: the Ming wall's battlements across the box,
     one stretch in each landmark's colour, in series order (the posters' footers)."""
-    from ..motifs.clip import clip_ops
-    from ..motifs.nanjing_city import battlement_profile
+    from .motifs.clip import clip_ops
+    from .motifs.nanjing_city import battlement_profile
 
     landmarks = ctx.extras.get("landmarks", [])
     themes = ctx.extras.get("themes", {})

@@ -8,7 +8,7 @@ from typing import Any, Mapping
 from ..load import fields as F
 from ..load.layout_models import BoxSpec, Layout, Region, Theme
 from ..load.models import Text
-from .geometry import Box, CMYK
+from ..page_model import Box, CMYK
 from .text import Metrics, TextStyle
 
 

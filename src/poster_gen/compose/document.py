@@ -13,7 +13,7 @@ from ..load.layout_models import Layout
 from ..load.models import Landmark, Text
 from ..load.project import Project
 from .context import Ctx, palette_of
-from .geometry import Bookmark, Document
+from ..page_model import Bookmark, Document
 from .page import SafeZoneError, compose_page
 from .text import FitError, Metrics
 

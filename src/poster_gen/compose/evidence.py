@@ -9,8 +9,8 @@ from ..load.layout_models import Region
 from ..load.models import Chain, Institutions, KeyFigure, Plan, Quote, Text
 from .blocks import bilingual, composer, set_paras, shift
 from .context import Ctx
-from .geometry import Box, Circle, Item, Path, Rect, Stroke, TextLine
-from .geometry import MM_PER_PT
+from ..page_model import Box, Circle, Item, Path, Rect, Stroke, TextLine
+from ..page_model import MM_PER_PT
 from .text import FitError, Para, first_lines, line_bottom, line_top, single_line, text_width
 
 

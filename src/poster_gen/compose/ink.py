@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Mapping, Sequence
 
 from . import clreq
-from .geometry import MM_PER_PT, Box, Path, TextLine
-from ..motifs.clip import clip_segment
+from ..page_model import MM_PER_PT, Box, Path, TextLine
+from .motifs.clip import clip_segment
 from .linebreak import advances
 
 CURVE_STEPS = 8  # straight segments per cubic bezier

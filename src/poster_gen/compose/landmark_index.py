@@ -19,7 +19,7 @@ from dataclasses import replace
 from ..load.layout_models import Region
 from .blocks import bilingual, composer, set_paras
 from .context import Ctx, palette_of
-from .geometry import Box, Item, Rect
+from ..page_model import Box, Item, Rect
 from .text import FitError, Para, fit_block, line_top, single_line, text_width
 
 

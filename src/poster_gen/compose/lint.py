@@ -19,7 +19,7 @@ from __future__ import annotations
 from ..load.layout_models import Template
 from . import lint_clreq, lint_ink, lint_space, lint_type
 from .context import Ctx
-from .geometry import Box, Circle, Image, Item, Page, Path, Rect, TextLine
+from ..page_model import Box, Circle, Image, Item, Page, Path, Rect, TextLine
 from .ink import outline
 from .lintkit import ContrastCause, LintIssue, PageLint
 

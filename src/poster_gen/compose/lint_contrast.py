@@ -16,7 +16,7 @@ from statistics import median
 from typing import Mapping
 
 from ..load.layout_models import Layout, LintSpec, Theme
-from .geometry import CMYK
+from ..page_model import CMYK
 from .lintkit import ContrastCause
 
 TOL = 1e-6

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 
-from .geometry import Circle, Image, Link, Path, QRCode, Rect, TextLine
+from ..page_model import Circle, Image, Link, Path, QRCode, Rect, TextLine
 from .ink import box_distance, outline, point_box
 from .lintkit import PageLint, excerpt
 

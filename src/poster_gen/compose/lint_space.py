@@ -12,7 +12,7 @@
 """
 from __future__ import annotations
 
-from .geometry import Box, Link, TextLine
+from ..page_model import Box, Link, TextLine
 from .lintkit import PageLint, excerpt
 
 EPS = 1e-3  # mm

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from ..load.layout_models import Template
 from . import clreq
-from .geometry import Page, TextLine
+from ..page_model import Page, TextLine
 from .lintkit import LintIssue, join_lines
 
 PHRASE = 8  # Han characters

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .geometry import TextLine
+from ..page_model import TextLine
 from .lintkit import PageLint, excerpt
 
 SIZE_TOLERANCE = 0.01  # pt

@@ -6,8 +6,8 @@ from . import blocks, brochure_blocks, evidence, landmark_index  # noqa: F401  (
 from .context import Ctx
 from functools import reduce
 
-from .geometry import Box, Link, Page, QRCode, Rect, TextLine
-from ..memo import memoised
+from ..page_model import Box, Link, Page, QRCode, Rect, TextLine
+from ..disk_cache import memoised
 from .segment import jieba_identity
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .geometry import Box, CMYK, QRCode
+from ..page_model import Box, CMYK, QRCode
 
 QUIET = 4  # modules of quiet zone on each side, as ISO/IEC 18004 asks
 LEVEL = "M"  # error correction: M restores ~15% damage; enough for print on paper
@@ -14,7 +14,7 @@ LEVEL = "M"  # error correction: M restores ~15% damage; enough for print on pap
 @lru_cache(maxsize=64)
 def qr_matrix(data: str, level: str = LEVEL) -> tuple[tuple[bool, ...], ...]:
     """The symbol's modules; the mask search is costly, so the result is kept on disk."""
-    from ..memo import memoised
+    from ..disk_cache import memoised
 
     return memoised("qr", (data, level), lambda: _matrix(data, level))
 

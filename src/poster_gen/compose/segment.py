@@ -22,7 +22,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from ..memo import memoised
+from ..disk_cache import memoised
 
 # Words that bind to what follows (no break after them) or to what precedes (none before).
 BIND_NEXT = frozenset("与 和 及 并 或 对 在 把 为 从 向 以 于 跟 同 将 被 由 按 经 自 至 给 比 暨 而 且 "
@@ -180,7 +180,7 @@ def _shards(dict_path: str, cache: Path) -> tuple[dict[str, str], int]:
     own loader takes), and the frequencies' total; kept (marshal) in the project's cache."""
     import marshal
 
-    from ..memo import read_entry, write_entry
+    from ..disk_cache import read_entry, write_entry
 
     kept = read_entry(cache, "the cached word list", "grouped it again", _unmarshal)
     if kept is not None:

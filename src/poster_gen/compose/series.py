@@ -14,7 +14,7 @@ from typing import Mapping, NamedTuple
 from ..load.layout_models import Layout
 from ..load.models import Landmark
 from ..load.project import Project
-from ..memo import memoised, stored
+from ..disk_cache import memoised, stored
 from .document import ComposeError, compose_poster, series_position
 from .segment import jieba_identity
 from .text import Metrics

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from . import clreq, linebreak
-from .geometry import MM_PER_PT, CMYK, TextLine
+from ..page_model import MM_PER_PT, CMYK, TextLine
 from .linebreak import Metrics, Shaped
 
 __all__ = ["Metrics", "TextStyle", "Para", "SetPara", "FittedBlock", "FitError", "fit_block", "place_block",

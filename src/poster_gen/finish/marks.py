@@ -6,7 +6,7 @@ at least ``mark_offset`` mm outside the trim, which the layout keeps beyond the 
 """
 from __future__ import annotations
 
-from ..compose.geometry import CMYK, Box, Circle, Item, Path, Rect, Stroke
+from ..page_model import CMYK, Box, Circle, Item, Path, Rect, Stroke
 from ..load.layout_models import PrintSpec
 
 REGISTRATION = CMYK(100, 100, 100, 100, "Registration")  # on every plate, by definition

@@ -34,7 +34,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Mapping, NamedTuple
 
-from .. import memo
+from .. import disk_cache as memo
 from ..errors import InputError, Problem
 from .metrics import FontMetrics
 

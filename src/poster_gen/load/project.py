@@ -17,7 +17,7 @@ from .assets import check_icc, check_image
 from .layout_models import TOKENS, Layout, Theme
 from .models import Campaign, Landmark
 from .schema import load_model, suggest
-from ..incremental import yaml_files
+from ..build.manifest import yaml_files
 from .yamlsrc import Source, parse_yaml, read_bytes
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -54,7 +54,7 @@ def read_model(cls: type, path: Path, shown: str) -> tuple[Source, Any, list[Pro
     validation were a tenth of a second)."""
     import hashlib
 
-    from ..memo import memoised
+    from ..disk_cache import memoised
 
     data = read_bytes(path, shown)
     digest = hashlib.sha256(data).hexdigest()
@@ -97,7 +97,7 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
     """Load and validate everything under ``root``; every problem of every file is
     raised together. With ``lenient``, problems confined to one landmark's file do not
     stop the others: that landmark is left out and its problems are in ``failed``."""
-    from ..motifs import MOTIFS  # registry of motif names
+    from ..compose.motifs import MOTIFS  # registry of motif names
 
     root = root.resolve()
     ld = _Loader(root)
@@ -230,7 +230,7 @@ def check_landmark(lm: Landmark, src: Source, root: Path, themes, others: Iterab
     to (theme, motifs and their parameters), its photo, and its place in the series
     against ``others``. Used by the loader and by the studio's editor alike. ``themes``:
     the loaded themes by name, or a ``ThemeNames``."""
-    from ..motifs import MOTIFS  # registry of motif names
+    from ..compose.motifs import MOTIFS  # registry of motif names
 
     problems: list[Problem] = []
     _check_names(lm, src, themes if isinstance(themes, ThemeNames) else ThemeNames(themes), MOTIFS, problems)
@@ -270,7 +270,7 @@ def _check_names(lm: Landmark, src: Source, themes: ThemeNames, motifs, problems
 
 
 def check_params(name: str, params) -> list[str]:
-    from ..motifs import check_params as check
+    from ..compose.motifs import check_params as check
 
     return check(name, params)
 

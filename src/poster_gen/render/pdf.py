@@ -18,9 +18,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from ..compose.geometry import (
-    CMYK, PT_PER_MM, Circle, Document, Image, Link, Page, Path, QRCode, Rect, Stroke, TextLine,
-)
+from ..page_model import CMYK, PT_PER_MM, Circle, Document, Image, Link, Page, Path, QRCode, Rect, Stroke, TextLine
 
 rl_config.useA85 = 0  # binary streams: ASCII85 only makes files 25% bigger and slower to write
 # Flate level for page, form and font streams: level 1 takes a third of the time of

@@ -71,7 +71,7 @@ class Studio:
     async def info(self, request: Request) -> Response:
         from ..load.jsonschema import schema_for
         from ..load.models import Landmark
-        from ..motifs import MOTIFS
+        from ..compose.motifs import MOTIFS
 
         project = await asyncio.to_thread(self.engine.project)
         themes = {name: {"name": {"zh": t.name.zh, "en": t.name.en},
@@ -307,7 +307,7 @@ async def _body(request: Request):
 
 
 def _hex(cmyk) -> str:
-    from ..compose.geometry import CMYK
+    from ..page_model import CMYK
 
     r, g, b = CMYK(*cmyk).to_rgb()
     return "#%02x%02x%02x" % (round(r * 255), round(g * 255), round(b * 255))

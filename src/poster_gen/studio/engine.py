@@ -41,7 +41,7 @@ class Engine:
 
     # -- the project, warm ---------------------------------------------------------
     def fingerprint(self) -> dict[str, tuple[int, int]]:
-        from ..incremental import snapshot
+        from ..build.manifest import snapshot
 
         return snapshot(self.root)
 
@@ -57,7 +57,7 @@ class Engine:
             return self._project
 
     def fonts(self, project, layout: str = "poster"):
-        from ..builder import prepare_layout_fonts, project_text
+        from ..build.run import prepare_layout_fonts, project_text
 
         text = project_text(project)
         key = (layout, text)
@@ -72,7 +72,7 @@ class Engine:
         """The landmark ``data`` (as JSON) checked as a build would check its file:
         the model, the names it refers to, its photo, both languages, the font's
         glyphs and whether every text fits. Returns (project with it, landmark)."""
-        from ..builder import common_coverage, fit_problem, lint_problems, missing_glyphs, missing_translations
+        from ..build.run import common_coverage, fit_problem, lint_problems, missing_glyphs, missing_translations
         from ..compose.document import ComposeError, compose_poster
         from ..compose.series import series_step
         from ..load.models import Landmark
@@ -137,7 +137,7 @@ class Engine:
 
 def rasterise(pdf_bytes: bytes, width: int, page: int = 0) -> bytes:
     """A page of a PDF as a PNG ``width`` pixels wide, cropped to its TrimBox."""
-    from ..pdfium import pdfium as open_pdfium
+    from ..render.pdfium import pdfium as open_pdfium
 
     with open_pdfium() as pdfium:
         pdf = pdfium.PdfDocument(pdf_bytes)

@@ -28,7 +28,7 @@ TYPE_CHECKING = False  # importing typing costs the no-op build ~5 ms; annotatio
 if TYPE_CHECKING:
     from typing import Iterator
 
-from .errors import MachineError, machine_error
+from ..errors import MachineError, machine_error
 
 LOCK_NAME = ".poster-gen.lock"
 # the folders under an output folder that builds write into (and so may leave temporaries in)

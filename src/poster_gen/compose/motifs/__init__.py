@@ -11,10 +11,9 @@ from dataclasses import replace
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from ..compose.geometry import Item
+from ...page_model import Item
 from .base import PALETTE_TOKENS, MotifContext, MotifError, MotifInfo, ParamSpec, _suggest, resolve, validate
-from . import (hero_ai, hero_ic, hero_medicine, hero_nev, hero_software, nanjing, nanjing_city, nanjing_land,
-               tech, tech_cells, tech_code)
+from . import hero_ai, hero_ic, hero_medicine, hero_nev, hero_software, nanjing, nanjing_city, nanjing_land, tech, tech_cells, tech_code
 
 __all__ = ["MOTIFS", "MotifContext", "MotifError", "MotifInfo", "ParamSpec", "PALETTE_TOKENS",
            "check_params", "draw_motif"]

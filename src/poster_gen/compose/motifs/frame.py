@@ -19,7 +19,7 @@ import random
 from dataclasses import dataclass
 from typing import Literal, Mapping
 
-from ..compose.geometry import Box, Item
+from ...page_model import Box, Item
 from .base import Ink, MotifContext, Sheet
 from .pen import Affine, Pen
 

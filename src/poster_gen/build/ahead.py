@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import Callable, Mapping
 
-from .compose.series import SeriesArgs, landmark_step, unprobed
-from .outputs import Context, Job, compose_output
-from .parallel import can_fork, fork_map, worker_count
+from ..compose.series import SeriesArgs, landmark_step, unprobed
+from .job import Context, Job, compose_output
+from ..parallel import can_fork, fork_map, worker_count
 
 
 def compose_ahead(ctx: Context, series: Mapping[object, SeriesArgs], brochures: list[Job], workers: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from types import SimpleNamespace
 
-from ..compose.geometry import Box
+from ...page_model import Box
 from .base import MotifInfo, common_params, token
 from .frame import Frame, Paint
 from .pen import offset_polyline, smoothstep

@@ -129,7 +129,7 @@ KEEP = 1000  # entries per kind; the least recently used beyond this are removed
 
 
 def _path(kind: str, key: Any) -> Path:
-    from .incremental import tool_digest
+    from .build.manifest import tool_digest
 
     digest = hashlib.sha256(repr((tool_digest(), key)).encode()).hexdigest()[:40]
     return _folder(kind) / f"{digest}.pickle"

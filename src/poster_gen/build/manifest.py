@@ -54,7 +54,7 @@ def tool_digest() -> str:
     """The tool's own identity: its version and the size and modification time of each
     of its source files, so a changed renderer rebuilds what it made (stat only: the
     no-op build must stay cheap)."""
-    from . import __version__
+    from .. import __version__
 
     h = hashlib.sha256(__version__.encode())
     pkg = os.path.dirname(os.path.abspath(__file__))
@@ -159,7 +159,7 @@ def load(out: Path) -> Manifest:
     except Exception as exc:  # damaged bytes can fail anywhere: JSON, types, fields
         seen = (path, hashlib.sha256(raw).digest())  # the fast path and the build read it in turn
         if seen not in _WARNED:
-            from .memo import warn
+            from ..disk_cache import warn
 
             _WARNED.add(seen)
             why = exc.args[0] if type(exc) is ValueError else f"unreadable: {type(exc).__name__}"
@@ -179,7 +179,7 @@ def _checksum(data: dict) -> str:
 
 def save(out: Path, manifest: Manifest) -> None:
     """Write the manifest atomically (``OSError`` naming it if the folder cannot be written)."""
-    from .fonts.prepare import atomic_write
+    from ..fonts.prepare import atomic_write
 
     out.mkdir(parents=True, exist_ok=True)
     data = {"format": FORMAT, "tool": manifest.tool,

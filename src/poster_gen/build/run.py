@@ -13,15 +13,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import BuildError, InputError, Problem, display_path
+from ..errors import BuildError, InputError, Problem, display_path
 from .options import PrintOptions
-from .finish.sizes import PAPER, scale_for
-from .load import fields as F
-from .load.layout_models import FontSpec, Layout
-from .load.project import Project, load_project
-from .load.walk import strings
-from .load.yamlsrc import Source
-from .outputs import BROCHURE
+from ..finish.sizes import PAPER, scale_for
+from ..load import fields as F
+from ..load.layout_models import FontSpec, Layout
+from ..load.project import Project, load_project
+from ..load.walk import strings
+from ..load.yamlsrc import Source
+from .job import BROCHURE
 
 MIN_PPI = 300
 # Characters that composers add around the data (separators, numbering, dashes).
@@ -75,7 +75,7 @@ def project_text(project: Project) -> str:
 
 
 def _font_path(spec: FontSpec, project: Project, src: Source) -> Path:
-    from .fonts import package_font
+    from ..fonts import package_font
 
     if spec.file.startswith("package:"):
         try:
@@ -92,7 +92,7 @@ def _font_path(spec: FontSpec, project: Project, src: Source) -> Path:
 
 
 def _font_source(project: Project, layout_name: str):
-    from .fonts import FontSource
+    from ..fonts import FontSource
 
     spec = project.layouts[layout_name].fonts
     src = project.sources[f"layouts/{layout_name}.yaml"]
@@ -101,7 +101,7 @@ def _font_source(project: Project, layout_name: str):
 
 def prepare_layout_fonts(project: Project, layout_name: str, text: str):
     """Font files and metrics for one layout's font roles."""
-    from .fonts import FontError, prepare_fonts
+    from ..fonts import FontError, prepare_fonts
 
     source, src = _font_source(project, layout_name)
     try:
@@ -112,7 +112,7 @@ def prepare_layout_fonts(project: Project, layout_name: str, text: str):
 
 def layout_coverage(project: Project, layout_name: str) -> frozenset[int]:
     """The code points a layout's font can draw."""
-    from .fonts import FontError, font_coverage
+    from ..fonts import FontError, font_coverage
 
     source, src = _font_source(project, layout_name)
     try:
@@ -177,7 +177,7 @@ def plan_outputs(project: Project, out: Path, slugs: list[str], with_brochure: b
 
 def input_files(project: Project, key: str, layout: str) -> dict[str, str]:
     """The files an output is made from, with their hashes (for the manifest)."""
-    from . import incremental as inc
+    from . import manifest as inc
 
     root = project.root
     landmarks = project.landmarks if key == BROCHURE else [project.landmark(key)]
@@ -204,7 +204,7 @@ def derived_values(project: Project, key: str, layout: str, fonts, scale: float,
     """What an output depends on beyond its files: its place in the series, the
     prepared fonts (they change when any text brings a new character), its scale and
     the series copyfit step (another landmark's longer text can change it)."""
-    from .compose.document import series_position
+    from ..compose.document import series_position
 
     derived = {"fonts": sorted(p.ps_name for p in fonts[layout].values()), "scale": scale}
     if key != BROCHURE:
@@ -215,7 +215,7 @@ def derived_values(project: Project, key: str, layout: str, fonts, scale: float,
 
 def series_args(project: Project, outputs, fonts, options: PrintOptions, scale: float, sheet) -> dict:
     """What each series of posters (per layout, printed or not) is composed with."""
-    from .compose.series import SeriesArgs
+    from ..compose.series import SeriesArgs
 
     series: dict[tuple[str, bool], SeriesArgs] = {}
     for o in outputs:
@@ -231,7 +231,7 @@ def series_args(project: Project, outputs, fonts, options: PrintOptions, scale: 
 
 def series_steps(project: Project, series: dict) -> dict:
     """The series copyfit step of each (layout, printed) the posters are made with."""
-    from .compose.series import series_step
+    from ..compose.series import series_step
 
     return {key: series_step(project, *args) for key, args in series.items()}
 
@@ -248,8 +248,8 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     made in ``jobs`` processes (0: one per core). ``progress(key, phase)`` follows each
     output through compose, render, finish and preflight.
     """
-    from . import incremental as inc
-    from .outputs import Context, Job, discard
+    from . import manifest as inc
+    from .job import Context, Job, discard
 
     t0 = time.perf_counter()
     only = list(only or [])
@@ -331,7 +331,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     from .lock import output_lock
 
     with output_lock(out) if write else nullcontext():
-        from .outputs import run_jobs
+        from .job import run_jobs
 
         results = run_jobs(todo, ctx, jobs, progress)
         fatal = [r.fatal for r in results.values() if r.fatal]
@@ -388,7 +388,7 @@ def lint_problems(project: Project, layout_name: str, doc, output: str) -> list[
     """The layout lint's findings, each once, located where the cause is: a contrast a
     theme's colour broke at that colour's line in the theme file (``lint_contrast``),
     anything else at the region in the layout file."""
-    from .compose.lint_contrast import layout_blame, theme_blame
+    from ..compose.lint_contrast import layout_blame, theme_blame
 
     src = project.sources[f"layouts/{layout_name}.yaml"]
     layout = project.layouts[layout_name]
@@ -412,7 +412,7 @@ def lint_problems(project: Project, layout_name: str, doc, output: str) -> list[
 
 def image_resolution(project: Project, key: str, doc) -> list[tuple[str, Problem]]:
     """Photos placed below 300 ppi print soft: name the image and its effective resolution."""
-    from .compose.geometry import Image
+    from ..page_model import Image
 
     found = []
     for page in doc.pages:
@@ -434,7 +434,7 @@ def image_resolution(project: Project, key: str, doc) -> list[tuple[str, Problem
 def effective_ppi(item) -> tuple[float, tuple[int, int]]:
     """Resolution of an image cropped to cover its box (the renderer's fit), upright as
     it is printed (a sideways phone photo is measured turned)."""
-    from .load.picture import oriented_size
+    from ..load.picture import oriented_size
 
     w, h = oriented_size(item.path)
     want = item.box.w / item.box.h
@@ -445,7 +445,7 @@ def effective_ppi(item) -> tuple[float, tuple[int, int]]:
 def missing_translations(project: Project, langs: tuple[str, ...]) -> dict[str | None, list[Problem]]:
     """Texts without a language the edition prints, per landmark slug (None: the
     campaign): an error naming the field, never a silent fallback to the other language."""
-    from .load.walk import texts
+    from ..load.walk import texts
     from .options import LANGUAGES
 
     edition = "-".join(langs)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from .errors import Problem
+from ..errors import Problem
 
 BROCHURE = "brochure"
 SCREEN_LIMIT = 2_000_000  # bytes: what e-mail takes without complaint
@@ -77,8 +77,8 @@ def _phase(key: str, phase: str) -> None:
 
 def run_job(job: Job) -> JobResult:
     """One output from composition to a preflighted temporary file."""
-    from .builder import MIN_PPI, fit_problem, image_resolution, lint_problems
-    from .compose.document import ComposeError
+    from .run import MIN_PPI, fit_problem, image_resolution, lint_problems
+    from ..compose.document import ComposeError
 
     ctx = _CTX
     assert ctx is not None, "set_context() first"
@@ -118,7 +118,7 @@ def run_job(job: Job) -> JobResult:
     res.temp, data = _render(job, doc, ctx, layout_name)
     res.size, res.sha = len(data), hashlib.sha256(data).hexdigest()
     _phase(job.key, "preflight")
-    from .preflight import PreflightOptions, preflight_pdf
+    from ..preflight import PreflightOptions, preflight_pdf
 
     popts = PreflightOptions(min_image_ppi=0.0 if opts.draft else MIN_PPI,
                              min_bleed_mm=min(3.0, opts.bleed) if opts.bleed is not None else 3.0)
@@ -135,7 +135,7 @@ def run_job(job: Job) -> JobResult:
 
 def compose_output(job: Job, ctx: Context):
     """The composed document of one output (raises ComposeError when a text does not fit)."""
-    from .compose.document import compose_brochure, compose_poster
+    from ..compose.document import compose_brochure, compose_poster
 
     project = ctx.project
     layout_name, printed = job.layout, job.fmt == "print"
@@ -152,9 +152,9 @@ def compose_output(job: Job, ctx: Context):
 
 
 def _render(job: Job, doc, ctx: Context, layout_name: str) -> tuple[str, bytes]:
-    from .finish.marks import add_marks
-    from .finish.pdfx import DocInfo, finish_pdfx
-    from .render.pdf import font_files, render_document
+    from ..finish.marks import add_marks
+    from ..finish.pdfx import DocInfo, finish_pdfx
+    from ..render.pdf import font_files, render_document
 
     layout = ctx.project.layouts[layout_name]
     add_marks(doc, layout.print, ctx.options.marks)
@@ -178,7 +178,7 @@ def _write_temp(dest: Path, data: bytes) -> str:
     Whatever fails (a folder that cannot be made or written, a full disk at the write,
     the flush or the fsync), the temporary file is removed; a fault of the machine is
     raised as a ``MachineError`` naming the folder (and, for a full disk, the size)."""
-    from .errors import machine_error
+    from ..errors import machine_error
     from .lock import TEMPORARIES
 
     tmp = None
@@ -202,7 +202,7 @@ def _write_temp(dest: Path, data: bytes) -> str:
 
 def _screen(job: Job, doc, ctx: Context, layout_name: str) -> bytes:
     """An RGB PDF for screens and e-mail: no bleed or marks, fonts embedded, live links."""
-    from .render.pdf import font_files, render_document
+    from ..render.pdf import font_files, render_document
 
     _phase(job.key, "render")
     buf = io.BytesIO()
@@ -214,7 +214,7 @@ def _social(job: Job, doc, ctx: Context, layout) -> bytes:
     """A PNG at the layout's pixel size, sRGB, rasterised by PDFium from an RGB PDF."""
     from PIL import ImageCms
 
-    from .pdfium import pdfium as open_pdfium
+    from ..render.pdfium import pdfium as open_pdfium
 
     data = _screen(job, doc, ctx, job.layout)
     width = layout.pixels.width if layout.pixels else round(layout.page.width / 25.4 * 254)
@@ -240,7 +240,7 @@ def _srgb_profile(image_cms) -> bytes:
     the current time, which made two builds of the same inputs differ)."""
     import struct
 
-    from .finish.pdfx import document_date
+    from ..finish.pdfx import document_date
 
     data = bytearray(image_cms.ImageCmsProfile(image_cms.createProfile("sRGB")).tobytes())
     d = document_date()
@@ -274,7 +274,7 @@ def run_jobs(jobs: list[Job], ctx: Context, workers: int = 0,
     with the project, the fonts and ReportLab already in memory; they send their
     progress back over a queue.
     """
-    from .parallel import fork_context, process_pool, worker_count
+    from ..parallel import fork_context, process_pool, worker_count
 
     workers = worker_count(workers, len(jobs))
     jobs = sorted(jobs, key=lambda j: j.target != BROCHURE)  # the brochure is the longest
@@ -286,12 +286,12 @@ def run_jobs(jobs: list[Job], ctx: Context, workers: int = 0,
     from concurrent.futures.process import BrokenProcessPool
 
     # import in the parent once what the workers will need, not in every worker
-    from .compose import document  # noqa: F401
+    from ..compose import document  # noqa: F401
     if ctx.write:
-        from .render import pdf  # noqa: F401
+        from ..render import pdf  # noqa: F401
     if ctx.write and any(j.fmt == "print" for j in jobs):
-        from . import preflight  # noqa: F401  (pikepdf with it)
-        from .finish import pdfx  # noqa: F401
+        from .. import preflight  # noqa: F401  (pikepdf with it)
+        from ..finish import pdfx  # noqa: F401
 
     queue = fork.SimpleQueue()
     set_context(ctx, lambda key, phase: queue.put((key, phase)))

@@ -12,7 +12,7 @@ import random
 from contextlib import ExitStack
 from itertools import accumulate, groupby
 
-from ..compose.geometry import Box
+from ...page_model import Box
 from .base import MotifInfo, common_params, token
 from .frame import Frame, Paint
 from .pen import Affine, circle_union_arcs, draw_arcs, ribbon, smoothstep

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Callable, Literal, Mapping
 
-from ..compose.geometry import CMYK, Box, Item, Path, Stroke
+from ...page_model import CMYK, Box, Item, Path, Stroke
 from .clip import clip_ops, cut_ops, round_ops
 
 PALETTE_TOKENS = ("primary", "secondary", "deep", "accent", "blossom", "ground", "tint", "paper", "ink")
