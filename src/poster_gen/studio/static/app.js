@@ -1,93 +1,17 @@
 // poster-gen studio: the dashboard, the editor (a form generated from the schema, beside a live
-// preview) and the export of the print set. Plain ES2020 modules, no build step.
+// preview) and the export of the print set. Plain ES2020 modules, no build step. This is the page
+// module: it draws, listens and fetches. What it decides without the DOM is in merge.js (drafts),
+// views.js and words.js; the form is form.js, over paths.js and schema.js. The pure modules are
+// tested by `node --test tests/js/`.
 import { createForm, el } from './form.js';
+import { draftKey, draftRecord, draftToRestore } from './merge.js';
+import { busy, editSlug, errorText, fileClass, fileDone, latestFiles, percent, previewWidth, thumbnailSrc } from './views.js';
+import { STRINGS, initialLang, locale, translate } from './words.js';
 
-// -- words: every UI string, in both languages ---------------------------------------------------
-const STRINGS = {
-  en: {
-    tagline: 'Nanjing industrial landmarks', dashboard: 'Posters', heroTitle: 'Industrial landmark posters',
-    heroText: 'Edit the facts of each landmark, watch its poster change, then export the print set.',
-    export: 'Export print set', exporting: 'Exporting…', exportTitle: 'Print set', queued: 'Waiting to start…',
-    running: (p) => `Building the posters and the brochure… ${p}%`, done: 'The print set is ready.',
-    failed: 'Nothing was lost. Here is what stopped it:', stopped: 'The export stopped.', printSet: 'Download print set (ZIP)',
-    exportHint: 'Posters, the brochure and the preflight report, ready for the printer.',
-    edit: 'Edit', openPdf: 'PDF', built: (d) => `Built ${d}`, notBuilt: 'Not built yet', previewOnly: 'Preview',
-    pass: 'Preflight passed', fail: 'Preflight failed', brochureNote: 'Made from all five landmarks and the campaign.',
-    problems: (n) => (n === 1 ? '1 problem' : `${n} problems`), loadFailed: 'The studio could not load this page:',
-    status: { written: 'written', 'up to date': 'up to date', 'not written': 'not written', failed: 'failed', checked: 'checked' },
-    back: 'All posters', save: 'Save', saving: 'Saving…', undo: 'Undo last save', saved: (tm) => `Saved at ${tm}`,
-    unsaved: 'Unsaved changes', allSaved: 'All changes saved', preview: 'Preview', updating: 'Updating…',
-    previewStale: 'Preview not updated', noPreview: 'The poster appears here once the marked fields are fixed.', staleWith: (n) => `${n === 1 ? '1 problem' : `${n} problems`} · preview not updated`, previewFailed: 'The preview could not be made:',
-    fixToSave: (n) => `Not saved: ${n === 1 ? 'one field needs' : `${n} fields need`} fixing (marked in red).`,
-    fixList: 'To fix before this poster can be saved or previewed:', jump: 'Go to field',
-    stale: 'This landmark was changed outside the studio since you opened it (a colleague, or another program). Nothing was overwritten, and your edits are still here.',
-    loadNewer: 'Load the newer version', keepEditing: 'Keep editing',
-    draftFound: (tm) => `You have edits from ${tm} that were not saved.`, draftKept: 'The newer version is loaded. Your own edits are kept aside: put them back on top of it (the other changes stay wherever you did not edit), or discard them.',
-    restore: 'Put my edits back', discard: 'Discard them', nothingToUndo: 'Nothing to undo: there is no earlier saved version.',
-    undone: 'Went back to the version before the last save. Press “Redo” to put that save back.',
-    redone: 'The undone save is back.', redo: 'Redo', redoHint: 'Put back the save you just undid', confirmUndo: 'Undo the last save? Your unsaved changes will be discarded.',
-    leave: 'You have unsaved changes. Leave this poster anyway? (They stay on this computer as a draft.)',
-    offline: 'Cannot reach the studio. Is it still running?', tooBig: 'This is too much text to save (over 1 MiB).',
-    loading: 'Loading…', sections: 'Sections',
-    remove: 'Remove', addField: (f) => `+ Add ${f}`, removeField: (f) => `Remove ${f}`, addItem: (f) => `+ Add ${f}`,
-    moveUp: 'Move up', moveDown: 'Move down', atLeast: (n) => `At least ${n} needed`, atMost: (n) => `At most ${n}`,
-    unknown: 'unknown', sameBoth: 'Same in both languages', differentEach: 'Different per language', noneYet: 'None yet.',
-    addEntry: '+ Add entry', newKey: 'name', keyName: 'Name', valueType: 'Kind of value',
-    'type.number': 'Number', 'type.string': 'Text', 'type.boolean': 'Yes / no', 'type.integer': 'Whole number',
-    'enum.issued': 'Issued', 'enum.forthcoming': 'Forthcoming',
-    'field.qr_url': 'QR code address', 'field.key_figures': 'Key figures', 'item.key_figures': 'Figure',
-    'field.nanjing': 'Nanjing motifs', 'field.technology': 'Technology motif', 'field.params': 'Motif settings',
-    'item.nanjing': 'Motif', 'field.hero_image': 'Hero image', 'item.names': 'Institution',
-  },
-  zh: {
-    tagline: '南京产业地标', dashboard: '海报', heroTitle: '产业地标海报',
-    heroText: '编辑每个产业地标的内容，实时查看海报变化，然后导出印刷文件。',
-    export: '导出印刷文件', exporting: '正在导出…', exportTitle: '印刷文件', queued: '等待开始…',
-    running: (p) => `正在生成海报和画册…… ${p}%`, done: '印刷文件已就绪。',
-    failed: '没有丢失任何内容。中止原因如下：', stopped: '导出未完成。', printSet: '下载印刷文件（ZIP）',
-    exportHint: '海报、画册及印前检查报告，可直接交付印刷。',
-    edit: '编辑', openPdf: 'PDF', built: (d) => `生成于 ${d}`, notBuilt: '尚未生成', previewOnly: '预览',
-    pass: '印前检查通过', fail: '印前检查未通过', brochureNote: '由五个产业地标及宣传活动内容汇编而成。',
-    problems: (n) => `${n} 个问题`, loadFailed: '无法加载此页面：',
-    status: { written: '已生成', 'up to date': '无变化', 'not written': '未生成', failed: '失败', checked: '已检查' },
-    back: '全部海报', save: '保存', saving: '正在保存…', undo: '撤销上次保存', saved: (tm) => `已于 ${tm} 保存`,
-    unsaved: '有未保存的修改', allSaved: '所有修改均已保存', preview: '预览', updating: '正在更新…',
-    previewStale: '预览未更新', noPreview: '修正标红的字段后，这里将显示海报。', staleWith: (n) => `${n} 个问题 · 预览未更新`, previewFailed: '无法生成预览：',
-    fixToSave: (n) => `未保存：有 ${n} 处需要修改（已标红）。`,
-    fixList: '保存或预览前需要修正：', jump: '前往该字段',
-    stale: '自您打开以来，此地标文件已在工作室之外被修改（同事或其他程序）。没有任何内容被覆盖，您的修改仍在此处。',
-    loadNewer: '加载较新的版本', keepEditing: '继续编辑',
-    draftFound: (tm) => `您在 ${tm} 有未保存的修改。`, draftKept: '已加载较新的版本。您的修改已另行保留：可将其恢复到新版本之上（您未改动之处保留他人的修改），或放弃。',
-    restore: '恢复我的修改', discard: '放弃这些修改', nothingToUndo: '无可撤销：没有更早的已保存版本。',
-    undone: '已恢复到上次保存之前的版本。点击“重做”可恢复该次保存。',
-    redone: '已恢复被撤销的保存。', redo: '重做', redoHint: '恢复刚刚撤销的保存', confirmUndo: '撤销上次保存？未保存的修改将被放弃。',
-    leave: '有未保存的修改。仍要离开此海报吗？（修改会作为草稿保留在本机。）',
-    offline: '无法连接工作室，它还在运行吗？', tooBig: '文字过多，无法保存（超过 1 MiB）。',
-    loading: '正在加载…', sections: '栏目',
-    remove: '删除', addField: (f) => `+ 添加${f}`, removeField: (f) => `删除${f}`, addItem: (f) => `+ 添加${f}`,
-    moveUp: '上移', moveDown: '下移', atLeast: (n) => `至少需要 ${n} 项`, atMost: (n) => `最多 ${n} 项`,
-    unknown: '未知', sameBoth: '中英文相同', differentEach: '中英文不同', noneYet: '暂无。',
-    addEntry: '+ 添加条目', newKey: 'name', keyName: '名称', valueType: '值的类型',
-    'type.number': '数字', 'type.string': '文字', 'type.boolean': '是 / 否', 'type.integer': '整数',
-    'enum.issued': '已发布', 'enum.forthcoming': '即将发布',
-    'field.order': '顺序', 'field.name': '名称', 'field.ambition': '目标', 'field.summary': '简介', 'field.theme': '配色主题',
-    'field.motifs': '纹样', 'field.technology': '科技纹样', 'field.nanjing': '南京纹样', 'field.params': '纹样参数',
-    'field.plan': '行动计划', 'field.year': '发布年份', 'field.status': '状态', 'field.measures': '举措',
-    'field.key_figures': '关键数据', 'field.value': '数值', 'field.unit': '单位', 'field.label': '说明',
-    'field.chain': '产业链', 'field.title': '标题', 'field.segments': '环节', 'field.institutions': '机构',
-    'field.names': '名单', 'field.highlights': '亮点', 'field.quote': '引语', 'field.text': '引文',
-    'field.speaker': '发言人', 'field.organisation': '单位', 'field.about': '单位简介', 'field.qr_url': '二维码网址',
-    'field.hero_image': '主图', 'item.key_figures': '数据', 'item.measures': '举措', 'item.segments': '环节',
-    'item.names': '机构', 'item.highlights': '亮点', 'item.nanjing': '纹样',
-  },
-};
-let LANG = localStorage.getItem('pgStudio.lang') || (navigator.language?.startsWith('zh') ? 'zh' : 'en');
-function t(key, ...args) {
-  const found = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), STRINGS[LANG]) ?? STRINGS[LANG][key];
-  if (found === undefined) return args[0] === null ? null : key;
-  return typeof found === 'function' ? found(...args) : found;
-}
-const clock = (d = new Date()) => d.toLocaleTimeString(LANG === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+// -- words (the strings themselves are in words.js) -------------------------------------------------
+let LANG = initialLang(localStorage.getItem('pgStudio.lang'), navigator.language);
+const t = (key, ...args) => translate(STRINGS[LANG], key, ...args);
+const clock = (d = new Date()) => d.toLocaleTimeString(locale(LANG), { hour: '2-digit', minute: '2-digit' });
 
 // -- talking to the server -------------------------------------------------------------------------
 async function api(method, url, { body, etag, signal, raw } = {}) {
@@ -143,9 +67,9 @@ window.addEventListener('hashchange', () => {
 window.addEventListener('beforeunload', (e) => { if (ed && ed.dirty) { saveDraft(); e.preventDefault(); e.returnValue = ''; } });
 function route() {
   here = location.hash || '#/';
-  const m = here.match(/^#\/edit\/([a-z0-9-]+)$/);
+  const slug = editSlug(here);
   if (ed) closeEditor();
-  if (m) openEditor(m[1]); else showDashboard();
+  if (slug) openEditor(slug); else showDashboard();
 }
 
 // -- dashboard --------------------------------------------------------------------------------------
@@ -158,7 +82,7 @@ async function showDashboard(cached = false) {
     el('section', { class: 'hero' },
       el('div', {}, el('h1', { text: t('heroTitle') }), el('p', { class: 'lead', text: t('heroText') })),
       el('div', { class: 'hero-action' }, button(t('export'), { id: 'export', class: 'btn primary big', onclick: startExport,
-        disabled: exp.state === 'queued' || exp.state === 'running' }), el('small', { text: t('exportHint') }))),
+        disabled: busy(exp.state) }), el('small', { text: t('exportHint') }))),
     el('section', { id: 'export-panel', class: 'panel export', hidden: !exp.job }), grid));
   paintExport();
   if (dash && cached) paintCards(grid);
@@ -172,8 +96,7 @@ function paintCards(grid) {
 }
 function card(c, editable) {
   const href = editable ? `#/edit/${c.slug}` : c.url;
-  const src = c.built ? `/api/thumbnail/${c.file}?width=400&v=${encodeURIComponent(c.built)}`
-    : editable && !c.errors ? `/api/preview/${c.slug}.png?width=400` : null;
+  const src = thumbnailSrc(c, editable);
   const img = src ? el('img', { src, alt: '', loading: 'lazy', onerror: (e) => e.target.replaceWith(el('div', { class: 'thumb-empty' })) })
     : el('div', { class: 'thumb-empty' });
   const badge = c.preflight ? el('span', { class: `badge ${c.preflight}`, text: t(c.preflight) })
@@ -194,7 +117,7 @@ function card(c, editable) {
 // -- export ---------------------------------------------------------------------------------------------
 const exp = { job: null, state: null, progress: 0, files: [], errors: [] };
 async function startExport() {
-  if (exp.state === 'queued' || exp.state === 'running') return;
+  if (busy(exp.state)) return;
   Object.assign(exp, { job: 'starting', state: 'queued', progress: 0, files: [], errors: [] });
   paintExport();
   const r = await api('POST', '/api/build');
@@ -207,14 +130,14 @@ async function poll() {
   if (!r.ok) { Object.assign(exp, { state: 'failed', errors: [r.json.error || `HTTP ${r.status}`] }); paintExport(); return; }
   Object.assign(exp, r.json);
   paintExport();
-  if (exp.state === 'queued' || exp.state === 'running') setTimeout(poll, 300);
+  if (busy(exp.state)) setTimeout(poll, 300);
   else if (!ed) showDashboard(true);
 }
 function paintExport() { // built once, then updated in place (the same elements while they fill)
   const panel = document.getElementById('export-panel');
   const btn = document.getElementById('export');
-  const busy = exp.state === 'queued' || exp.state === 'running';
-  if (btn) { btn.disabled = busy; btn.textContent = busy ? t('exporting') : t('export'); }
+  const going = busy(exp.state);
+  if (btn) { btn.disabled = going; btn.textContent = going ? t('exporting') : t('export'); }
   if (!panel || !exp.job) return;
   panel.hidden = false;
   panel.className = `panel export state-${exp.state}`;
@@ -225,19 +148,19 @@ function paintExport() { // built once, then updated in place (the same elements
         'aria-label': t('exportTitle') }, el('div', { class: 'bar' })),
       el('ul', { id: 'export-files', class: 'files' }), el('div', { class: 'export-errors' }), el('div', { class: 'export-end' }));
   }
-  const pct = Math.round((exp.progress || 0) * 100);
-  panel.querySelector('.export-state').textContent = exp.state === 'queued' ? t('queued') : busy ? t('running', pct) : exp.state === 'done' ? t('done') : t('stopped');
+  const pct = percent(exp.progress);
+  panel.querySelector('.export-state').textContent = exp.state === 'queued' ? t('queued') : going ? t('running', pct) : exp.state === 'done' ? t('done') : t('stopped');
   const bar = panel.querySelector('#export-progress');
   bar.setAttribute('aria-valuenow', String(pct));
   bar.dataset.state = exp.state;
   bar.firstChild.style.width = `${pct}%`;
-  const files = [...new Map(exp.files.map((f) => [f.name, f])).values()]; // the last word on each file
+  const files = latestFiles(exp.files);
   const list = panel.querySelector('#export-files');
   if (list.dataset.sig !== JSON.stringify(files)) {
     list.dataset.sig = JSON.stringify(files);
     list.replaceChildren(...files.map((f) => {
-      const ok = ['written', 'up to date', 'checked'].includes(f.status);
-      return el('li', { class: ok ? 'ok' : f.status === 'failed' ? 'bad' : 'skipped' }, ok && f.url ? el('a', { href: f.url, target: '_blank', rel: 'noopener', text: f.name }) : el('span', { text: f.name }),
+      const ok = fileDone(f.status);
+      return el('li', { class: fileClass(f.status) }, ok && f.url ? el('a', { href: f.url, target: '_blank', rel: 'noopener', text: f.name }) : el('span', { text: f.name }),
         el('span', { class: 'file-status', text: t('status')[f.status] || f.status }));
     }));
   }
@@ -245,7 +168,7 @@ function paintExport() { // built once, then updated in place (the same elements
   if (errs.dataset.sig !== JSON.stringify(exp.errors)) {
     errs.dataset.sig = JSON.stringify(exp.errors);
     errs.replaceChildren(...(exp.errors.length ? [el('div', { class: 'notice error', role: 'alert' }, el('strong', { text: t('failed') }),
-      el('ul', {}, exp.errors.map((x) => el('li', { text: x.replace(/^error:\s*/, '') }))))] : []));
+      el('ul', {}, exp.errors.map((x) => el('li', { text: errorText(x) }))))] : []));
   }
   const endBox = panel.querySelector('.export-end');
   if ((exp.state === 'done') !== !!endBox.firstChild) {
@@ -256,10 +179,9 @@ function paintExport() { // built once, then updated in place (the same elements
 
 // -- editor -----------------------------------------------------------------------------------------------
 let ed = null; // the open landmark: slug, etag, data, baseline, form, dirty, errors, preview state
-const draftKey = (slug) => `pgStudio.draft.${slug}`;
 function saveDraft() {
   if (!ed || !ed.data) return;
-  if (ed.dirty) localStorage.setItem(draftKey(ed.slug), JSON.stringify({ data: ed.data, base: JSON.parse(ed.baseline), etag: ed.etag, at: Date.now() }));
+  if (ed.dirty) localStorage.setItem(draftKey(ed.slug), JSON.stringify(draftRecord(ed.data, ed.baseline, ed.etag, Date.now())));
   else localStorage.removeItem(draftKey(ed.slug));
 }
 function closeEditor() {
@@ -286,30 +208,11 @@ async function openEditor(slug) {
   mountEditor();
   refreshPreview();
 }
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-function merge3(base, mine, theirs) { // my edits on top of a newer version: theirs stays wherever I changed nothing
-  if (same(mine, base)) return theirs;
-  if (same(theirs, base) || same(mine, theirs)) return mine;
-  const obj = (v) => v && typeof v === 'object' && !Array.isArray(v);
-  if (obj(base) && obj(mine) && obj(theirs)) {
-    const out = {};
-    for (const k of new Set([...Object.keys(theirs), ...Object.keys(mine)])) {
-      const v = merge3(base[k], mine[k], theirs[k]);
-      if (v !== undefined) out[k] = v;
-    }
-    return out;
-  }
-  if ([base, mine, theirs].every(Array.isArray) && base.length === mine.length && base.length === theirs.length) {
-    return base.map((b, i) => merge3(b, mine[i], theirs[i]));
-  }
-  return mine; // both changed the same thing: the user's typing wins, as they asked
-}
 function offerDraft(kept = false) {
   const d = JSON.parse(localStorage.getItem(draftKey(ed.slug)) || 'null');
-  if (!d || JSON.stringify(d.data) === ed.baseline) { localStorage.removeItem(draftKey(ed.slug)); return; }
-  const theirs = JSON.parse(ed.baseline);
-  const mine = d.etag === ed.etag || !d.base ? d.data : merge3(d.base, d.data, theirs);
-  ed.banner = { kind: 'draft', text: kept ? t('draftKept') : t('draftFound', new Date(d.at).toLocaleString(LANG === 'zh' ? 'zh-CN' : 'en-GB')),
+  const mine = draftToRestore(d, ed.baseline, ed.etag); // my edits, merged on top of this version if it is newer
+  if (mine === null) { localStorage.removeItem(draftKey(ed.slug)); return; }
+  ed.banner = { kind: 'draft', text: kept ? t('draftKept') : t('draftFound', new Date(d.at).toLocaleString(locale(LANG))),
     actions: [[t('restore'), () => { ed.data = mine; ed.banner = null; mountEditor(); changed(); }],
       [t('discard'), () => { localStorage.removeItem(draftKey(ed.slug)); ed.banner = null; paintBanner(); }]] };
 }
@@ -396,7 +299,7 @@ async function refreshPreview() {
   ed.updating = true;
   paintPreviewState();
   const frame = document.getElementById('preview-frame');
-  const width = Math.min(1400, Math.ceil(((frame?.clientWidth || 460) * (window.devicePixelRatio || 1)) / 100) * 100);
+  const width = previewWidth(frame?.clientWidth, window.devicePixelRatio);
   let r;
   try {
     r = await api('POST', `/api/preview/${ed.slug}.png?width=${width}`, { body: ed.data, signal: ctl.signal, raw: true });

@@ -2,6 +2,10 @@
 // The value is one plain object, edited in place. Every input carries data-field="<dotted.path>"
 // and every field's wrapper data-path="<dotted.path>", so the server's errors land where they belong.
 // Two widgets refer to project resources and are keyed by name: the theme picker and the motif selects.
+// Importing this module does nothing: the schema reading is schema.js, paths are paths.js, words are words.js.
+import { fmtPath, getIn, parentOf, setIn } from './paths.js';
+import { SCALARS, isObj, schemaHelpers } from './schema.js';
+import { cmyk, humanize, lcFirst, singular, summaryOf as summaryIn } from './words.js';
 
 export function el(tag, attrs = {}, ...kids) {
   const n = document.createElement(tag);
@@ -18,125 +22,34 @@ export function el(tag, attrs = {}, ...kids) {
   return n;
 }
 
-export const fmtPath = (path) => path.reduce((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
-const LAST = /(\[\d+\]|\.[^.[\]]+)$/;
-const parentOf = (p) => (LAST.test(p) ? p.replace(LAST, '') : '');
-const humanize = (k) => String(k).replace(/[_-]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
-const singular = (s) => (/[^s]s$/.test(s) ? s.slice(0, -1) : s);
-const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
-const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const cmyk = (c) => `C${c[0]} M${c[1]} Y${c[2]} K${c[3]}`;
-function merge(a, b) { // $ref + siblings: the siblings refine the definition ("properties" key by key)
-  const out = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = isObj(v) && isObj(out[k]) ? merge(out[k], v) : v;
-  return out;
-}
 function rerenderNear(n) { // re-draw the nearest part of the form that knows how
   while (n && !n.rerender) n = n.parentElement;
   return n ? n.rerender() : null;
 }
-const SCALARS = ['string', 'integer', 'number', 'enum', 'boolean', 'same-or-different'];
-const lcFirst = (s) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 const grow = (n) => { n.style.height = 'auto'; n.style.height = `${n.scrollHeight + 2}px`; }; // a textarea as tall as its text
 let growTimer;
-window.addEventListener('resize', () => {
-  clearTimeout(growTimer);
-  growTimer = setTimeout(() => document.querySelectorAll('textarea.grow').forEach(grow), 100);
-});
+let regrowing = false;
+function regrowOnResize() { // textareas follow the window's width: one listener, added by the first form
+  if (regrowing) return;
+  regrowing = true;
+  window.addEventListener('resize', () => {
+    clearTimeout(growTimer);
+    growTimer = setTimeout(() => document.querySelectorAll('textarea.grow').forEach(grow), 100);
+  });
+}
 const focusIn = (n) => n?.querySelector('input:not([type=radio]),textarea,select,input')?.focus();
 
 export function createForm({ schema, data, info, t, lang, onChange }) {
-  const defs = schema.$defs || schema.definitions || {};
+  regrowOnResize();
+  const { strip, typeOf, bilingual, kind, enumValues, empty, matches } = schemaHelpers(schema);
   const stash = new Map(); // the other shape of a toggled value, so toggling back loses nothing
   let errors = [];
   let seq = 0;
   const uid = (p) => `${p}${++seq}`;
 
-  // -- schema helpers --------------------------------------------------------------------------
-  function resolve(s, depth = 0) {
-    if (!isObj(s)) return {};
-    if (s.$ref && depth < 32) {
-      const { $ref, description, ...rest } = s;
-      const def = defs[$ref.replace(/^#\/(\$defs|definitions)\//, '')] || {};
-      return resolve({ ...merge(def, rest), $own: s.$own ?? description ?? null, ...(description ? { description } : {}) }, depth + 1);
-    }
-    if (Array.isArray(s.allOf) && s.allOf.length === 1) {
-      const { allOf, ...rest } = s;
-      return resolve(merge(allOf[0], rest), depth + 1);
-    }
-    return s;
-  }
-  const isNull = (s) => s.type === 'null' || s.const === null;
-  function strip(s) { // the schema without its `null` alternative
-    s = resolve(s);
-    const alts = s.anyOf || s.oneOf;
-    if (Array.isArray(alts)) {
-      const rest = alts.filter((a) => !isNull(resolve(a)));
-      const { anyOf, oneOf, ...outer } = s;
-      if (rest.length === 1) return strip(merge(resolve(rest[0]), outer.description ? { ...outer, $own: outer.description } : outer));
-      if (rest.length !== alts.length) return { ...outer, anyOf: rest };
-    }
-    if (Array.isArray(s.type)) {
-      const types = s.type.filter((x) => x !== 'null');
-      return types.length === 1 ? { ...s, type: types[0] } : { ...s, type: undefined, anyOf: types.map((x) => ({ type: x })) };
-    }
-    return s;
-  }
-  const typeOf = (s) => s.type || (s.properties ? 'object' : s.items ? 'array' : s.enum ? 'string' : undefined);
-  function bilingual(s) {
-    const p = strip(s).properties;
-    return !!p && Object.keys(p).sort().join() === 'en,zh' && typeOf(strip(p.zh)) === 'string' && typeOf(strip(p.en)) === 'string';
-  }
-  function kind(s) {
-    s = strip(s);
-    const alts = s.anyOf || s.oneOf;
-    if (Array.isArray(alts) && alts.length > 1) {
-      if (alts.every((a) => 'const' in resolve(a))) return 'enum';
-      const ks = alts.map((a) => (bilingual(a) ? 'bilingual' : typeOf(strip(a)))).sort().join();
-      return ks === 'bilingual,string' ? 'same-or-different' : 'union';
-    }
-    if (s.enum || 'const' in s) return 'enum';
-    if (bilingual(s)) return 'bilingual';
-    const ty = typeOf(s);
-    if (ty === 'object') return s.properties && Object.keys(s.properties).length ? 'object' : 'map';
-    return ty || 'any';
-  }
-  const enumValues = (s) => s.enum || ('const' in s ? [s.const] : (s.anyOf || s.oneOf || []).map((a) => resolve(a).const));
-  const maxLen = (s) => strip(s).maxLength ?? (Math.max(0, ...Object.values(strip(s).properties || {}).map((p) => strip(p).maxLength || 0)) || undefined);
-  function empty(s) { // a new value: the default, or the smallest shape that looks right
-    s = strip(s);
-    if (s.default !== undefined && s.default !== null) return clone(s.default);
-    switch (kind(s)) {
-      case 'bilingual': return { zh: '', en: '' };
-      case 'same-or-different': case 'string': return '';
-      case 'enum': return enumValues(s)[0];
-      case 'boolean': return false;
-      case 'integer': case 'number': return s.minimum ?? null;
-      case 'array': return Array.from({ length: s.minItems || 0 }, () => empty(s.items || {}));
-      case 'map': return {};
-      case 'union': return empty(s.anyOf[0]);
-      case 'object': return Object.fromEntries((s.required || []).map((k) => [k, empty(s.properties[k])]));
-      default: return null;
-    }
-  }
-  function matches(v, s) {
-    if (bilingual(s)) return isObj(v);
-    const ty = typeOf(strip(s));
-    return ty === 'integer' ? Number.isInteger(v) : ty === 'array' ? Array.isArray(v) : ty === 'object' ? isObj(v) : typeof v === ty;
-  }
-
   // -- the value -------------------------------------------------------------------------------
-  const get = (path) => path.reduce((o, k) => (o == null ? undefined : o[k]), data);
-  function set(path, v) { // creates missing parents; undefined removes the key
-    let o = data;
-    path.slice(0, -1).forEach((k, i) => {
-      if (o[k] == null || typeof o[k] !== 'object') o[k] = typeof path[i + 1] === 'number' ? [] : {};
-      o = o[k];
-    });
-    const key = path[path.length - 1];
-    if (v === undefined && !Array.isArray(o)) delete o[key];
-    else o[key] = v;
-  }
+  const get = (path) => getIn(data, path);
+  const set = (path, v) => setIn(data, path, v); // creates missing parents; undefined removes the key
   const changed = (path) => onChange && onChange(path);
 
   // -- words -----------------------------------------------------------------------------------
@@ -146,12 +59,7 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
     const d = own && s.$own !== undefined ? s.$own : s.description;
     return d ? el('p', { class: 'help', text: d }) : null;
   };
-  function summaryOf(v) { // a short line for an item's header: the texts inside it
-    if (typeof v === 'string' || typeof v === 'number') return String(v);
-    if (isObj(v) && Object.keys(v).every((k) => k === 'zh' || k === 'en')) return v[lang()] || v.zh || v.en || '';
-    if (isObj(v) || Array.isArray(v)) return Object.values(v).map(summaryOf).filter(Boolean).join(' ');
-    return '';
-  }
+  const summaryOf = (v) => summaryIn(v, lang()); // a short line for an item's header: the texts inside it
 
   // -- fields ----------------------------------------------------------------------------------
   // field(): a named value inside an object, with its label; optional ones can be added and removed.
