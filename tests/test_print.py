@@ -90,8 +90,7 @@ def _pieces(item):
 
 @pytest.mark.parametrize("size", list(PAPER))
 def test_every_size(sizes: Path, size: str):
-    suffix = "" if size == "A2" else f"-{size}"
-    path = sizes / "posters" / f"artificial-intelligence{suffix}.pdf"
+    path = sizes / "posters" / f"artificial-intelligence-{size}.pdf"  # --size always names the file
     page = boxes_mm(path)[0]
     assert page["TrimBox"] == PAPER[size]
     assert page["BleedBox"] == (PAPER[size][0] + 6, PAPER[size][1] + 6)
@@ -100,7 +99,7 @@ def test_every_size(sizes: Path, size: str):
 
 
 def test_small_sizes_keep_type_and_qr_legible(tmp_path: Path):
-    from poster_gen.build.run import prepare_layout_fonts, project_text
+    from poster_gen.build.glyphs import prepare_layout_fonts, project_text
     from poster_gen.compose.document import compose_poster
     from poster_gen.page_model import QRCode, TextLine
 
@@ -282,7 +281,7 @@ def test_printer_marks_are_one_form_per_sheet_size(built: Path):
 def test_small_near_black_text_prints_as_the_preflight_wants(tmp_path: Path):
     """Every colour the preflight counts as near-black (K >= 80 %, no other ink over 60 %)
     is printed from the K plate alone, overprinting, when set small: rich blacks too."""
-    from poster_gen.build.run import prepare_layout_fonts, project_text
+    from poster_gen.build.glyphs import prepare_layout_fonts, project_text
     from poster_gen.page_model import CMYK, Document, Page, TextLine
     from poster_gen.preflight import PreflightOptions, preflight_pdf
     from poster_gen.render.pdf import FontFile, render_document
