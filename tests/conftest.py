@@ -38,7 +38,7 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="session")
 def metrics():
     """Font metrics of the repository project's poster and brochure layouts, by role."""
-    from poster_gen.build.run import prepare_layout_fonts, project_text
+    from poster_gen.build.glyphs import prepare_layout_fonts, project_text
     from poster_gen.load.project import load_project
 
     project = load_project(ROOT)

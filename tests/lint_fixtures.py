@@ -12,7 +12,8 @@ from pathlib import Path
 
 from poster_gen.compose import clreq
 from poster_gen.compose.context import Ctx
-from poster_gen.page_model import MM_PER_PT, CMYK, Box, Item, Page, TextLine
+from poster_gen.units import MM_PER_PT
+from poster_gen.page_model import CMYK, Box, Item, Page, TextLine
 from poster_gen.compose.lintkit import PageLint
 from poster_gen.load.layout_models import TOKENS, BoxSpec, Layout, LintSpec, Region, Style, Template
 from poster_gen.load.project import read_model

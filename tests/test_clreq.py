@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from poster_gen.build.run import prepare_layout_fonts, project_text
+from poster_gen.build.glyphs import prepare_layout_fonts, project_text
 from poster_gen.compose.clreq import NO_END, NO_START
-from poster_gen.page_model import CMYK, MM_PER_PT
+from poster_gen.page_model import CMYK
+from poster_gen.units import MM_PER_PT
 from poster_gen.compose.text import Para, TextStyle, fit_block, place_block
 from poster_gen.load.project import load_project
 

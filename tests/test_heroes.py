@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT
 from poster_gen.colour import cmyk_to_lab, delta_e2000
 from poster_gen.compose.document import compose_poster
-from poster_gen.page_model import MM_PER_PT, Box, Path as PathItem, TextLine
+from poster_gen.units import MM_PER_PT
+from poster_gen.page_model import Box, Path as PathItem, TextLine
 from poster_gen.compose.ink import ink_box, outline
 from poster_gen.compose.series import series_step
 from poster_gen.load.project import load_project

@@ -134,7 +134,7 @@ def test_the_resolution_check_measures_a_sideways_photo_upright(tmp_path):
     """Stored 3000 x 1000 with orientation 6, it is shown and printed 1000 x 3000: a
     portrait frame 84.7 x 254 mm gets its full 300 ppi, not the third a landscape
     reading would give."""
-    from poster_gen.build.run import effective_ppi
+    from poster_gen.build.checks import effective_ppi
     from poster_gen.page_model import Box, Image as Placed
 
     exif = Image.Exif()

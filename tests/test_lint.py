@@ -65,7 +65,7 @@ def test_sizes_scale_with_the_sheet(size: str):
 @pytest.mark.parametrize("layout", ["poster", "brochure"])
 def test_shipped_layouts_pass_the_lint(layout: str):
     from conftest import ROOT
-    from poster_gen.build.run import prepare_layout_fonts, project_text
+    from poster_gen.build.glyphs import prepare_layout_fonts, project_text
     from poster_gen.compose.document import compose_brochure, compose_poster
     from poster_gen.load.project import load_project
 

@@ -90,7 +90,7 @@ def test_a_memoised_page_is_the_page_composed_afresh(cache, monkeypatch, tmp_pat
     from dataclasses import replace
 
     from conftest import ROOT
-    from poster_gen.build.run import prepare_layout_fonts, project_text
+    from poster_gen.build.glyphs import prepare_layout_fonts, project_text
     from poster_gen.compose.document import compose_brochure, compose_poster
 
     project = load_project(ROOT)

@@ -10,7 +10,8 @@ import pytest
 
 from poster_gen.compose import linebreak
 from poster_gen.compose.clreq import NO_END, NO_START
-from poster_gen.page_model import CMYK, MM_PER_PT
+from poster_gen.page_model import CMYK
+from poster_gen.units import MM_PER_PT
 from poster_gen.compose.text import FitError, Para, TextStyle, fit_block, place_block
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from . import __version__
 from .errors import BuildError, InputError, MachineError, machine_error
@@ -66,13 +65,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc.problems[0]}", file=sys.stderr)
         return 2
     except InputError as exc:
-        for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr)
-        n = len(exc.problems)
+        from .commands.common import print_problems
+
         written = [o for o in getattr(getattr(exc, "result", None), "outputs", []) if o.status == "written"]
-        tail = (f"{len(written)} good file(s) written (--keep-going), the others unchanged." if written
-                else "nothing was written.")
-        print(f"{n} problem{'s' if n != 1 else ''} found; {tail}", file=sys.stderr)
+        print_problems(exc.problems, f"{len(written)} good file(s) written (--keep-going), the others unchanged."
+                       if written else "nothing was written.")
         return 2
     except KeyboardInterrupt:
         print("interrupted; the previous output files are unchanged.", file=sys.stderr)
@@ -89,8 +86,3 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
         return 1
-
-
-def project_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
-                   help="project folder with data/, layouts/ and assets/ (default: the current folder)")

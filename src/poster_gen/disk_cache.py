@@ -71,7 +71,7 @@ def read_entry(path: Path, what: str, redo: str, parse: Callable[[bytes], T]) ->
 
 def write_entry(path: Path, payload: bytes) -> None:
     """Store ``payload`` sealed, atomically (``OSError`` if the folder cannot be written)."""
-    from .fonts.prepare import atomic_write
+    from .atomic import atomic_write
 
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, seal(payload))
@@ -120,8 +120,6 @@ def warn(message: str) -> None:
 
 
 def _folder(kind: str) -> Path:
-    from .fonts.prepare import default_cache_dir
-
     return default_cache_dir() / kind
 
 
@@ -129,8 +127,6 @@ KEEP = 1000  # entries per kind; the least recently used beyond this are removed
 
 
 def _path(kind: str, key: Any) -> Path:
-    from .build.manifest import tool_digest
-
     digest = hashlib.sha256(repr((tool_digest(), key)).encode()).hexdigest()[:40]
     return _folder(kind) / f"{digest}.pickle"
 
@@ -175,3 +171,30 @@ def prune(folder: Path, keep: int = KEEP) -> None:
             os.unlink(e.path)
         except OSError:
             pass
+
+
+def default_cache_dir() -> Path:
+    """The cache root: $POSTER_GEN_CACHE, else $XDG_CACHE_HOME/poster-gen, else ~/.cache."""
+    env = os.environ.get("POSTER_GEN_CACHE")
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "poster-gen"
+
+
+def tool_digest() -> str:
+    """The tool's own identity: its version and the size and modification time of each
+    of its source files, so a changed renderer rebuilds what it made (stat only: the
+    no-op build must stay cheap)."""
+    from . import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    pkg = os.path.dirname(os.path.abspath(__file__))
+    for dirpath, dirnames, filenames in os.walk(pkg):  # top-down: pruning dirnames skips them
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and d != "_project")
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(dirpath, name))
+                h.update(f"{os.path.relpath(dirpath, pkg)}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()

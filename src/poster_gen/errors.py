@@ -81,6 +81,10 @@ class MachineError(InputError):
         return (type(self), (self.where, self.message))
 
 
+class FontError(Exception):
+    """A font cannot be prepared; the message is one line, fit for the CLI."""
+
+
 class BuildError(Exception):
     """A build step failed for a reason that is not the user's input. Exit code 1."""
 

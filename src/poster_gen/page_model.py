@@ -14,8 +14,6 @@ from typing import Literal, Union
 
 from .colour import cmyk_to_rgb
 
-MM_PER_PT = 25.4 / 72.0
-PT_PER_MM = 72.0 / 25.4
 
 
 

@@ -46,6 +46,10 @@ def process_pool(workers: int, ctx: Any = None) -> Any:
                                initializer=_worker_start, initargs=(os.getpid(),))
 
 
+#: Called first in every worker: what a worker must give up of its parent's (the build's
+#: output lock registers itself here). Downstream stages add to it; this module knows none.
+AT_WORKER_START: list[Callable[[], None]] = []
+
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _PRCTL: list = []
 
@@ -75,9 +79,8 @@ def _worker_start(parent: int) -> None:
         _watch_parent(parent)
     if os.getppid() != parent:  # the parent died before the death signal was set
         os._exit(1)
-    from .build.lock import worker_started
-
-    worker_started()
+    for hook in AT_WORKER_START:
+        hook()
 
 
 def _watch_parent(parent: int) -> None:

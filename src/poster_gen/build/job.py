@@ -10,18 +10,16 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from ..errors import Problem
+from ..print_rules import BLEED_MM
+from .formats import BROCHURE
 
-BROCHURE = "brochure"
 SCREEN_LIMIT = 2_000_000  # bytes: what e-mail takes without complaint
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 
 
 @dataclass(frozen=True)
@@ -54,7 +52,7 @@ class Context:
 
     project: object
     fonts: dict  # layout name -> role -> PreparedFont
-    options: object  # builder.PrintOptions
+    options: object  # options.PrintOptions
     scale: float
     sheet: tuple[float, float] | None
     write: bool
@@ -77,7 +75,8 @@ def _phase(key: str, phase: str) -> None:
 
 def run_job(job: Job) -> JobResult:
     """One output from composition to a preflighted temporary file."""
-    from .run import MIN_PPI, fit_problem, image_resolution, lint_problems
+    from ..print_rules import MIN_PPI
+    from .checks import fit_problem, image_resolution, lint_problems
     from ..compose.document import ComposeError
 
     ctx = _CTX
@@ -108,7 +107,7 @@ def run_job(job: Job) -> JobResult:
     if not printed:
         data = _screen(job, doc, ctx, layout_name) if job.fmt == "screen" else \
             _social(job, doc, ctx, project.layouts[layout_name])
-        res.temp = _write_temp(job.dest, data)
+        res.temp = write_temp(job.dest, data)
         res.size, res.sha = len(data), hashlib.sha256(data).hexdigest()
         if job.fmt == "screen" and len(data) > SCREEN_LIMIT:
             res.warnings.append(f"warning: {job.name} is {len(data) / 1e6:.1f} MB; e-mail wants under 2 MB")
@@ -121,7 +120,7 @@ def run_job(job: Job) -> JobResult:
     from ..preflight import PreflightOptions, preflight_pdf
 
     popts = PreflightOptions(min_image_ppi=0.0 if opts.draft else MIN_PPI,
-                             min_bleed_mm=min(3.0, opts.bleed) if opts.bleed is not None else 3.0)
+                             min_bleed_mm=min(BLEED_MM, opts.bleed) if opts.bleed is not None else BLEED_MM)
     failed = [r for r in preflight_pdf(Path(res.temp), popts, shown=job.name) if not r.ok]
     if failed:
         discard(res.temp)
@@ -169,32 +168,22 @@ def _render(job: Job, doc, ctx: Context, layout_name: str) -> tuple[str, bytes]:
     buf = io.BytesIO()
     render_document(doc, buf, files, finish=finish)
     data = buf.getvalue()
-    return _write_temp(job.dest, data), data
+    return write_temp(job.dest, data), data
 
 
-def _write_temp(dest: Path, data: bytes) -> str:
-    """``data`` in a temporary file beside ``dest`` (moved into place by the build).
-
-    Whatever fails (a folder that cannot be made or written, a full disk at the write,
-    the flush or the fsync), the temporary file is removed; a fault of the machine is
-    raised as a ``MachineError`` naming the folder (and, for a full disk, the size)."""
+def write_temp(dest: Path, data: bytes) -> str:
+    """``data`` in a temporary file beside ``dest`` (moved into place by the build),
+    durable, known to the lock so an interrupted build removes it. Whatever fails, the
+    temporary is removed; a fault of the machine is raised as a ``MachineError`` naming
+    the folder (and, for a full disk, the size)."""
+    from ..atomic import write_temp as stage
     from ..errors import machine_error
     from .lock import TEMPORARIES
 
-    tmp = None
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-        TEMPORARIES.add(tmp)
-        with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes it private; an output is an ordinary file
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        return tmp
-    except BaseException as err:
-        discard(tmp)
-        fault = machine_error(err, dest.parent, len(data), dest.name) if isinstance(err, OSError) else None
+        return str(stage(dest, data, track=TEMPORARIES.add))
+    except OSError as err:
+        fault = machine_error(err, dest.parent, len(data), dest.name)
         if fault is None:
             raise
         raise fault from None

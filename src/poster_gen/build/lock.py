@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from typing import Iterator
 
 from ..errors import MachineError, machine_error
+from ..parallel import AT_WORKER_START
 
 LOCK_NAME = ".poster-gen.lock"
 # the folders under an output folder that builds write into (and so may leave temporaries in)
@@ -75,6 +76,9 @@ def worker_started() -> None:
     _HELD.clear()
     TEMPORARIES.clear()
     _handle(lambda signum, frame: _quiet_exit(signum))
+
+
+AT_WORKER_START.append(worker_started)
 
 
 def _handle(handler) -> None:

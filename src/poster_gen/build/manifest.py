@@ -22,6 +22,9 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from ..disk_cache import tool_digest
+from ..load.folders import yaml_files
+
 MANIFEST = ".poster-gen-manifest.json"
 FORMAT = 2  # 2: with its checksum
 
@@ -50,23 +53,6 @@ class Manifest:
 
 
 @lru_cache(maxsize=1)
-def tool_digest() -> str:
-    """The tool's own identity: its version and the size and modification time of each
-    of its source files, so a changed renderer rebuilds what it made (stat only: the
-    no-op build must stay cheap)."""
-    from .. import __version__
-
-    h = hashlib.sha256(__version__.encode())
-    pkg = os.path.dirname(os.path.abspath(__file__))
-    for dirpath, dirnames, filenames in os.walk(pkg):  # top-down: pruning dirnames skips them
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and d != "_project")
-        for name in sorted(filenames):
-            if name.endswith(".py"):
-                st = os.stat(os.path.join(dirpath, name))
-                h.update(f"{os.path.relpath(dirpath, pkg)}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
-
-
 def file_hash(path: Path) -> str:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -94,17 +80,6 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
                     continue
                 seen[p] = (st.st_mtime_ns, st.st_size)
     return seen
-
-
-def yaml_files(folder: Path) -> list[Path]:
-    """The data files of a folder, as the loader reads them: ``.yaml`` or ``.yml``,
-    regular files, not hidden (an editor's ``.x.yaml`` swap file is not a landmark).
-    The one rule for the loader, the manifest and the no-op fast path."""
-    try:
-        return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
-                      and p.is_file())
-    except OSError:
-        return []
 
 
 def listing(folder: Path) -> str:
@@ -179,7 +154,7 @@ def _checksum(data: dict) -> str:
 
 def save(out: Path, manifest: Manifest) -> None:
     """Write the manifest atomically (``OSError`` naming it if the folder cannot be written)."""
-    from ..fonts.prepare import atomic_write
+    from ..atomic import atomic_write
 
     out.mkdir(parents=True, exist_ok=True)
     data = {"format": FORMAT, "tool": manifest.tool,

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cli import project_arg
+from .common import project_arg
 from ..build.options import EDITIONS
 
 HELP = "build the posters and the brochure into output/"
@@ -41,13 +41,15 @@ def print_arguments(p: argparse.ArgumentParser) -> None:
 
     g = p.add_argument_group("print")
     g.add_argument("--size", choices=list(PAPER), help="print the posters at this sheet size "
-                   "(written as posters/<slug>-<size>.pdf; the layout's own size keeps the plain name)")
+                   "(written as posters/<slug>-<size>.pdf)")
     g.add_argument("--bleed", type=float, metavar="MM", help="bleed on every side (default: the layout's, 3 mm)")
     g.add_argument("--no-marks", dest="marks", action="store_false",
                    help="no crop marks: the sheet ends at the bleed")
     g.add_argument("--draft", action="store_true",
                    help="build even when a photo is below 300 ppi (with a warning)")
-    p.add_argument("--format", dest="fmt", choices=["print", "screen", "social", "all"], default="print",
+    from ..build.formats import CHOICES
+
+    p.add_argument("--format", dest="fmt", choices=list(CHOICES), default="print",
                    help="print (default): PDF/X for the press; screen: RGB PDFs for e-mail in screen/; "
                         "social: PNG cards in social/; all: every one")
     p.add_argument("--lang", choices=EDITIONS, default="zh-en",
@@ -132,22 +134,23 @@ def _nothing_to_do(args: argparse.Namespace) -> bool:
     """The no-op fast path: no YAML is parsed and nothing heavy imported when every
     requested output is exactly as the last build left it."""
     from ..build import manifest as inc
+    from ..build.formats import BROCHURE, CHOICES, output_name
+    from ..load.folders import yaml_files
 
     root = args.project.resolve()
     out = (args.out or root / "output").resolve()
     landmarks = root / "data" / "landmarks"
     only = args.only
     try:
-        slugs = [s for s in only if s != "brochure"] if only else [p.stem for p in inc.yaml_files(landmarks)]
+        slugs = [s for s in only if s != BROCHURE] if only else [p.stem for p in yaml_files(landmarks)]
     except OSError:
         return False
-    suffix = f"-{args.size}" if args.size else ""
     options = print_options(args)
-    if options.fmt != "print":
-        return False  # the fast path knows the print files' names only
-    ed = options.edition
-    names = [f"posters/{s}{suffix}{ed}.pdf" for s in slugs] + \
-        ([f"brochure{ed}.pdf"] if not only or "brochure" in only else [])
+    targets = [*slugs, *([BROCHURE] if not only or BROCHURE in only else [])]
+    names = [n for fmt in CHOICES[options.fmt] for t in targets
+             if (n := output_name(fmt, t, options.edition, options.size)) is not None]
+    if not names:
+        return False
     opts = options.key()
     manifest = inc.nothing_to_do(root, out, names, opts)
     if manifest is None:

@@ -5,7 +5,7 @@ import argparse
 
 import sys
 
-from ..cli import project_arg
+from .common import project_arg
 from .build import print_arguments
 
 HELP = "check the data, layouts and themes (and that every text fits) without writing anything"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import project_arg
+from .common import project_arg
 from ..build.options import EDITIONS
 
 HELP = "impose the built brochure on spreads in booklet order, for saddle-stitch binding"
@@ -24,24 +24,26 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..errors import InputError, Problem
     from ..finish.impose import booklet_order, impose
+    from ..build.formats import BROCHURE, output_name
     from ..build.options import PrintOptions
 
     root = args.project.resolve()
     out = (args.out or root / "output").resolve()
     ed = PrintOptions(lang=args.lang).edition
-    src = out / f"brochure{ed}.pdf"
+    src = out / output_name("print", BROCHURE, ed)
     if not src.is_file():
         raise InputError([Problem(str(src), 0, 0, "", "not found; run `poster-gen build` first")])
     if not 0 <= args.creep <= 5:
         raise InputError([Problem("--creep", 0, 0, "", f"{args.creep:g} mm is not a creep (0-5 mm)")])
-    dest = out / f"brochure{ed}-imposed.pdf"
-    from ..build.job import _write_temp
+    dest = out / output_name("imposed", BROCHURE, ed)
     import io
     import os
 
+    from ..build.job import write_temp
+
     buf = io.BytesIO()
     sides = impose(src, buf, args.sheet, args.creep)
-    tmp = _write_temp(dest, buf.getvalue())
+    tmp = write_temp(dest, buf.getvalue())
     os.replace(tmp, dest)
     n = sides * 2
     order = booklet_order(n)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..cli import project_arg
+from .common import project_arg
 
 HELP = "list the landmarks found and their titles"
 

@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cli import project_arg
+from .common import project_arg
 
 HELP = "check PDFs for print: PDF/X-1a, boxes and bleed, fonts, CMYK, ink, black text, images"
 

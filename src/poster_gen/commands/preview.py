@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import project_arg
+from .common import project_arg
 
 HELP = "render PNG previews of the built PDFs and a contact sheet (output/previews/)"
 
@@ -19,7 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..build.run import prepare_layout_fonts, project_text
+    from ..build.glyphs import prepare_layout_fonts, project_text
     from ..errors import InputError, Problem
     from ..load.project import load_project
     from ..render.raster import Rendered, contact_sheet, render_pdf, series_row

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import project_arg
+from .common import project_arg
 
 HELP = "the studio: edit the landmarks, watch the posters change and export the print set in a browser"
 

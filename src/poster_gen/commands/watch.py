@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..cli import project_arg
+from .common import print_problems, project_arg
 from ..build.manifest import SOURCE_FOLDERS as FOLDERS, snapshot
 from .build import print_arguments, print_options
 
@@ -76,10 +76,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _problems(exc) -> None:
-    for p in exc.problems:
-        print(f"error: {p}", file=sys.stderr)
-    print(f"{len(exc.problems)} problem(s); the previous files are unchanged. Still watching.",
-          file=sys.stderr, flush=True)
+    print_problems(exc.problems, "the previous files are unchanged. Still watching.")
 
 
 def _previews(root: Path, out: Path, outputs) -> None:

@@ -7,10 +7,10 @@ from dataclasses import replace
 
 from ..load.layout_models import Region
 from ..load.models import Chain, Institutions, KeyFigure, Plan, Quote, Text
-from .blocks import bilingual, composer, set_paras, shift
+from .blocks import bilingual, composer, set_paras
 from .context import Ctx
 from ..page_model import Box, Circle, Item, Path, Rect, Stroke, TextLine
-from ..page_model import MM_PER_PT
+from ..units import MM_PER_PT
 from .text import FitError, Para, first_lines, line_bottom, line_top, single_line, text_width
 
 

@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Mapping, Sequence
 
 from . import clreq
-from ..page_model import MM_PER_PT, Box, Path, TextLine
+from ..units import MM_PER_PT
+from ..page_model import Box, Path, TextLine
 from .motifs.clip import clip_segment
 from .linebreak import advances
 

@@ -8,7 +8,8 @@ from functools import cached_property
 from ..load.layout_models import Region, Template
 from . import clreq
 from .context import Ctx
-from ..page_model import CMYK, MM_PER_PT, Box, Item, Page, TextLine
+from ..page_model import CMYK, Box, Item, Page, TextLine
+from ..units import MM_PER_PT
 from .ink import ink_box, union
 
 

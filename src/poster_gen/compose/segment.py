@@ -219,7 +219,7 @@ def _base():
             del sys.modules["pkg_resources"]
     for name in ("jieba", "jieba._compat"):
         logging.getLogger(name).setLevel(logging.CRITICAL + 1)
-    from ..fonts.prepare import default_cache_dir
+    from ..disk_cache import default_cache_dir
 
     dict_path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     st = os.stat(dict_path)

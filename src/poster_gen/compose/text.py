@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from . import clreq, linebreak
-from ..page_model import MM_PER_PT, CMYK, TextLine
+from ..units import MM_PER_PT
+from ..page_model import CMYK, TextLine
 from .linebreak import Metrics, Shaped
 
 __all__ = ["Metrics", "TextStyle", "Para", "SetPara", "FittedBlock", "FitError", "fit_block", "place_block",

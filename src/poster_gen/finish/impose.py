@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-PT_PER_MM = 72 / 25.4
+from ..units import PT_PER_MM
+
 SHEETS = {"SRA3": (450.0, 320.0), "A3": (420.0, 297.0)}
 
 

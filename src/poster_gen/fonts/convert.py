@@ -33,7 +33,8 @@ from fontTools.ttLib import TTFont
 
 from .forms import glyph_maps
 from .metrics import FontMetrics
-from .prepare import FontError, atomic_write
+from ..atomic import atomic_write
+from ..errors import FontError
 
 #: Measured for ``FontMetrics.ideo_top``: a closed box-shaped ideograph.
 REFERENCE_IDEOGRAPH = "国"

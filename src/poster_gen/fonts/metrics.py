@@ -13,7 +13,8 @@ from itertools import chain, repeat
 from pathlib import Path
 from typing import Any, Mapping
 
-MM_PER_PT = 25.4 / 72.0
+from ..units import MM_PER_PT
+
 
 #: Characters that are layout control, not glyphs: never measured, never "missing".
 _IGNORED = frozenset("\n")

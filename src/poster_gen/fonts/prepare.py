@@ -28,14 +28,14 @@ import errno
 import hashlib
 import json
 import os
-import secrets
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Mapping, NamedTuple
 
 from .. import disk_cache as memo
-from ..errors import InputError, Problem
+from ..disk_cache import default_cache_dir
+from ..errors import FontError, InputError, Problem
 from .metrics import FontMetrics
 
 #: Bump when the conversion changes its output, so stale cache entries are ignored.
@@ -58,10 +58,6 @@ ZH_SUFFIX = ":zh"
 _PS_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
 
-class FontError(Exception):
-    """A font cannot be prepared; the message is one line, fit for the CLI."""
-
-
 @dataclass(frozen=True)
 class FontSource:
     """Where the glyphs come from: a font file and (for a collection) its face."""
@@ -81,16 +77,6 @@ class PreparedFont:
     ttf_path: Path
     ps_name: str
     metrics: FontMetrics
-
-
-def default_cache_dir() -> Path:
-    """The cache root: $POSTER_GEN_CACHE, else $XDG_CACHE_HOME/poster-gen, else ~/.cache."""
-    env = os.environ.get("POSTER_GEN_CACHE")
-    if env:
-        return Path(env).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
-    return base / "poster-gen"
 
 
 def package_font(spec: str) -> Path:
@@ -290,37 +276,6 @@ def _hex_digest(payload: bytes) -> str:
     if len(text) != 64 or set(text) - set("0123456789abcdef"):
         raise ValueError("not a SHA-256")
     return text
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write via a temp file in the same directory + ``os.replace``.
-
-    Another process preparing the same font at the same time then sees either no
-    file or a complete one, never a half-written one. (``os.open`` with 0o666
-    rather than ``mkstemp`` so the cache files get the usual umask permissions.)
-
-    On failure the temp file is removed and an ``OSError`` naming ``path`` is raised:
-    the caller says what the folder is and what to do.
-    """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        _unlink_quietly(tmp)
-        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
-    except BaseException:
-        _unlink_quietly(tmp)
-        raise
-
-
-def _unlink_quietly(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
 
 
 def _load_cached(plan: _Plan) -> FontMetrics | None:

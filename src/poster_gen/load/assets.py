@@ -22,7 +22,7 @@ def check_path(root: Path, ref: str) -> tuple[Path | None, str | None]:
         return None, f"{ref!r} is outside the project folder; copy the file into assets/ and name it from there"
     if not full.exists():
         near = sorted(x.name for x in full.parent.glob("*")) if full.parent.is_dir() else []
-        from .schema import suggest
+        from ..suggest import suggest
         return None, f"{ref!r} not found{suggest(full.name, near)}"
     if not full.is_file():
         return None, f"{ref!r} is a folder, not an image file"

@@ -11,7 +11,8 @@ import typing
 from typing import Any, Mapping, Union
 
 from .models import Campaign, Landmark, Text
-from .schema import model_fields, suggest
+from .schema import model_fields
+from ..suggest import suggest
 
 ROOTS: dict[str, Any] = {"landmark": Landmark, "campaign": Campaign, "labels": dict[str, Text]}
 

@@ -10,8 +10,11 @@ from dataclasses import dataclass, field
 from dataclasses import field as _field  # Region has an attribute named "field"
 from typing import Literal
 
+from ..print_rules import BLEED_MM, MAX_INK
+
 from .models import Text
 from .schema import meta
+from .vocabulary import REGION_KINDS
 
 TOKENS = ("primary", "secondary", "deep", "accent", "blossom", "ground", "tint", "paper", "ink")
 
@@ -22,8 +25,8 @@ def _cmyk(value: list) -> str | None:
     for ch, v in zip("CMYK", value):
         if v is None or not (0 <= v <= 100):
             return f"{ch} is {v:g}; each channel is 0-100 (percent ink)"
-    if sum(value) > 300:
-        return f"total ink is {sum(value):g}%; at most 300% prints cleanly"
+    if sum(value) > MAX_INK:
+        return f"total ink is {sum(value):g}%; at most {MAX_INK:g}% prints cleanly"
     return None
 
 
@@ -58,7 +61,7 @@ class PageSpec:
     size: str = field(metadata=meta(max_len=12, doc="a name for the size, e.g. A2"))
     width: float = field(metadata=meta(min=50, max=2000))
     height: float = field(metadata=meta(min=50, max=2000))
-    bleed: float = field(default=3.0, metadata=meta(min=0, max=20))
+    bleed: float = field(default=BLEED_MM, metadata=meta(min=0, max=20))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -254,8 +257,7 @@ class MotifLayer:
     params: dict[str, float | str | bool] = field(default_factory=dict)
 
 
-KINDS = ("band", "motif", "series-header", "title", "text", "figures", "plan", "chain", "voice",
-         "list", "qr", "contact", "folio", "contents", "landmark-index", "rule", "policy", "series-wall")
+KINDS = REGION_KINDS
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import InputError, Problem, display_path
+from ..suggest import suggest
 from . import fields as F
 from .assets import check_icc, check_image
+from .folders import yaml_files
 from .layout_models import TOKENS, Layout, Theme
 from .models import Campaign, Landmark
-from .schema import load_model, suggest
-from ..build.manifest import yaml_files
+from .schema import load_model
+from .vocabulary import MOTIF_SPECS as MOTIFS
+from .vocabulary import check_params
 from .yamlsrc import Source, parse_yaml, read_bytes
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -97,7 +100,6 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
     """Load and validate everything under ``root``; every problem of every file is
     raised together. With ``lenient``, problems confined to one landmark's file do not
     stop the others: that landmark is left out and its problems are in ``failed``."""
-    from ..compose.motifs import MOTIFS  # registry of motif names
 
     root = root.resolve()
     ld = _Loader(root)
@@ -230,7 +232,6 @@ def check_landmark(lm: Landmark, src: Source, root: Path, themes, others: Iterab
     to (theme, motifs and their parameters), its photo, and its place in the series
     against ``others``. Used by the loader and by the studio's editor alike. ``themes``:
     the loaded themes by name, or a ``ThemeNames``."""
-    from ..compose.motifs import MOTIFS  # registry of motif names
 
     problems: list[Problem] = []
     _check_names(lm, src, themes if isinstance(themes, ThemeNames) else ThemeNames(themes), MOTIFS, problems)
@@ -267,12 +268,6 @@ def _check_names(lm: Landmark, src: Source, themes: ThemeNames, motifs, problems
     for name, params in choice.params.items():
         for msg in check_params(name, params):
             problems.append(src.problem(("motifs", "params", name), msg))
-
-
-def check_params(name: str, params) -> list[str]:
-    from ..compose.motifs import check_params as check
-
-    return check(name, params)
 
 
 def _check_layout(layout: Layout, src: Source, campaign: Campaign, themes, motifs,

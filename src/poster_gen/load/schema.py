@@ -13,15 +13,16 @@ system compares its bytes), which is only refused when it holds a control charac
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import types
 import typing
 from dataclasses import MISSING, dataclass
 from typing import Any, Callable, Literal, Union
 
 from ..errors import Problem
+from ..suggest import closest, suggest
 from . import textrules
-from .yamlsrc import PathKey, Source, numeric as _numeric
+from .yamlsrc import PathKey, Source
+from .yamlsrc import numeric as _numeric
 
 MAX_TEXT = 600  # characters; a poster field is a line or a short paragraph, not an essay
 
@@ -110,17 +111,6 @@ def _kind(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
-
-
-def closest(word: str, choices) -> str | None:
-    """The choice ``word`` is most likely a misspelling of, if any."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def suggest(word: str, choices) -> str:
-    close = closest(word, choices)
-    return f" (did you mean {close!r}?)" if close else ""
 
 
 class Converter:

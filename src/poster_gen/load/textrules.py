@@ -25,7 +25,7 @@ no mark positioning, no shaping, no bidi and no hyphenation by soft hyphens):
   beside, not over, their letter.
 
 Characters the font has no glyph for are not this module's business: the build names
-them per field (``builder.missing_glyphs``).
+them per field (``build.glyphs.missing_glyphs``).
 """
 from __future__ import annotations
 

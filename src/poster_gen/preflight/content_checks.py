@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from .collect import Facts, Placement
 from .geometry import x_scale, y_scale
-from .model import PT_PER_MM, CheckResult, Findings, PreflightOptions, plural, result
+from ..units import PT_PER_MM
+from .model import CheckResult, Findings, PreflightOptions, plural, result
 from .rasters import NotMeasured, filters_of, image_ink
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..print_rules import BLEED_MM, MAX_INK, MIN_PPI, SMALL_TEXT_PT
+from ..units import PT_PER_MM  # noqa: F401  (the checks read it from here)
+
 #: The check names, in report order.
 CHECKS: tuple[str, ...] = (
     "version",
@@ -27,17 +30,16 @@ CHECKS: tuple[str, ...] = (
 #: The checks that only apply to PDF/X files (passing with "not required" otherwise).
 PDFX_CHECKS: frozenset[str] = frozenset({"pdfx", "output-intent", "xmp"})
 
-PT_PER_MM = 72 / 25.4
 
 
 @dataclass(frozen=True)
 class PreflightOptions:
     """Thresholds of a preflight; the defaults are the usual offset-print values."""
 
-    min_bleed_mm: float = 3.0     # every side of BleedBox beyond TrimBox
-    max_ink: float = 300.0        # total area coverage, percent (C+M+Y+K)
-    min_image_ppi: float = 300.0  # effective resolution at placed size
-    small_text_pt: float = 12.0   # black text below this must be 100% K and overprint
+    min_bleed_mm: float = BLEED_MM    # every side of BleedBox beyond TrimBox
+    max_ink: float = MAX_INK       # total area coverage, percent (C+M+Y+K)
+    min_image_ppi: float = MIN_PPI  # effective resolution at placed size
+    small_text_pt: float = SMALL_TEXT_PT  # black text below this must be 100% K and overprint
     pdfx: bool = True             # require the PDF/X-1a:2003 parts (keys, OutputIntent, XMP)
 
 

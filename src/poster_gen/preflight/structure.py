@@ -9,7 +9,8 @@ from typing import Any
 import pikepdf
 
 from .geometry import Rect, as_rect, bleed_box, inherited, inside, overlaps
-from .model import PT_PER_MM, CheckResult, Findings, PreflightOptions, plural, result, text
+from ..units import PT_PER_MM
+from .model import CheckResult, Findings, PreflightOptions, plural, result, text
 
 MAX_VERSION = (1, 4)  # PDF/X-1a:2003 is based on PDF 1.4
 PRINT_ANNOTATIONS = ("/PrinterMark", "/TrapNet")

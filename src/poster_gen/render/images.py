@@ -6,8 +6,9 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 from ..load.picture import as_it_looks
+from ..print_rules import MIN_PPI
 
-MAX_PPI = 300
+MAX_PPI = MIN_PPI  # never more than print needs
 
 
 @lru_cache(maxsize=16)

@@ -18,7 +18,9 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from ..page_model import CMYK, PT_PER_MM, Circle, Document, Image, Link, Page, Path, QRCode, Rect, Stroke, TextLine
+from ..page_model import CMYK, Circle, Document, Image, Link, Page, Path, QRCode, Rect, Stroke, TextLine
+from ..units import PT_PER_MM
+from ..print_rules import SMALL_TEXT_PT
 
 rl_config.useA85 = 0  # binary streams: ASCII85 only makes files 25% bigger and slower to write
 # Flate level for page, form and font streams: level 1 takes a third of the time of
@@ -32,7 +34,6 @@ def _flate(self, text: str | bytes) -> bytes:
 
 
 pdfdoc.PDFStreamFilterZCompress.encode = _flate  # type: ignore[method-assign]
-SMALL_TEXT_PT = 12.0  # black text below this prints from the K plate alone (PreflightOptions.small_text_pt)
 SOLID_BLACK = CMYK(0, 0, 0, 100, "Black")
 _CAPS = {"butt": 0, "round": 1, "square": 2}
 # (fill, stroke, even-odd) -> the painting operator

@@ -7,7 +7,6 @@ the output files and a ZIP of the print set.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import io
 import json
 import re

@@ -57,7 +57,7 @@ class Engine:
             return self._project
 
     def fonts(self, project, layout: str = "poster"):
-        from ..build.run import prepare_layout_fonts, project_text
+        from ..build.glyphs import prepare_layout_fonts, project_text
 
         text = project_text(project)
         key = (layout, text)
@@ -72,7 +72,8 @@ class Engine:
         """The landmark ``data`` (as JSON) checked as a build would check its file:
         the model, the names it refers to, its photo, both languages, the font's
         glyphs and whether every text fits. Returns (project with it, landmark)."""
-        from ..build.run import common_coverage, fit_problem, lint_problems, missing_glyphs, missing_translations
+        from ..build.glyphs import common_coverage, missing_glyphs
+        from ..build.checks import fit_problem, lint_problems, missing_translations
         from ..compose.document import ComposeError, compose_poster
         from ..compose.series import series_step
         from ..load.models import Landmark

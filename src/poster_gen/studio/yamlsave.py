@@ -20,7 +20,6 @@ import io
 import os
 import re
 import stat
-import tempfile
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -229,21 +228,11 @@ def history_path(path: Path) -> Path:
 
 
 def _stage(path: Path, data: bytes, mode_of: Path) -> Path:
-    """``data`` in a temporary file beside ``path`` (same file system, so ``os.replace``
-    is atomic), flushed to disk, with the permissions of ``mode_of``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, stat.S_IMODE(mode_of.stat().st_mode))
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return tmp
+    """``data`` in a durable temporary file beside ``path`` (``atomic.write_temp``), with
+    the permissions of ``mode_of``."""
+    from ..atomic import write_temp
+
+    return write_temp(path, data, mode=stat.S_IMODE(mode_of.stat().st_mode))
 
 
 def _write(path: Path, data: bytes, mode_of: Path) -> None:

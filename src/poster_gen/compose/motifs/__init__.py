@@ -9,11 +9,30 @@ from __future__ import annotations
 
 from dataclasses import replace
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Mapping
 
+from ...load.vocabulary import (
+    MOTIF_SPECS,
+    PALETTE_TOKENS,
+    ParamSpec,
+    check_params,
+    resolve,
+)
 from ...page_model import Item
-from .base import PALETTE_TOKENS, MotifContext, MotifError, MotifInfo, ParamSpec, _suggest, resolve, validate
-from . import hero_ai, hero_ic, hero_medicine, hero_nev, hero_software, nanjing, nanjing_city, nanjing_land, tech, tech_cells, tech_code
+from . import (
+    hero_ai,
+    hero_ic,
+    hero_medicine,
+    hero_nev,
+    hero_software,
+    nanjing,
+    nanjing_city,
+    nanjing_land,
+    tech,
+    tech_cells,
+    tech_code,
+)
+from .base import MotifContext, MotifError, MotifInfo
 
 __all__ = ["MOTIFS", "MotifContext", "MotifError", "MotifInfo", "ParamSpec", "PALETTE_TOKENS",
            "check_params", "draw_motif"]
@@ -21,14 +40,6 @@ __all__ = ["MOTIFS", "MotifContext", "MotifError", "MotifInfo", "ParamSpec", "PA
 _MODULES = (nanjing, nanjing_city, nanjing_land, tech, tech_cells, tech_code, hero_ic, hero_ai, hero_nev,
             hero_software, hero_medicine)
 MOTIFS: Mapping[str, MotifInfo] = MappingProxyType({m.name: m for mod in _MODULES for m in mod.INFOS})
-
-
-def check_params(name: str, params: Mapping[str, Any]) -> list[str]:
-    """Problems with a motif name and its parameters, as short strings (empty if fine)."""
-    info = MOTIFS.get(name)
-    if info is None:
-        return [f"unknown motif {name!r}{_suggest(str(name), MOTIFS)}"]
-    return validate(info.params, params or {})
 
 
 def draw_motif(name: str, ctx: MotifContext) -> list[Item]:

@@ -5,16 +5,15 @@ Pure geometry: nothing here imports ReportLab.
 """
 from __future__ import annotations
 
-import difflib
-import math
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Callable, Literal, Mapping
+from typing import Any, Callable, Mapping
 
 from ...page_model import CMYK, Box, Item, Path, Stroke
+from ...load.vocabulary import (  # noqa: F401  (the motifs import them from here)
+    MOTIF_SPECS, PALETTE_TOKENS, MotifSpec, ParamSpec, common_params, resolve, token, validate)
 from .clip import clip_ops, cut_ops, round_ops
 
-PALETTE_TOKENS = ("primary", "secondary", "deep", "accent", "blossom", "ground", "tint", "paper", "ink")
 WEIGHTS = {"fine": 0.5, "regular": 1.0, "bold": 2.0}
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
@@ -42,90 +41,31 @@ class MotifContext:
 
 
 @dataclass(frozen=True)
-class ParamSpec:
-    type: type  # float, int, bool or str
-    default: Any
-    min: float | None = None
-    max: float | None = None
-    choices: tuple[str, ...] | None = None
-    doc: str = ""
-
-
-@dataclass(frozen=True)
 class MotifInfo:
-    name: str
-    kind: Literal["nanjing", "technology", "hero"]
-    summary: str
-    params: Mapping[str, ParamSpec]
+    """A motif spec (``load.vocabulary``) paired with its drawing."""
+
+    spec: MotifSpec
     draw: Callable[[MotifContext], list[Item]]
 
+    @classmethod
+    def of(cls, name: str, draw: Callable[[MotifContext], list[Item]]) -> "MotifInfo":
+        return cls(MOTIF_SPECS[name], draw)
 
-def common_params(colour: str, **extra: ParamSpec) -> dict[str, ParamSpec]:
-    """The parameters every motif accepts, followed by the motif's own."""
-    out = {
-        "colour": ParamSpec(str, colour, choices=PALETTE_TOKENS, doc="palette token of the main lines"),
-        "strength": ParamSpec(float, 1.0, 0.0, 1.0, doc="tint factor (ink scaling, never transparency)"),
-        "density": ParamSpec(float, 1.0, 0.25, 2.0, doc="how many elements per area"),
-        "weight": ParamSpec(float, 1.0, 0.25, 4.0, doc="stroke width multiplier"),
-    }
-    out.update(extra)
-    return out
+    @property
+    def name(self) -> str:
+        return self.spec.name
 
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
 
-def token(default: str, doc: str) -> ParamSpec:
-    return ParamSpec(str, default, choices=PALETTE_TOKENS, doc=doc)
+    @property
+    def summary(self) -> str:
+        return self.spec.summary
 
-
-def _fmt(v: Any) -> str:
-    return f"{v:g}" if isinstance(v, (int, float)) and not isinstance(v, bool) else repr(v)
-
-
-def _suggest(word: str, options) -> str:
-    options = list(options)
-    m = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if not m:
-        pref = [o for o in options if o.startswith(word[:3])] if len(word) >= 3 else []
-        m = pref[:1] or difflib.get_close_matches(word, options, n=1, cutoff=0.4)
-    return f" (did you mean {m[0]!r}?)" if m else ""
-
-
-def validate(specs: Mapping[str, ParamSpec], params: Mapping[str, Any]) -> list[str]:
-    problems = []
-    for key, value in params.items():
-        spec = specs.get(key)
-        if spec is None:
-            problems.append(f"unknown parameter {key!r}{_suggest(str(key), specs)}")
-            continue
-        if spec.type is bool:
-            if not isinstance(value, bool):
-                problems.append(f"{key}: expected true or false, got {_fmt(value)}")
-            continue
-        if spec.type in (int, float):
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or (
-                    spec.type is int and not float(value).is_integer()):
-                kind = "an integer" if spec.type is int else "a number"
-                problems.append(f"{key}: expected {kind}, got {_fmt(value)}")
-                continue
-            if not math.isfinite(value):
-                problems.append(f"{key}: {_fmt(value)} is not a finite number")
-            elif spec.min is not None and value < spec.min:
-                problems.append(f"{key}: {_fmt(value)} is below the minimum {_fmt(spec.min)}")
-            elif spec.max is not None and value > spec.max:
-                problems.append(f"{key}: {_fmt(value)} is above the maximum {_fmt(spec.max)}")
-            continue
-        if not isinstance(value, str):
-            problems.append(f"{key}: expected a name, got {_fmt(value)}")
-        elif spec.choices and value not in spec.choices:
-            problems.append(f"{key}: {value!r} is not one of {', '.join(spec.choices)}"
-                            f"{_suggest(value, spec.choices)}")
-    return problems
-
-
-def resolve(specs: Mapping[str, ParamSpec], params: Mapping[str, Any]) -> dict[str, Any]:
-    out = {k: s.default for k, s in specs.items()}
-    for k, v in params.items():
-        out[k] = float(v) if specs[k].type is float else (int(v) if specs[k].type is int else v)
-    return out
+    @property
+    def params(self) -> Mapping[str, ParamSpec]:
+        return self.spec.params
 
 
 def overlaps(a: tuple, b: tuple) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import math
 
-from .base import MotifInfo, common_params, token
+from .base import MotifInfo
 from .frame import Frame, Paint
 from .pen import Affine, Pen, circle_union_arcs, draw_arcs, transform_ops
 
@@ -319,8 +319,4 @@ def draw_hero_mountain_network(ctx):
     return fr.items()
 
 
-INFOS = (MotifInfo("hero-mountain-network", "hero",
-                   "artificial intelligence: the Purple Mountain made of a neural network whose nodes are "
-                   "plum blossoms, its layers the mountain's contour lines",
-                   common_params("primary", accent=token("accent", "palette token of the accents")),
-                   draw_hero_mountain_network),)
+INFOS = (MotifInfo.of("hero-mountain-network", draw_hero_mountain_network),)

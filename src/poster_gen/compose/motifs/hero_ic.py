@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from .base import MotifInfo, common_params, token
+from .base import MotifInfo
 from .clip import clip_segment
 from .frame import Frame, Paint
 from .pen import offset_polyline
@@ -362,5 +362,4 @@ def draw_hero_wall_chip(ctx):
     return fr.items()
 
 
-INFOS = (MotifInfo("hero-wall-chip", "hero", "integrated circuits: a chip die whose floor plan is the Ming city wall, traces along the wall, the gates as bond pads",
-                   common_params("primary", accent=token("accent", "palette token of the accents")), draw_hero_wall_chip),)
+INFOS = (MotifInfo.of("hero-wall-chip", draw_hero_wall_chip),)

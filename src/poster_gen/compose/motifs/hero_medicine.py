@@ -13,7 +13,7 @@ from contextlib import ExitStack
 from itertools import accumulate, groupby
 
 from ...page_model import Box
-from .base import MotifInfo, common_params, token
+from .base import MotifInfo
 from .frame import Frame, Paint
 from .pen import Affine, circle_union_arcs, draw_arcs, ribbon, smoothstep
 
@@ -360,5 +360,4 @@ def draw_hero_helix_plum(ctx):
     return fr.items()
 
 
-INFOS = (MotifInfo("hero-helix-plum", "hero", "new medicine and life health: a DNA helix that grows into a plum branch, the Yangtze's waves as its backbone",
-                   common_params("primary", accent=token("accent", "palette token of the accents")), draw_hero_helix_plum),)
+INFOS = (MotifInfo.of("hero-helix-plum", draw_hero_helix_plum),)

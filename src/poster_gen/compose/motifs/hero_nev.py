@@ -11,7 +11,7 @@ import math
 from types import SimpleNamespace
 
 from ...page_model import Box
-from .base import MotifInfo, common_params, token
+from .base import MotifInfo
 from .frame import Frame, Paint
 from .pen import offset_polyline, smoothstep
 
@@ -319,5 +319,4 @@ def draw_hero_bridge_current(ctx):
     return fr.items()
 
 
-INFOS = (MotifInfo("hero-bridge-current", "hero", "new energy vehicles: the Yangtze River Bridge drawn whole, its deck a current of energy lines flowing into a charging arc",
-                   common_params("primary", accent=token("accent", "palette token of the accents")), draw_hero_bridge_current),)
+INFOS = (MotifInfo.of("hero-bridge-current", draw_hero_bridge_current),)

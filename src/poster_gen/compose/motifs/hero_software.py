@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from .base import MotifInfo, common_params, token
+from .base import MotifInfo
 from .frame import Frame, Paint
 from .pen import Affine, offset_polyline
 
@@ -292,5 +292,4 @@ def draw_hero_yunjin_code(ctx):
     return fr.items()
 
 
-INFOS = (MotifInfo("hero-yunjin-code", "hero", "software and information services: Yunjin brocade woven from code, the cloud pattern as a code grid",
-                   common_params("primary", accent=token("accent", "palette token of the accents")), draw_hero_yunjin_code),)
+INFOS = (MotifInfo.of("hero-yunjin-code", draw_hero_yunjin_code),)

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from .base import MotifContext, MotifInfo, ParamSpec, common_params, overlaps, token
+from .base import MotifContext, MotifInfo, overlaps
 from .frame import Frame, Paint
 from .pen import Affine, Pen, circle_union_arcs, draw_arcs, ribbon
 
@@ -299,20 +299,7 @@ def draw_plum(ctx: MotifContext):
     return fr.items()
 
 
-PLUM = MotifInfo(
-    "plum-blossom", "nanjing",
-    "Plum blossoms (the city flower): five-petal blossoms, side views and buds on angular "
-    "ink-brush branches.",
-    common_params(
-        "blossom",
-        branch_colour=token("deep", "palette token of the branches"),
-        accent=token("accent", "palette token of the anther dots"),
-        petal_fill=ParamSpec(float, 0.15, 0.0, 1.0,
-                             doc="tint of the petal fill (hides the wood behind); 0 = outline only"),
-        scale=ParamSpec(float, 1.0, 0.4, 2.5, doc="blossom size relative to the box"),
-    ),
-    draw_plum,
-)
+PLUM = MotifInfo.of("plum-blossom", draw_plum)
 
 
 
@@ -448,17 +435,6 @@ def draw_clouds(ctx: MotifContext):
     return fr.items()
 
 
-CLOUDS = MotifInfo(
-    "yunjin-clouds", "nanjing",
-    "Yunjin brocade auspicious clouds: ruyi cloud heads with inward-curling scrolls, as a "
-    "linked repeating pattern or a few large clouds with streaming tails.",
-    common_params(
-        "secondary",
-        layout=ParamSpec(str, "pattern", choices=("pattern", "clouds"),
-                         doc="a repeating brocade pattern or a few large clouds"),
-        count=ParamSpec(int, 3, 1, 8, doc="number of clouds for layout=clouds (times density)"),
-    ),
-    draw_clouds,
-)
+CLOUDS = MotifInfo.of("yunjin-clouds", draw_clouds)
 
 INFOS = [PLUM, CLOUDS]

@@ -5,7 +5,7 @@ import math
 from dataclasses import replace
 from typing import NamedTuple
 
-from .base import MotifContext, MotifInfo, ParamSpec, common_params, token
+from .base import MotifContext, MotifInfo
 from .frame import Frame, Paint
 from .pen import Pen
 
@@ -216,19 +216,7 @@ def draw_wall(ctx: MotifContext):
     return fr.items()
 
 
-WALL = MotifInfo(
-    "city-wall", "nanjing",
-    "The Ming city wall: a band of merlons with loopholes, cornice, brick and stone courses, "
-    "bastions and optionally a Zhonghua Gate style arch.",
-    common_params(
-        "deep",
-        gate=ParamSpec(bool, False, doc="draw a round-headed gate arch"),
-        gate_at=ParamSpec(float, 0.5, 0.1, 0.9, doc="gate centre as a fraction of the box width"),
-        fill=ParamSpec(float, 0.0, 0.0, 1.0, doc="tint of a solid wall body behind the lines; 0 = none"),
-        detail=ParamSpec(bool, True, doc="loopholes, courses and bastions; false draws the silhouette only"),
-    ),
-    draw_wall,
-)
+WALL = MotifInfo.of("city-wall", draw_wall)
 
 
 
@@ -435,16 +423,6 @@ def draw_bridge(ctx: MotifContext):
     return fr.items()
 
 
-BRIDGE = MotifInfo(
-    "yangtze-bridge", "nanjing",
-    "The Nanjing Yangtze River Bridge: continuous steel truss spans on river piers, magnolia "
-    "lamps on the deck, arched approaches and the bridgehead towers with their three banners.",
-    common_params(
-        "deep",
-        accent=token("accent", "palette token of the banners on the bridgehead towers"),
-        scale=ParamSpec(float, 1.0, 0.5, 1.5, doc="bridge size relative to the box"),
-    ),
-    draw_bridge,
-)
+BRIDGE = MotifInfo.of("yangtze-bridge", draw_bridge)
 
 INFOS = [WALL, BRIDGE]

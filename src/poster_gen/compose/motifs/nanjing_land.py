@@ -6,7 +6,7 @@ import math
 from dataclasses import replace
 from typing import NamedTuple
 
-from .base import MotifContext, MotifInfo, ParamSpec, common_params
+from .base import MotifContext, MotifInfo
 from .frame import Frame, Paint
 from .pen import Pen, offset_polyline, smoothstep
 
@@ -173,19 +173,7 @@ def draw_waves(ctx: MotifContext):
     return fr.items()
 
 
-WAVES = MotifInfo(
-    "yangtze-waves", "nanjing",
-    "Layered Yangtze wave lines; with signal > 0 they turn, towards one side, into sampled "
-    "step signals and finally square data pulses.",
-    common_params(
-        "primary",
-        signal=ParamSpec(float, 0.0, 0.0, 1.0,
-                         doc="share of the width over which waves become digital signal lines"),
-        signal_side=ParamSpec(str, "right", choices=("right", "left"), doc="where the signal ends"),
-        amplitude=ParamSpec(float, 1.0, 0.3, 1.6, doc="wave height relative to the line spacing"),
-    ),
-    draw_waves,
-)
+WAVES = MotifInfo.of("yangtze-waves", draw_waves)
 
 
 
@@ -315,16 +303,6 @@ def draw_mountain(ctx: MotifContext):
         _observatory(fr, m, xs, lines[0])
     return fr.items()
 
-MOUNTAIN = MotifInfo(
-    "purple-mountain", "nanjing",
-    "The Purple Mountain (Zijin Shan) skyline as layered ridge contours, the highest ridge "
-    "boldest and most saturated; the observatory domes on its western summit.",
-    common_params(
-        "primary",
-        layers=ParamSpec(int, 10, 2, 30, doc="number of ridge contours (times density)"),
-        observatory=ParamSpec(bool, True, doc="draw the observatory domes"),
-    ),
-    draw_mountain,
-)
+MOUNTAIN = MotifInfo.of("purple-mountain", draw_mountain)
 
 INFOS = [WAVES, MOUNTAIN]

@@ -6,7 +6,7 @@ import math
 from contextlib import ExitStack, contextmanager
 from typing import NamedTuple
 
-from .base import MotifContext, MotifInfo, ParamSpec, common_params, overlaps, token
+from .base import MotifContext, MotifInfo, overlaps
 from .frame import Frame, Paint
 from .nanjing_city import battlement_profile
 from .pen import Affine, Pen, circle_union_arcs, draw_arcs, offset_polyline
@@ -252,18 +252,7 @@ def draw_circuit(ctx: MotifContext):
     return fr.items()
 
 
-CIRCUIT = MotifInfo(
-    "circuit-traces", "technology",
-    "PCB traces in parallel buses at 0/45/90 degrees with staggered pads, vias and chip "
-    "packages; follow='battlements' makes a bus trace the Ming wall's crenellations.",
-    common_params(
-        "primary",
-        accent=token("accent", "palette token of pads and vias"),
-        follow=ParamSpec(str, "none", choices=("none", "battlements"),
-                         doc="make the top bus follow the city-wall battlement outline"),
-    ),
-    draw_circuit,
-)
+CIRCUIT = MotifInfo.of("circuit-traces", draw_circuit)
 
 
 
@@ -410,19 +399,6 @@ def draw_network(ctx: MotifContext):
     return fr.items()
 
 
-NETWORK = MotifInfo(
-    "neural-network", "technology",
-    "A layered neural network: node columns joined by flowing edges, one activation path "
-    "highlighted; blossom_nodes draws every node as a small plum blossom.",
-    common_params(
-        "primary",
-        accent=token("accent", "palette token of the highlighted activation path"),
-        blossom_nodes=ParamSpec(bool, False, doc="draw nodes as plum blossoms (fusion motif)"),
-        blossom_colour=token("blossom", "palette token of blossom nodes"),
-        connectivity=ParamSpec(float, 0.55, 0.1, 1.0, doc="share of possible edges drawn"),
-        curved=ParamSpec(bool, True, doc="S-curved edges instead of straight lines"),
-    ),
-    draw_network,
-)
+NETWORK = MotifInfo.of("neural-network", draw_network)
 
 INFOS = [CIRCUIT, NETWORK]

@@ -6,7 +6,7 @@ import math
 import random
 from typing import NamedTuple
 
-from .base import MotifContext, MotifInfo, ParamSpec, common_params, token
+from .base import MotifContext, MotifInfo
 from .frame import Frame, Paint
 from .pen import Affine, Pen
 
@@ -137,16 +137,7 @@ def draw_battery(ctx: MotifContext):
     return fr.items()
 
 
-BATTERY = MotifInfo(
-    "battery-charging", "technology",
-    "Battery cells with level bars and terminals in linked modules, lightning bolts, charging "
-    "arcs and a current rail with direction chevrons.",
-    common_params(
-        "primary",
-        accent=token("accent", "palette token of the bolts and charging arcs"),
-    ),
-    draw_battery,
-)
+BATTERY = MotifInfo.of("battery-charging", draw_battery)
 
 
 
@@ -337,18 +328,6 @@ def _inverse(tf: Affine):
     return inv
 
 
-DNA = MotifInfo(
-    "dna-helix", "technology",
-    "A DNA double helix (front strand bold, back strand set back and broken where it passes "
-    "behind) with split base-pair rungs, and small hexagonal molecules beside it.",
-    common_params(
-        "primary",
-        accent=token("blossom", "palette token of one base of each pair and of the atoms"),
-        angle=ParamSpec(float, 0.0, -75.0, 75.0, doc="tilt of the helix axis from the long side, degrees"),
-        molecules=ParamSpec(int, 3, 0, 12, doc="number of molecules (times density), where there is room"),
-        scale=ParamSpec(float, 1.0, 0.5, 1.6, doc="helix and molecule size"),
-    ),
-    draw_dna,
-)
+DNA = MotifInfo.of("dna-helix", draw_dna)
 
 INFOS = [BATTERY, DNA]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from .base import MotifContext, MotifInfo, common_params, overlaps, token
+from .base import MotifContext, MotifInfo, overlaps
 from .frame import Frame, Paint
 from .pen import Pen
 
@@ -173,15 +173,6 @@ def draw_code(ctx: MotifContext):
     _hero_glyphs(fr, c, spots)
     return fr.items()
 
-CODE = MotifInfo(
-    "code-grid", "technology",
-    "A code grid: panes of abstract code bars with indentation and syntax colour, drawn "
-    "{ } brackets, line-number ticks, a large </> and a fine dot grid.",
-    common_params(
-        "primary",
-        accent=token("accent", "palette token of keywords and the large brackets"),
-    ),
-    draw_code,
-)
+CODE = MotifInfo.of("code-grid", draw_code)
 
 INFOS = [CODE]

@@ -1,0 +1,111 @@
+"""The checks every composed output passes before it is written, shared by the build and the studio: layout lint, photo resolution, translations present, and a text that does not fit located in the file and line it came from."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import Problem, display_path
+from ..load import fields as F
+from ..load.project import Project
+from ..print_rules import MIN_PPI
+from .formats import BROCHURE
+
+
+def lint_problems(project: Project, layout_name: str, doc, output: str) -> list[tuple[Problem, str]]:
+    """The layout lint's findings, each once, located where the cause is: a contrast a
+    theme's colour broke at that colour's line in the theme file (``lint_contrast``),
+    anything else at the region in the layout file."""
+    from ..compose.lint_contrast import layout_blame, theme_blame
+
+    src = project.sources[f"layouts/{layout_name}.yaml"]
+    layout = project.layouts[layout_name]
+    found: dict[tuple[Problem, str], None] = {}
+    for page in doc.pages:
+        for issue in page.lint:
+            problem = None
+            if issue.cause is not None and (why := theme_blame(issue.cause, project.themes, layout.lint)):
+                theme, token, message = why
+                tsrc = project.sources.get(project.files.get(f"theme:{theme}", ""))
+                problem = tsrc.problem(("colours", token, "cmyk"), message) if tsrc else None
+            elif issue.cause is not None and (at := layout_blame(issue.cause, project.themes, layout,
+                                                                  issue.template)):
+                problem = src.problem(*at)
+            if problem is None:
+                where = ("templates", issue.template, "regions", issue.index)
+                problem = src.problem(where, f"region '{issue.region}': {issue.message} [{output}]")
+            found[(problem, issue.severity)] = None
+    return list(found)
+
+
+def image_resolution(project: Project, key: str, doc) -> list[tuple[str, Problem]]:
+    """Photos placed below 300 ppi print soft: name the image and its effective resolution."""
+    from ..page_model import Image
+
+    found = []
+    for page in doc.pages:
+        for item in page.items:
+            if not isinstance(item, Image):
+                continue
+            ppi, (w, h) = effective_ppi(item)
+            if ppi + 1e-6 < MIN_PPI:
+                rel = display_path(Path(item.path), project.root)
+                need = (round(item.box.w / 25.4 * MIN_PPI), round(item.box.h / 25.4 * MIN_PPI))
+                message = (f"{rel} is {ppi:.0f} ppi at its placed size ({item.box.w:.0f} x {item.box.h:.0f} mm, "
+                           f"{w} x {h} px); print needs {MIN_PPI} ppi: at least {need[0]} x {need[1]} px")
+                src = project.source_of(key) if key != BROCHURE else None
+                problem = src.problem(("hero_image",), message) if src else Problem(rel, 0, 0, "", message)
+                found.append((message, problem))
+    return found
+
+
+def effective_ppi(item) -> tuple[float, tuple[int, int]]:
+    """Resolution of an image cropped to cover its box (the renderer's fit), upright as
+    it is printed (a sideways phone photo is measured turned)."""
+    from ..load.picture import oriented_size
+
+    w, h = oriented_size(item.path)
+    want = item.box.w / item.box.h
+    cw, ch = (h * want, h) if w / h > want else (w, w / want)
+    return min(cw / (item.box.w / 25.4), ch / (item.box.h / 25.4)), (w, h)
+
+
+def missing_translations(project: Project, langs: tuple[str, ...]) -> dict[str | None, list[Problem]]:
+    """Texts without a language the edition prints, per landmark slug (None: the
+    campaign): an error naming the field, never a silent fallback to the other language."""
+    from ..load.walk import texts
+    from .options import LANGUAGES
+
+    edition = "-".join(langs)
+    found: dict[str | None, list[Problem]] = {}
+    sources = [(None, project.sources.get("data/campaign.yaml"), project.campaign)]
+    sources += [(lm.slug, project.source_of(lm.slug), lm) for lm in project.landmarks]
+    for slug, src, obj in sources:
+        for path, text in texts(obj):
+            for lang in langs:
+                if not text.get(lang).strip():
+                    found.setdefault(slug, []).append(src.problem(
+                        path + (lang,), f"no {LANGUAGES[lang]} text; the {edition} edition prints it"))
+    return found
+
+
+def fit_problem(project: Project, err) -> Problem:
+    """A text that does not fit, located in the file and line it came from (or a layout
+    that breaks a print rule, located in the layout)."""
+    if err.layout_error is not None:
+        le = err.layout_error
+        src = project.sources[f"layouts/{err.layout}.yaml"]
+        return src.problem(("templates", le.template, "regions", le.index), str(le))
+    fit = err.fit
+    msg = f"does not fit the '{fit.frame}' frame of {err.output} at the series' type sizes ({fit.overflow})"
+    path = fit.field
+    parts = F.parse(path.replace("landmarks[", "landmark[")) or []
+    if err.slug and path.startswith("landmark."):
+        return project.source_of(err.slug).problem(tuple(parts[1:]), msg)
+    if path.startswith("landmarks["):
+        lm = project.landmarks[int(parts[1])]
+        return project.source_of(lm.slug).problem(tuple(parts[2:]), msg)
+    campaign = project.sources["data/campaign.yaml"]
+    if parts and parts[0] == "campaign":
+        return campaign.problem(tuple(parts[1:]), msg)
+    if parts and parts[0] == "labels":
+        return campaign.problem(("labels", *parts[1:]), msg)
+    return Problem("data/campaign.yaml", 0, 0, path, msg)
