@@ -138,10 +138,10 @@ def test_a_theme_too_close_to_another_is_refused(tmp_path):
 
 def test_the_posters_are_light(built: Path):
     """Light grounds, high chroma: at most a fifth of each poster prints dark."""
-    from poster_gen.render.raster import render_pdf
+    from poster_gen.render.raster import rasterise
 
     for lm in PROJECT.landmarks:
-        img = render_pdf(built / "posters" / f"{lm.slug}.pdf", 24)[0].convert("L")
+        img = rasterise(built / "posters" / f"{lm.slug}.pdf", dpi=24)[0].convert("L")
         hist = img.histogram()
         dark = sum(hist[:96]) / sum(hist)
         assert dark < 0.20, (lm.slug, round(dark, 3))

@@ -209,7 +209,7 @@ def test_what_cannot_print_as_it_looks_is_refused_at_load(tmp_path, capfd, name,
 def test_a_16_bit_hero_photo_prints_mid_grey(tmp_path):
     """The hostile run's case: a 16-bit PNG hero at 50 % printed white."""
     from poster_gen.cli import main
-    from poster_gen.render.raster import render_pdf
+    from poster_gen.render.raster import rasterise
 
     proj = copy_project(tmp_path / "p")
     (proj / "assets" / "images").mkdir(parents=True)
@@ -218,7 +218,7 @@ def test_a_16_bit_hero_photo_prints_mid_grey(tmp_path):
     lm.write_text(lm.read_text(encoding="utf-8") + "hero_image: assets/images/grey16.png\n", encoding="utf-8")
     assert main(["build", "--project", str(proj), "--only", "artificial-intelligence"]) == 0
     dpi = 24
-    (page,) = render_pdf(proj / "output" / "posters" / "artificial-intelligence.pdf", dpi)
+    (page,) = rasterise(proj / "output" / "posters" / "artificial-intelligence.pdf", dpi=dpi)
     px = dpi / 25.4
     hero = page.crop((round(20 * px), round(200 * px), round(400 * px), round(295 * px)))  # below the name
     r, g, b = ImageStat.Stat(hero).median

@@ -13,8 +13,8 @@ import textwrap
 SCRIPT = textwrap.dedent("""
     import sys, threading
     from pathlib import Path
-    from poster_gen.studio.engine import rasterise
-    from poster_gen.render.raster import render_pdf
+    from poster_gen.studio.engine import thumbnail
+    from poster_gen.render.raster import rasterise
 
     path = Path(sys.argv[1])
     data = path.read_bytes()
@@ -23,14 +23,14 @@ SCRIPT = textwrap.dedent("""
     def thumbs():
         try:
             for _ in range(10):
-                assert rasterise(data, 400).startswith(b"\\x89PNG")
+                assert thumbnail(data, 400).startswith(b"\\x89PNG")
         except Exception as exc:
             errors.append(exc)
 
     def previews():
         try:
             for _ in range(3):
-                assert render_pdf(path, dpi=20)[0].width > 0
+                assert rasterise(path, dpi=20)[0].width > 0
         except Exception as exc:
             errors.append(exc)
 

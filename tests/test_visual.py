@@ -20,7 +20,7 @@ from PIL import Image, ImageChops, ImageOps
 
 from conftest import ROOT
 from poster_gen.load.project import load_project
-from poster_gen.render.raster import render_pdf
+from poster_gen.render.raster import rasterise
 
 GOLDEN = Path(__file__).parent / "golden"
 ACTUAL = GOLDEN / "actual"
@@ -58,7 +58,7 @@ def _max_channel(diff: Image.Image) -> Image.Image:
 
 @pytest.mark.parametrize("name, pdf, page, dpi", CASES, ids=[c[0] for c in CASES])
 def test_matches_the_golden(built: Path, name: str, pdf: str, page: int, dpi: int):
-    actual = render_pdf(built / pdf, dpi)[page - 1]
+    actual = rasterise(built / pdf, dpi=dpi)[page - 1]
     golden_path = GOLDEN / f"{name}.png"
     if UPDATE or not golden_path.exists():
         if not UPDATE:

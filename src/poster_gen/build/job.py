@@ -203,19 +203,11 @@ def _social(job: Job, doc, ctx: Context, layout) -> bytes:
     """A PNG at the layout's pixel size, sRGB, rasterised by PDFium from an RGB PDF."""
     from PIL import ImageCms
 
-    from ..render.pdfium import pdfium as open_pdfium
+    from ..render.raster import rasterise
 
     data = _screen(job, doc, ctx, job.layout)
     width = layout.pixels.width if layout.pixels else round(layout.page.width / 25.4 * 254)
-    with open_pdfium() as pdfium:
-        pdf = pdfium.PdfDocument(data)
-        try:
-            page = pdf[0]
-            scale = width / page.get_width()
-            img = page.render(scale=scale, may_draw_forms=False).to_pil().convert("RGB")
-            page.close()
-        finally:
-            pdf.close()
+    (img,) = rasterise(data, width=width, pages=[0])
     if layout.pixels and img.size != (layout.pixels.width, layout.pixels.height):
         img = img.resize((layout.pixels.width, layout.pixels.height))
     srgb = _srgb_profile(ImageCms)

@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from ..build.glyphs import prepare_layout_fonts, project_text
     from ..errors import InputError, Problem
     from ..load.project import load_project
-    from ..render.raster import Rendered, contact_sheet, render_pdf, series_row
+    from ..render.raster import Rendered, contact_sheet, rasterise, save_pages, series_row
 
     project = load_project(args.project)
     out = (args.out or project.root / "output").resolve()
@@ -34,14 +34,14 @@ def run(args: argparse.Namespace) -> int:
     for i, lm in enumerate(project.landmarks, 1):
         pdf = out / "posters" / f"{lm.slug}.pdf"
         if pdf.is_file():
-            pages = render_pdf(pdf, args.dpi)
-            _save(pages, previews / lm.slug)
+            pages = rasterise(pdf, dpi=args.dpi)
+            save_pages(pages, previews / lm.slug)
             posters.append(Rendered(f"{i:02d} {lm.name.zh} {lm.name.en}", pages))
     brochure = None
     pdf = out / "brochure.pdf"
     if pdf.is_file():
-        pages = render_pdf(pdf, args.dpi)
-        _save(pages, previews / "brochure")
+        pages = rasterise(pdf, dpi=args.dpi)
+        save_pages(pages, previews / "brochure")
         b = project.campaign.brochure
         brochure = Rendered(f"{b.title.zh} · brochure", pages)
     if not posters and brochure is None:
@@ -62,7 +62,3 @@ def run(args: argparse.Namespace) -> int:
     print(f"{n} page preview(s) at {args.dpi:g} dpi in {previews}")
     return 0
 
-
-def _save(pages, stem: Path) -> None:
-    for n, img in enumerate(pages, 1):
-        img.save(stem.parent / f"{stem.name}-p{n}.png", optimize=False)

@@ -80,12 +80,11 @@ def _problems(exc) -> None:
 
 
 def _previews(root: Path, out: Path, outputs) -> None:
-    from ..render.raster import render_pdf
-    from .preview import _save
+    from ..render.raster import rasterise, save_pages
 
     previews = out / "previews"
     previews.mkdir(parents=True, exist_ok=True)
     for o in outputs:
         if o.path.suffix == ".pdf":  # social images are pictures already
-            _save(render_pdf(o.path, 36), previews / Path(o.name).stem)
+            save_pages(rasterise(o.path, dpi=36), previews / Path(o.name).stem)
     print(f"previews refreshed in {previews}", flush=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -17,29 +18,52 @@ class Rendered:
     pages: list[Image.Image]
 
 
-def render_pdf(path: Path, dpi: float = 36, trim: bool = True) -> list[Image.Image]:
-    """Every page of ``path`` as an RGB image at ``dpi``, cropped to the TrimBox."""
+def rasterise(pdf: Path | bytes, *, dpi: float | None = None, width: int | None = None,
+              pages: Sequence[int] | None = None, trim: bool = True) -> list[Image.Image]:
+    """The one rasteriser: pages of a PDF (a file or its bytes) as RGB images, rendered
+    by PDFium at ``dpi`` or ``width`` pixels across the trim, cropped to the TrimBox
+    (``trim``). ``pages`` picks pages by index (default: all). Previews, the studio's
+    thumbnails and the social images all come from here."""
     from .pdfium import pdfium as open_pdfium
 
+    if (dpi is None) == (width is None):
+        raise ValueError("rasterise takes either dpi or width")
     with open_pdfium() as pdfium:
-        pdf = pdfium.PdfDocument(str(path))
+        doc = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
         try:
             out = []
-            for page in pdf:
-                scale = dpi / 72.0
+            for index in (range(len(doc)) if pages is None else pages):
+                page = doc[index]
+                box = _trim_box(page) if trim else None
+                if box is not None and _whole(box, page):
+                    box = None  # nothing to trim: no crop, so no rounding at the edges
+                if dpi is not None:
+                    scale = dpi / 72.0
+                else:
+                    across = (box[2] - box[0]) if box is not None else page.get_width()
+                    scale = width / across
                 img = page.render(scale=scale, may_draw_forms=False).to_pil().convert("RGB")
-                if trim:
-                    box = _trim_box(page)
-                    if box is not None:
-                        left, bottom, right, top = box
-                        h = img.height
-                        img = img.crop((round(left * scale), round(h - top * scale),
-                                        round(right * scale), round(h - bottom * scale)))
+                if box is not None:
+                    left, bottom, right, top = box
+                    h = img.height
+                    img = img.crop((round(left * scale), round(h - top * scale),
+                                    round(right * scale), round(h - bottom * scale)))
                 out.append(img)
                 page.close()
             return out
         finally:
-            pdf.close()
+            doc.close()
+
+
+def save_pages(pages: Sequence[Image.Image], stem: Path) -> None:
+    """Page previews as ``<stem>-p1.png``, ``<stem>-p2.png``, ..."""
+    for n, img in enumerate(pages, 1):
+        img.save(stem.parent / f"{stem.name}-p{n}.png", optimize=False)
+
+
+def _whole(box: tuple[float, float, float, float], page) -> bool:
+    w, h = page.get_width(), page.get_height()
+    return all(abs(a - b) < 0.01 for a, b in zip(box, (0.0, 0.0, w, h)))
 
 
 def _trim_box(page) -> tuple[float, float, float, float] | None:

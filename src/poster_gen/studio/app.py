@@ -134,8 +134,8 @@ class Studio:
         stamp = (st.st_mtime_ns, st.st_size)
         got = self._thumbs.get((rel, width))
         if got is None or got[0] != stamp:
-            from .engine import rasterise
-            got = self._thumbs[(rel, width)] = (stamp, await asyncio.to_thread(rasterise, path.read_bytes(), width))
+            from .engine import thumbnail
+            got = self._thumbs[(rel, width)] = (stamp, await asyncio.to_thread(thumbnail, path.read_bytes(), width))
         return Response(got[1], media_type="image/png", headers={"Cache-Control": "no-cache"})
 
     async def get_landmark(self, request: Request) -> Response:

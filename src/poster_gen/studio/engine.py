@@ -133,25 +133,14 @@ class Engine:
             fonts = self.fonts(trial)
         buf = io.BytesIO()
         render_document(doc, buf, font_files(fonts), colour="rgb")
-        return rasterise(buf.getvalue(), width)
+        return thumbnail(buf.getvalue(), width)
 
 
-def rasterise(pdf_bytes: bytes, width: int, page: int = 0) -> bytes:
-    """A page of a PDF as a PNG ``width`` pixels wide, cropped to its TrimBox."""
-    from ..render.pdfium import pdfium as open_pdfium
+def thumbnail(pdf_bytes: bytes, width: int, page: int = 0) -> bytes:
+    """A page of a PDF as a PNG ``width`` pixels wide, trimmed (by the one rasteriser)."""
+    from ..render.raster import rasterise
 
-    with open_pdfium() as pdfium:
-        pdf = pdfium.PdfDocument(pdf_bytes)
-        try:
-            pg = pdf[page]
-            left, bottom, right, top = pg.get_trimbox()
-            mx, my = pg.get_mediabox()[:2]
-            scale = width / (right - left)
-            img = pg.render(scale=scale, crop=(left - mx, bottom - my, pg.get_width() - (right - mx),
-                                               pg.get_height() - (top - my)), may_draw_forms=False).to_pil()
-            pg.close()
-        finally:
-            pdf.close()
+    (img,) = rasterise(pdf_bytes, width=width, pages=[page])
     out = io.BytesIO()
-    img.convert("RGB").save(out, "PNG", compress_level=1)
+    img.save(out, "PNG", compress_level=1)
     return out.getvalue()
