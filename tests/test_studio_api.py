@@ -129,6 +129,21 @@ def test_the_editor_refuses_what_the_build_would_refuse(client: TestClient, proj
     assert path.read_bytes() == before
 
 
+def test_the_studio_checks_a_photo_as_the_build_does(client: TestClient, proj: Path):
+    """The studio runs the build's check sequence (build.checks): a photo too small to
+    print at 300 ppi is refused in the editor, as `poster-gen build` refuses it."""
+    from PIL import Image
+
+    (proj / "assets" / "images").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (320, 200), (120, 90, 60)).save(proj / "assets" / "images" / "small.jpg")
+    data = client.get(f"/api/landmarks/{SLUG}").json()
+    data["hero_image"] = "assets/images/small.jpg"
+    r = client.post(f"/api/preview/{SLUG}.png", json=data)
+    assert r.status_code == 422, r.text
+    (err,) = r.json()["errors"]
+    assert err["field"] == "hero_image" and "print needs 300 ppi" in err["message"]
+
+
 def test_an_ipv6_loopback_host_accepts_its_own_url(proj: Path):
     c = TestClient(create_app(proj, host="::1", port=8765), base_url="http://[::1]:8765")
     assert c.get("/api/landmarks").status_code == 200

@@ -10,6 +10,36 @@ from ..print_rules import MIN_PPI
 from .formats import BROCHURE
 
 
+def project_problems(project: Project, langs: tuple[str, ...]) -> dict[str | None, list[Problem]]:
+    """The checks made before anything is composed, per landmark slug (None: the
+    campaign): every text in every language the edition prints, every character in
+    the font. The build and the studio both call this, so they refuse the same data."""
+    from .glyphs import common_coverage, missing_glyphs
+
+    found: dict[str | None, list[Problem]] = {}
+    for part in (missing_translations(project, langs), missing_glyphs(project, common_coverage(project))):
+        for slug, problems in part.items():
+            found.setdefault(slug, []).extend(problems)
+    return found
+
+
+def output_problems(project: Project, layout_name: str, doc, output: str, target: str, *,
+                    printed: bool, draft: bool = False) -> tuple[list[Problem], list[str]]:
+    """The checks a composed output passes before it is rendered, as (errors,
+    warnings): the layout lint and, for print, every photo at 300 ppi (``draft``
+    turns a soft photo into a warning). Shared by the build and the studio."""
+    errors: list[Problem] = []
+    warnings: list[str] = []
+    for problem, severity in lint_problems(project, layout_name, doc, output):
+        (errors.append(problem) if severity == "error" else warnings.append(f"warning: {problem}"))
+    for message, problem in image_resolution(project, target, doc) if printed else []:
+        if draft:
+            warnings.append(f"warning: {message} (--draft: built anyway)")
+        else:
+            errors.append(problem)
+    return errors, warnings
+
+
 def lint_problems(project: Project, layout_name: str, doc, output: str) -> list[tuple[Problem, str]]:
     """The layout lint's findings, each once, located where the cause is: a contrast a
     theme's colour broke at that colour's line in the theme file (``lint_contrast``),

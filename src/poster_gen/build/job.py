@@ -76,7 +76,7 @@ def _phase(key: str, phase: str) -> None:
 def run_job(job: Job) -> JobResult:
     """One output from composition to a preflighted temporary file."""
     from ..print_rules import MIN_PPI
-    from .checks import fit_problem, image_resolution, lint_problems
+    from .checks import fit_problem, output_problems
     from ..compose.document import ComposeError
 
     ctx = _CTX
@@ -90,14 +90,9 @@ def run_job(job: Job) -> JobResult:
         doc = compose_output(job, ctx)
     except ComposeError as err:
         return _failed(res, [fit_problem(project, err)], t0)
-    problems = []
-    for problem, severity in lint_problems(project, layout_name, doc, job.name):
-        (problems.append(problem) if severity == "error" else res.warnings.append(f"warning: {problem}"))
-    for message, problem in image_resolution(project, job.target, doc) if printed else []:
-        if opts.draft:
-            res.warnings.append(f"warning: {message} (--draft: built anyway)")
-        else:
-            problems.append(problem)
+    problems, warnings = output_problems(project, layout_name, doc, job.name, job.target, printed=printed,
+                                         draft=opts.draft)
+    res.warnings += warnings
     res.pages = len(doc.pages)
     if problems:
         return _failed(res, problems, t0)

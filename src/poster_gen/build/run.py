@@ -16,8 +16,8 @@ from typing import Callable, Iterable
 from ..errors import BuildError, InputError, Problem
 from ..finish.sizes import PAPER, scale_for
 from ..load.project import Project, load_project
-from .checks import missing_translations
-from .glyphs import common_coverage, missing_glyphs, prepare_layout_fonts, project_text
+from .checks import project_problems
+from .glyphs import prepare_layout_fonts, project_text
 from .formats import BROCHURE
 from .options import PrintOptions
 from .plan import (
@@ -47,32 +47,6 @@ class BuildFailed(InputError):
     def __init__(self, result: BuildResult):
         self.result = result
         super().__init__(result.problems)
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None, *,
@@ -122,9 +96,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
 
     for slug, problems in sorted(project.failed.items()):
         blame(slug, problems)
-    for slug, problems in missing_translations(project, options.langs).items():
-        blame(slug, problems)
-    for slug, problems in missing_glyphs(project, common_coverage(project)).items():
+    for slug, problems in project_problems(project, options.langs).items():
         blame(slug, problems)
 
     text = project_text(project)
@@ -221,13 +193,5 @@ def _apply_print_options(project: Project, options: PrintOptions) -> None:
         page = replace(layout.page, bleed=options.bleed)
         pr = replace(layout.print, mark_offset=max(layout.print.mark_offset, options.bleed + 2.0))
         project.layouts[name] = replace(layout, page=page, print=pr)
-
-
-
-
-
-
-
-
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..build.options import PrintOptions
 from ..errors import InputError, Problem
 from ..load.yamlsrc import Source
 
@@ -31,8 +32,9 @@ class Invalid(Exception):
 
 
 class Engine:
-    def __init__(self, root: Path, out: Path | None = None):
+    def __init__(self, root: Path, out: Path | None = None, options: PrintOptions | None = None):
         self.root = root.resolve()
+        self.options = options or PrintOptions()  # the edition the studio previews and checks
         self.out = (out or self.root / "output").resolve()
         self._lock = threading.RLock()
         self._fingerprint: dict | None = None
@@ -70,10 +72,10 @@ class Engine:
     # -- validation ------------------------------------------------------------------
     def validate(self, slug: str, data: Any):
         """The landmark ``data`` (as JSON) checked as a build would check its file:
-        the model, the names it refers to, its photo, both languages, the font's
-        glyphs and whether every text fits. Returns (project with it, landmark)."""
-        from ..build.glyphs import common_coverage, missing_glyphs
-        from ..build.checks import fit_problem, lint_problems, missing_translations
+        the model, the names it refers to, its photo, then the build's own check
+        sequence (build.checks): the edition's languages, the font's glyphs, whether
+        every text fits, the layout lint and the photo's print resolution. Returns (project with it, landmark)."""
+        from ..build.checks import fit_problem, output_problems, project_problems
         from ..compose.document import ComposeError, compose_poster
         from ..compose.series import series_step
         from ..load.models import Landmark
@@ -96,8 +98,7 @@ class Engine:
         trial = replace(project, landmarks=sorted(others + [lm], key=lambda x: (x.order, x.slug)),
                         sources={**project.sources, shown: src},
                         files={**project.files, f"landmark:{slug}": shown})
-        for found in (missing_translations(trial, ("zh", "en")), missing_glyphs(trial, common_coverage(trial))):
-            problems += found.get(slug, [])
+        problems += project_problems(trial, self.options.langs).get(slug, [])
         if problems:
             raise Invalid(problems)
         try:
@@ -108,7 +109,7 @@ class Engine:
             raise Invalid([fit_problem(trial, err)]) from None
         except InputError as err:
             raise Invalid(err.problems) from None
-        errors = [p for p, severity in lint_problems(trial, "poster", doc, f"posters/{slug}.pdf") if severity == "error"]
+        errors, _ = output_problems(trial, "poster", doc, f"posters/{slug}.pdf", slug, printed=True)
         if errors:
             raise Invalid(errors)
         return trial, lm, doc
