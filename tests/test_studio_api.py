@@ -191,6 +191,21 @@ def test_build_files_and_print_set(client: TestClient, proj: Path):
     assert client.get("/api/build/nope").status_code == 404
 
 
+def test_a_failed_build_says_why(client: TestClient, proj: Path):
+    """The studio follows the build's event stream (build --events), not its table."""
+    path = landmark_file(proj)
+    path.write_text(path.read_text(encoding="utf-8").replace("order: ", "order: x", 1), encoding="utf-8")
+    job = client.post("/api/build").json()["job"]
+    for _ in range(600):
+        state = client.get(f"/api/build/{job}").json()
+        if state["state"] in ("done", "failed"):
+            break
+        time.sleep(0.1)
+    assert state["state"] == "failed", state
+    assert any(e.startswith("error: ") and f"{SLUG}.yaml" in e and "order" in e for e in state["errors"]), state
+    assert {f["status"] for f in state["files"] if SLUG in f["name"]} == {"failed"}
+
+
 @pytest.mark.parametrize("path", ["/files/../data/campaign.yaml", "/files/%2e%2e/data/campaign.yaml",
                                   "/files/%2E%2E%2Fdata%2Fcampaign.yaml", "/files//etc/passwd",
                                   "/api/landmarks/..%2F..%2Fdata%2Fcampaign", "/api/landmarks/%2e%2e",

@@ -21,6 +21,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="make every output again, changed or not")
     p.add_argument("--jobs", "-j", type=jobs_count, default=0, metavar="N",
                    help="build in N processes (default, or 0: one per core)")
+    p.add_argument("--events", action="store_true",
+                   help="report progress as JSON lines on stdout (for programs; see commands/events.py)")
     print_arguments(p)
 
 
@@ -95,16 +97,16 @@ def run(args: argparse.Namespace) -> int:
     sweep_if_idle(out)  # what a killed build left, whichever path this build takes
     if not args.force and _nothing_to_do(args):
         return 0
+    if getattr(args, "events", False):
+        return _run_with_events(args)
     from ..build.run import BuildFailed, build
     from ..build.progress import Progress
 
     bars: Progress | None = None
 
     def progress(key: str, phase: str) -> None:
-        nonlocal bars
-        if bars is None:  # the outputs are known once the project is loaded
-            return
-        bars(key, phase)
+        if bars is not None:  # the outputs are known once the project is loaded
+            bars(key, phase)
 
     def on_start(names: dict[str, str]) -> None:
         nonlocal bars
@@ -118,6 +120,37 @@ def run(args: argparse.Namespace) -> int:
         print_summary(exc.result)
         raise
     print_summary(result)
+    return 0
+
+
+def _run_with_events(args: argparse.Namespace) -> int:
+    """The build reported as JSON lines (``--events``); problems also go to stderr
+    through the CLI's one printer, and the exit codes are the same."""
+    from ..build.run import BuildFailed, build
+    from ..errors import BuildError, InputError
+    from .events import Events
+
+    ev = Events()
+
+    def summary(result) -> None:
+        rows = [(o.name, o.status, o.pages, o.size) for o in result.outputs]
+        ev.summary(rows, sum(1 for o in result.outputs if o.status == "written"), result.seconds)
+
+    try:
+        result = build(args.project, args.out, args.only, keep_going=args.keep_going,
+                       options=print_options(args), force=args.force, jobs=args.jobs,
+                       progress=ev.progress, warn=ev.warn, on_start=ev.on_start)
+    except BuildFailed as exc:
+        ev.problems(exc.problems)
+        summary(exc.result)
+        raise
+    except InputError as exc:
+        ev.problems(exc.problems)
+        raise
+    except BuildError as exc:
+        ev.error(str(exc))
+        raise
+    summary(result)
     return 0
 
 
@@ -155,6 +188,12 @@ def _nothing_to_do(args: argparse.Namespace) -> bool:
     manifest = inc.nothing_to_do(root, out, names, opts)
     if manifest is None:
         return False
+    if getattr(args, "events", False):
+        from .events import Events
+
+        Events.summary([(n, "up to date", manifest.outputs[n].pages, manifest.outputs[n].size) for n in names],
+                       0, 0.0)
+        return True
     width = max(len(n) for n in names)
     print(f"{'file':<{width}}  {'status':<11}  pages      size    time")
     for n in names:

@@ -1,21 +1,18 @@
-"""Builds started from the studio: the CLI's own `poster-gen build` (the same incremental
-engine, its lock, its preflight) in a child process, followed line by line so the page
-can show progress. A failed build is reported; the server keeps serving.
+"""Builds started from the studio: the CLI's own `poster-gen build --events` (the same
+incremental engine, its lock, its preflight, its worker processes kept out of the
+server) in a child process, followed through its JSON event stream (commands/events.py)
+so the page can show progress. A failed build is reported; the server keeps serving.
 """
 from __future__ import annotations
 
+import json
 import os
-import re
 import subprocess
 import sys
 import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-
-_READY = re.compile(r"^\[(\d+)/(\d+)\] (\S+): (ready|failed)")
-_ROW = re.compile(r"^(\S+\.(?:pdf|png))\s+(written|up to date|not written|failed|checked)\s")
-
 
 @dataclass
 class Job:
@@ -56,28 +53,40 @@ class Jobs:
 
     def _run(self, job: Job) -> None:
         job.state = "running"
-        cmd = [sys.executable, "-m", "poster_gen", "build", "--project", str(self.root), "--out", str(self.out)]
+        cmd = [sys.executable, "-m", "poster_gen", "build", "--events", "--project", str(self.root),
+               "--out", str(self.out)]
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         try:
             proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         except OSError as exc:
             job.state, job.errors = "failed", [f"cannot start the build: {exc}"]
             return
-        reader = threading.Thread(target=lambda: job.errors.extend(
-            line.rstrip() for line in proc.stderr if line.startswith(("error:", "warning:"))), daemon=True)
+        tail: list[str] = []  # stderr, kept only to explain a build that died without an event
+        reader = threading.Thread(target=lambda: tail.extend(line.rstrip() for line in proc.stderr), daemon=True)
         reader.start()
         for line in proc.stdout:
-            line = line.rstrip()
-            m = _READY.match(line)
-            if m:  # each file as it is made: the page's list fills while the build runs
-                job.progress = int(m.group(1)) / max(1, int(m.group(2))) * 0.95
-                self._file(job, m.group(3), m.group(4))
-            m = _ROW.match(line)
-            if m:
-                self._file(job, m.group(1), m.group(2))
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            self._event(job, event)
         code = proc.wait()
         reader.join(timeout=5)
         job.progress = 1.0
         job.state = "done" if code == 0 else "failed"
         if code not in (0, 2) and not job.errors:
-            job.errors.append(f"the build stopped (exit code {code})")
+            job.errors.append(next((t for t in reversed(tail) if t.startswith(("error:", "internal error:"))),
+                                   f"the build stopped (exit code {code})"))
+
+    def _event(self, job: Job, event: dict) -> None:
+        kind = event.get("event")
+        if kind == "file":  # each file as it is made: the page's list fills while the build runs
+            job.progress = event["done"] / max(1, event["total"]) * 0.95
+            self._file(job, event["name"], event["status"])
+        elif kind == "summary":
+            self._file(job, event["name"], event["status"])
+        elif kind == "problem":
+            job.errors.append(f"error: {event['message']}")
+        elif kind in ("warning", "error"):
+            message = event["message"]
+            job.errors.append(message if message.startswith(("warning:", "error:")) else f"{kind}: {message}")
