@@ -290,8 +290,9 @@ WATCH_SLUG = "integrated-circuits"
 
 
 def watch_edit(pg: list[str], proj: Path, env: dict, edits: int = 5) -> dict:
-    """`poster-gen watch` warm: from saving one landmark's file to its poster being on
-    disk (renamed into place: a new inode). Each save puts a different, valid figure in
+    """`poster-gen watch`: from saving one landmark's file to its poster being on disk
+    (renamed into place: a new inode). The project is built first, as a user would have,
+    so the watch starts with nothing to do. Each save puts a different, valid figure in
     the file; the next save waits until the watch has finished the whole rebuild (its
     brochure too) and says it is watching again, or has been quiet for 3 s."""
     import queue
@@ -300,6 +301,7 @@ def watch_edit(pg: list[str], proj: Path, env: dict, edits: int = 5) -> dict:
     lm = proj / "data" / "landmarks" / f"{WATCH_SLUG}.yaml"
     poster = proj / "output" / "posters" / f"{WATCH_SLUG}.pdf"
     original = lm.read_text(encoding="utf-8")
+    run(pg + ["build", "--project", str(proj)], env)
     proc = subprocess.Popen(pg + ["watch", "--project", str(proj)], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
     lines: queue.Queue = queue.Queue()

@@ -11,10 +11,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from poster_gen.compose import clreq
-from poster_gen.compose.context import Ctx
+from poster_gen.compose.page_context import PageContext
 from poster_gen.units import MM_PER_PT
 from poster_gen.page_model import CMYK, Box, Item, Page, TextLine
-from poster_gen.compose.lintkit import PageLint
+from poster_gen.compose.layout_lint.kit import PageLint
 from poster_gen.load.layout_models import TOKENS, BoxSpec, Layout, LintSpec, Region, Style, Template
 from poster_gen.load.project import read_model
 
@@ -115,7 +115,7 @@ def page_lint(regions: list[tuple[Region, list[Item]]], *, layout: Layout | None
 
     campaign = Campaign()
     campaign.words = tuple(words)
-    ctx = Ctx(layout, PALETTE, fonts or FONTS, {"campaign": campaign}, page_number=page_number, step=step)
+    ctx = PageContext(layout, PALETTE, fonts or FONTS, {"campaign": campaign}, page_number=page_number, step=step)
     page = Page(ctx.width, ctx.height, ctx.bleed, label="test")
     by_region: dict[int, list[Item]] = {}
     for i, (r, items) in enumerate(regions):

@@ -129,10 +129,10 @@ def test_the_loader_and_the_composer_know_the_same_names():
     """The loader checks names against ``load.vocabulary``; the composer draws and
     composes them: every motif spec has its drawing and every region kind its composer,
     and nothing is drawn or composed that the loader would refuse."""
-    from poster_gen.compose import blocks, page  # noqa: F401  (page registers every composer)
+    from poster_gen.compose.regions import REGISTRY
     from poster_gen.compose.motifs import MOTIFS
     from poster_gen.load.vocabulary import MOTIF_SPECS, REGION_KINDS
 
     assert sorted(MOTIFS) == sorted(MOTIF_SPECS)
     assert all(MOTIFS[n].spec is MOTIF_SPECS[n] for n in MOTIFS)
-    assert sorted(blocks.REGISTRY) == sorted(REGION_KINDS)
+    assert sorted(REGISTRY) == sorted(REGION_KINDS)

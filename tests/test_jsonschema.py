@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from poster_gen.load.jsonschema import SCHEMAS, render, schema_for, write_schemas
+from poster_gen.load.json_schema import SCHEMAS, render, schema_for, write_schemas
 from poster_gen.load.layout_models import Theme
 from poster_gen.load.models import Landmark
-from poster_gen.load.schema import model_fields
+from poster_gen.load.model_reader import model_fields
 from poster_gen.load.yamlsrc import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from lint_fixtures import FONTS, base_layout, em, line, messages, page_lint, region
-from poster_gen.compose import lint_clreq, segment
+from poster_gen.compose import segment
+from poster_gen.compose.layout_lint import clreq as lint_clreq
 from poster_gen.compose.text import Para, fit_block, place_block
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from lint_fixtures import FONTS, NoInkFont, box, below, em, line, messages, page_lint, region
-from poster_gen.compose import lint_ink
+from poster_gen.compose.layout_lint import ink as lint_ink
 from poster_gen.page_model import CMYK, Circle, Path, QRCode, Rect, Stroke
 from poster_gen.compose.ink import ink_box, outline, segment_distance
-from poster_gen.compose.lint import lint_page
+from poster_gen.compose.layout_lint.page import lint_page
 
 DEEP = CMYK(100, 50, 0, 40, "deep")
 PAPER = CMYK(0, 0, 0, 0, "paper")

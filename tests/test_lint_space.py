@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from lint_fixtures import base_layout, below, box, line, messages, page_lint, region
-from poster_gen.compose import lint_space
+from poster_gen.compose.layout_lint import space as lint_space
 from poster_gen.page_model import CMYK, Rect
 
 FILL = CMYK(0, 0, 0, 20, "tint")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lint_fixtures import line, region
 from poster_gen.page_model import Page
-from poster_gen.compose.lint_spread import numbers, phrases, spread_lint, spreads
+from poster_gen.compose.layout_lint.spread import numbers, phrases, spread_lint, spreads
 from poster_gen.load.layout_models import Template
 
 TEMPLATE = Template(regions=[
@@ -87,7 +87,7 @@ def test_compose_brochure_files_repeats_with_the_page_lint(monkeypatch):
     stood in for by one line "产值5000亿元" in its template's first text region."""
     from lint_fixtures import FONTS, ROOT
     from poster_gen.compose import document
-    from poster_gen.compose.lint_spread import SKIP_KINDS
+    from poster_gen.compose.layout_lint.spread import SKIP_KINDS
     from poster_gen.load.project import load_project
 
     def fake_page(template, ctx, label="", name="", lint=True):

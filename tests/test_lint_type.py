@@ -3,7 +3,7 @@ scale, and pinned regions at their place."""
 from __future__ import annotations
 
 from lint_fixtures import base_layout, line, messages, page_lint, region
-from poster_gen.compose import lint_type
+from poster_gen.compose.layout_lint import type_scale as lint_type
 
 
 def _lint(regions, **kw):
@@ -73,7 +73,7 @@ def test_a_composed_pinned_title_passes_and_one_set_on_its_bottom_is_caught():
     from types import SimpleNamespace
 
     from lint_fixtures import FONTS, PALETTE
-    from poster_gen.compose.context import Ctx
+    from poster_gen.compose.page_context import PageContext
     from poster_gen.compose.page import compose_page
     from poster_gen.load.layout_models import Template
     from poster_gen.load.models import Text
@@ -86,7 +86,7 @@ def test_a_composed_pinned_title_passes_and_one_set_on_its_bottom_is_caught():
     def compose(**kw):
         title = region("title", "title", top=60, height=100, span=12, field="landmark.name", styles=styles,
                        gap=7, **kw)
-        ctx = Ctx(layout, PALETTE, FONTS, data)
+        ctx = PageContext(layout, PALETTE, FONTS, data)
         return compose_page(Template(regions=[title]), ctx, "test", "poster")
 
     assert [i.message for i in compose(pinned=True).lint if "pinned" in i.message] == []

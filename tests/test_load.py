@@ -9,7 +9,7 @@ import pytest
 from poster_gen.errors import InputError
 from poster_gen.load.models import Campaign, KeyFigure, Landmark
 from poster_gen.load.project import load_project
-from poster_gen.load.schema import load_model
+from poster_gen.load.model_reader import load_model
 from poster_gen.load.yamlsrc import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]

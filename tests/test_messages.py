@@ -17,7 +17,7 @@ from conftest import copy_project
 from poster_gen.errors import InputError
 from poster_gen.load.layout_models import Colour, FontSpec
 from poster_gen.load.models import Text
-from poster_gen.load.schema import load_model
+from poster_gen.load.model_reader import load_model
 from poster_gen.load.yamlsrc import parse_yaml
 
 
@@ -213,8 +213,8 @@ def test_a_landmark_mistake_is_one_problem_and_blocks_the_brochure(tmp_path):
 
 def test_contrast_blames_the_colour_that_moved():
     from poster_gen.page_model import CMYK
-    from poster_gen.compose.lint_contrast import theme_blame as blame
-    from poster_gen.compose.lintkit import ContrastCause
+    from poster_gen.compose.layout_lint.contrast import theme_blame as blame
+    from poster_gen.compose.layout_lint.kit import ContrastCause
     from poster_gen.load.layout_models import LintSpec
     from poster_gen.load.project import load_project
 
@@ -235,8 +235,8 @@ def test_contrast_blames_the_colour_that_moved():
 
 def test_a_pair_no_theme_makes_read_is_the_layouts():
     from poster_gen.page_model import CMYK
-    from poster_gen.compose.lint_contrast import theme_blame as blame
-    from poster_gen.compose.lintkit import ContrastCause
+    from poster_gen.compose.layout_lint.contrast import theme_blame as blame
+    from poster_gen.compose.layout_lint.kit import ContrastCause
     from poster_gen.load.layout_models import LintSpec
     from poster_gen.load.project import load_project
 
@@ -248,8 +248,8 @@ def test_a_pair_no_theme_makes_read_is_the_layouts():
 
 def test_a_style_colour_no_theme_makes_read_is_the_styles_line():
     from poster_gen.page_model import CMYK
-    from poster_gen.compose.lint_contrast import layout_blame
-    from poster_gen.compose.lintkit import ContrastCause
+    from poster_gen.compose.layout_lint.contrast import layout_blame
+    from poster_gen.compose.layout_lint.kit import ContrastCause
     from poster_gen.load.project import load_project
 
     project = load_project(Path(__file__).resolve().parents[1])

@@ -1,6 +1,6 @@
 """PDFium is not thread-safe; the studio renders thumbnails on worker threads.
 
-Without the process-wide lock in ``poster_gen.render.pdfium`` this script crashes the
+Without the process-wide lock in ``poster_gen.render.pdfium_lock`` this script crashes the
 interpreter (SIGTRAP/SIGSEGV) in most runs, so it runs in a child process where a crash is a
 failed test instead of a dead test session.
 """

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project
-from poster_gen.render.pdfium import LOCK as PDFIUM_LOCK
+from poster_gen.render.pdfium_lock import LOCK as PDFIUM_LOCK
 
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402

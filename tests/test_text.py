@@ -130,9 +130,9 @@ def test_no_widow_of_one_or_two_characters():
 
 def test_a_display_text_that_does_not_fit_says_how_much_to_cut():
     with pytest.raises(FitError) as err:
-        fit_block([Para("新医药与生命健康产业地标", style(max_lines=1, level="display"), lang="zh", field="name.zh")],
+        fit_block([Para("新医药与生命健康产业地标", style(max_lines=1, level="display"), lang="zh", field=("name", "zh"))],
                   FONTS, 6 * EM, 100, "title")
-    assert err.value.field == "name.zh" and "cut about" in err.value.overflow
+    assert err.value.path == ("name", "zh") and "cut about" in err.value.overflow
     assert not err.value.shrinkable
 
 

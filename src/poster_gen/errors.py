@@ -81,8 +81,23 @@ class MachineError(InputError):
         return (type(self), (self.where, self.message))
 
 
-class FontError(Exception):
-    """A font cannot be prepared; the message is one line, fit for the CLI."""
+class StageError(Exception):
+    """What a stage (fonts, compose, motifs) raises about one field of its input:
+    ``path`` locates the field as a tuple of keys and indexes, e.g. ("fonts",
+    "weights", "bold"), in the file the caller knows; the caller (build.checks, the
+    build's glyph step) turns it into a located Problem. Never a dotted string."""
+
+    def __init__(self, message: str, path: tuple = ()):
+        self.message, self.path = message, tuple(path)
+        super().__init__(message)
+
+    def __reduce__(self):  # raised in a worker process, re-raised in the build
+        return (type(self), (self.message, self.path))
+
+
+class FontError(StageError):
+    """A font cannot be prepared; the message is one line, fit for the CLI, and
+    ``path`` names the layout's ``fonts`` field at fault."""
 
 
 class BuildError(Exception):

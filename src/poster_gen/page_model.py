@@ -267,7 +267,7 @@ class Page:
     label: str = ""  # e.g. "poster:integrated-circuits" or "brochure p.4"
     frames: dict[str, Box] = field(default_factory=dict)  # region id -> box, for lint/tests
     marks: list[Item] = field(default_factory=list)  # printer's marks, in the slug outside the bleed
-    lint: list = field(default_factory=list)  # the layout lint's findings (compose.lint.LintIssue)
+    lint: list = field(default_factory=list)  # the layout lint's findings (compose.layout_lint.kit.LintIssue)
 
     @property
     def trim(self) -> Box:

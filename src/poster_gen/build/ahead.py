@@ -15,11 +15,11 @@ from __future__ import annotations
 from typing import Callable, Mapping
 
 from ..compose.series import SeriesArgs, landmark_step, unprobed
-from .job import Context, Job, compose_output
+from .job import JobContext, Job, compose_output
 from ..parallel import can_fork, fork_map, worker_count
 
 
-def compose_ahead(ctx: Context, series: Mapping[object, SeriesArgs], brochures: list[Job], workers: int) -> int:
+def compose_ahead(ctx: JobContext, series: Mapping[object, SeriesArgs], brochures: list[Job], workers: int) -> int:
     """Compose the unprobed landmarks' posters and ``brochures`` in ``workers`` processes
     (0: one per core); how many tasks ran (0 when there was nothing to gain)."""
     project = ctx.project
@@ -37,7 +37,7 @@ def _probe(project, lm, args: SeriesArgs) -> Callable[[], int]:
     return lambda: landmark_step(project, lm, *args)
 
 
-def _compose(job: Job, ctx: Context) -> Callable[[], None]:
+def _compose(job: Job, ctx: JobContext) -> Callable[[], None]:
     def task() -> None:
         compose_output(job, ctx)  # the pages are memoised; the document itself is not sent back
     return task

@@ -42,9 +42,9 @@ def output_problems(project: Project, layout_name: str, doc, output: str, target
 
 def lint_problems(project: Project, layout_name: str, doc, output: str) -> list[tuple[Problem, str]]:
     """The layout lint's findings, each once, located where the cause is: a contrast a
-    theme's colour broke at that colour's line in the theme file (``lint_contrast``),
+    theme's colour broke at that colour's line in the theme file (``compose.layout_lint.contrast``),
     anything else at the region in the layout file."""
-    from ..compose.lint_contrast import layout_blame, theme_blame
+    from ..compose.layout_lint.contrast import layout_blame, theme_blame
 
     src = project.sources[f"layouts/{layout_name}.yaml"]
     layout = project.layouts[layout_name]
@@ -119,23 +119,20 @@ def missing_translations(project: Project, langs: tuple[str, ...]) -> dict[str |
 
 def fit_problem(project: Project, err) -> Problem:
     """A text that does not fit, located in the file and line it came from (or a layout
-    that breaks a print rule, located in the layout)."""
+    that breaks a print rule, located in the layout), from the stage error's path."""
     if err.layout_error is not None:
         le = err.layout_error
-        src = project.sources[f"layouts/{err.layout}.yaml"]
-        return src.problem(("templates", le.template, "regions", le.index), str(le))
+        return project.sources[f"layouts/{err.layout}.yaml"].problem(le.path, str(le))
     fit = err.fit
     msg = f"does not fit the '{fit.frame}' frame of {err.output} at the series' type sizes ({fit.overflow})"
-    path = fit.field
-    parts = F.parse(path.replace("landmarks[", "landmark[")) or []
-    if err.slug and path.startswith("landmark."):
-        return project.source_of(err.slug).problem(tuple(parts[1:]), msg)
-    if path.startswith("landmarks["):
-        lm = project.landmarks[int(parts[1])]
-        return project.source_of(lm.slug).problem(tuple(parts[2:]), msg)
+    root, rest = (fit.path[0], fit.path[1:]) if fit.path else ("", ())
     campaign = project.sources["data/campaign.yaml"]
-    if parts and parts[0] == "campaign":
-        return campaign.problem(tuple(parts[1:]), msg)
-    if parts and parts[0] == "labels":
-        return campaign.problem(("labels", *parts[1:]), msg)
-    return Problem("data/campaign.yaml", 0, 0, path, msg)
+    if root == "landmark" and err.slug:
+        return project.source_of(err.slug).problem(rest, msg)
+    if root == "landmarks" and rest and isinstance(rest[0], int):
+        return project.source_of(project.landmarks[rest[0]].slug).problem(rest[1:], msg)
+    if root == "campaign":
+        return campaign.problem(rest, msg)
+    if root == "labels":
+        return campaign.problem(fit.path, msg)
+    return Problem("data/campaign.yaml", 0, 0, F.dotted(fit.path), msg)

@@ -56,7 +56,7 @@ def prepare_layout_fonts(project: Project, layout_name: str, text: str):
     try:
         return prepare_fonts(source, project.layouts[layout_name].fonts.weights, text)
     except FontError as exc:
-        raise InputError([src.problem(("fonts",), str(exc))]) from None
+        raise InputError([src.problem(exc.path or ("fonts",), str(exc))]) from None
 
 
 def layout_coverage(project: Project, layout_name: str) -> frozenset[int]:
@@ -67,7 +67,7 @@ def layout_coverage(project: Project, layout_name: str) -> frozenset[int]:
     try:
         return font_coverage(source)
     except FontError as exc:
-        raise InputError([src.problem(("fonts",), str(exc))]) from None
+        raise InputError([src.problem(exc.path or ("fonts",), str(exc))]) from None
 
 
 def common_coverage(project: Project) -> frozenset[int]:

@@ -47,7 +47,7 @@ class JobResult:
 
 
 @dataclass
-class Context:
+class JobContext:
     """Everything a job needs; set once before the workers fork."""
 
     project: object
@@ -59,11 +59,11 @@ class Context:
     steps: dict = field(default_factory=dict)  # (layout, printed) -> the series copyfit step
 
 
-_CTX: Context | None = None
+_CTX: JobContext | None = None
 _PROGRESS: Callable[[str, str], None] | None = None
 
 
-def set_context(ctx: Context, progress: Callable[[str, str], None] | None = None) -> None:
+def set_context(ctx: JobContext, progress: Callable[[str, str], None] | None = None) -> None:
     global _CTX, _PROGRESS
     _CTX, _PROGRESS = ctx, progress
 
@@ -127,7 +127,7 @@ def run_job(job: Job) -> JobResult:
     return res
 
 
-def compose_output(job: Job, ctx: Context):
+def compose_output(job: Job, ctx: JobContext):
     """The composed document of one output (raises ComposeError when a text does not fit)."""
     from ..compose.document import compose_brochure, compose_poster
 
@@ -145,7 +145,7 @@ def compose_output(job: Job, ctx: Context):
                           step=ctx.steps.get((layout_name, printed), 0))
 
 
-def _render(job: Job, doc, ctx: Context, layout_name: str) -> tuple[str, bytes]:
+def _render(job: Job, doc, ctx: JobContext, layout_name: str) -> tuple[str, bytes]:
     from ..finish.marks import add_marks
     from ..finish.pdfx import DocInfo, finish_pdfx
     from ..render.pdf import font_files, render_document
@@ -184,7 +184,7 @@ def write_temp(dest: Path, data: bytes) -> str:
         raise fault from None
 
 
-def _screen(job: Job, doc, ctx: Context, layout_name: str) -> bytes:
+def _screen(job: Job, doc, ctx: JobContext, layout_name: str) -> bytes:
     """An RGB PDF for screens and e-mail: no bleed or marks, fonts embedded, live links."""
     from ..render.pdf import font_files, render_document
 
@@ -194,7 +194,7 @@ def _screen(job: Job, doc, ctx: Context, layout_name: str) -> bytes:
     return buf.getvalue()
 
 
-def _social(job: Job, doc, ctx: Context, layout) -> bytes:
+def _social(job: Job, doc, ctx: JobContext, layout) -> bytes:
     """A PNG at the layout's pixel size, sRGB, rasterised by PDFium from an RGB PDF."""
     from PIL import ImageCms
 
@@ -242,7 +242,7 @@ def discard(temp: str | None) -> None:
             pass
 
 
-def run_jobs(jobs: list[Job], ctx: Context, workers: int = 0,
+def run_jobs(jobs: list[Job], ctx: JobContext, workers: int = 0,
              progress: Callable[[str, str], None] | None = None) -> dict[str, JobResult]:
     """Run ``jobs`` in ``workers`` processes (0: one per core), longest first.
 

@@ -62,7 +62,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     output through compose, render, finish and preflight.
     """
     from . import manifest as inc
-    from .job import Context, Job, discard
+    from .job import JobContext, Job, discard
 
     t0 = time.perf_counter()
     only = list(only or [])
@@ -124,7 +124,7 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
     for o in outputs.values():
         if o.problems or o.blocked_by:
             o.status = "failed"
-    ctx = Context(project, fonts, options, scale, sheet, write)
+    ctx = JobContext(project, fonts, options, scale, sheet, write)
     series = series_args(project, live.values(), fonts, options, scale, sheet)
     # the brochure's signature does not hold the series step: it can be composed while
     # the step is worked out

@@ -47,7 +47,7 @@ def link_schemas(project: Path) -> list[Path]:
     """Write ``project/schemas/*.schema.json`` and make each YAML file's first line
     name its schema (relative, so the folder can move). A text prepend: the rest of
     the file stays byte for byte; a schema line already there is replaced, not doubled."""
-    from ..load.jsonschema import write_schemas
+    from ..load.json_schema import write_schemas
 
     folder = project / "schemas"
     write_schemas(folder)

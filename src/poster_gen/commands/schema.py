@@ -20,7 +20,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..load.jsonschema import write_schemas
+    from ..load.json_schema import write_schemas
 
     dest: Path = args.dir
     if dest.exists() and not dest.is_dir():

@@ -12,7 +12,7 @@ from ..load import fields as F
 from ..load.layout_models import Layout
 from ..load.models import Landmark, Text
 from ..load.project import Project
-from .context import Ctx, palette_of
+from .page_context import PageContext, palette_of
 from ..page_model import Bookmark, Document
 from .page import SafeZoneError, compose_page
 from .text import FitError, Metrics
@@ -38,7 +38,7 @@ class PlannedPage:
     bookmark: Text | None  # set on the first page of a step that has one
     level: int = 0
     in_contents: bool = True
-    bookmark_field: str = ""  # where the bookmark's text comes from, for messages
+    bookmark_field: tuple[str | int, ...] = ()  # where the bookmark's text comes from, for messages
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class ContentsEntry:
     title: Text
     page: int
     landmark: Landmark | None
-    field: str  # where the title comes from, e.g. labels.city or landmarks[2].name
+    field: tuple[str | int, ...]  # where the title comes from, e.g. ("landmarks", 2, "name")
 
 
 def _data(project: Project, landmark: Landmark | None) -> dict[str, Any]:
@@ -60,13 +60,14 @@ def plan_pages(project: Project, layout: Layout) -> list[PlannedPage]:
         if step.template:
             bm = F.resolve(step.bookmark, _data(project, None)) if step.bookmark else None
             pages.append(PlannedPage(len(pages) + 1, step.template, None, bm, 0, step.contents,
-                                     step.bookmark or ""))
+                                     F.path_of(step.bookmark) if step.bookmark else ()))
             continue
         for lm in project.landmarks:
             for j, tname in enumerate(step.templates):
                 bm = F.resolve(step.bookmark, _data(project, lm)) if step.bookmark and j == 0 else None
-                where = f"landmarks[{project.landmarks.index(lm)}]{step.bookmark[len('landmark'):]}" \
-                    if step.bookmark and step.bookmark.startswith("landmark.") else step.bookmark or ""
+                where = F.path_of(step.bookmark) if step.bookmark else ()
+                if where[:1] == ("landmark",):  # the brochure's pages name the landmark by place
+                    where = ("landmarks", project.landmarks.index(lm), *where[1:])
                 pages.append(PlannedPage(len(pages) + 1, tname, lm, bm, 0, step.contents, where))
     if layout.page_multiple > 1 and layout.filler:
         while len(pages) % layout.page_multiple:
@@ -103,7 +104,7 @@ def compose_poster(project: Project, landmark: Landmark, fonts: Mapping[str, Met
     layout = layout or project.layouts[layout_name]
     theme = project.themes[landmark.theme]
     index, count = series_position(project, landmark)
-    ctx = Ctx(layout, palette_of(theme), fonts, _data(project, landmark), scale, project.root, langs,
+    ctx = PageContext(layout, palette_of(theme), fonts, _data(project, landmark), scale, project.root, langs,
               extras={"series_index": index, "series_count": count}, sheet=sheet, step=step)
     pages = []
     out = out or f"posters/{landmark.slug}.pdf"
@@ -153,7 +154,7 @@ def _brochure(project: Project, fonts: Mapping[str, Metrics], scale: float, lang
         index, count = series_position(project, lm) if lm else (0, len(project.landmarks))
         extras = {"contents": contents, "sections": sections, "landmarks": project.landmarks,
                   "themes": project.themes, "series_index": index, "series_count": count}
-        ctx = Ctx(layout, palette, fonts, _data(project, lm), scale, project.root, langs, p.number, extras,
+        ctx = PageContext(layout, palette, fonts, _data(project, lm), scale, project.root, langs, p.number, extras,
                   step=step)
         try:
             page = compose_page(tpl, ctx, f"brochure:p{p.number}", p.template)
@@ -163,7 +164,7 @@ def _brochure(project: Project, fonts: Mapping[str, Metrics], scale: float, lang
         if p.bookmark is not None:
             page.bookmarks.append(Bookmark(_title(p.bookmark, langs), p.level))
         pages.append(page)
-    from .lint_spread import spread_lint  # the brochure's own check: posters never load it
+    from .layout_lint.spread import spread_lint  # the brochure's own check: posters never load it
 
     for at, issue in spread_lint(pages, [(p.template, layout.templates[p.template]) for p in planned],
                                  [lm.name.zh for lm in project.landmarks]):

@@ -1,9 +1,11 @@
 """Compose one page template with one set of data into a ``Page`` of geometry."""
 from __future__ import annotations
 
+from ..errors import StageError
 from ..load.layout_models import Template
-from . import blocks, brochure_blocks, evidence, landmark_index  # noqa: F401  (register the composers)
-from .context import Ctx
+from .regions import REGISTRY
+from .regions.landmark_index import IndexFull
+from .page_context import PageContext
 from functools import reduce
 
 from ..page_model import Box, Link, Page, QRCode, Rect, TextLine
@@ -11,16 +13,20 @@ from ..disk_cache import memoised
 from .segment import jieba_identity
 
 
-class SafeZoneError(Exception):
+class SafeZoneError(StageError):
     """A layout region that cannot work as drawn: it puts text or a QR code where the
-    trimming knife may cut it, or it cannot hold what the data gives it."""
+    trimming knife may cut it, or it cannot hold what the data gives it. ``path``
+    locates the region in its layout file."""
 
     def __init__(self, template: str, index: int, region: str, message: str):
         self.template, self.index, self.region = template, index, region
-        super().__init__(message)
+        super().__init__(message, ("templates", template, "regions", index))
+
+    def __reduce__(self):
+        return (type(self), (self.template, self.index, self.region, self.message))
 
 
-def row_room(template: Template, ctx: Ctx) -> dict[int, Box]:
+def row_room(template: Template, ctx: PageContext) -> dict[int, Box]:
     """Columns of a row (regions sharing ``row``) whose data is absent give their room
     to the column before them: a landmark with no chain to show has a wider plan, not
     a hole. Returns the widened boxes."""
@@ -43,7 +49,7 @@ def row_room(template: Template, ctx: Ctx) -> dict[int, Box]:
     return out
 
 
-def compose_page(template: Template, ctx: Ctx, label: str = "", name: str = "", lint: bool = True) -> Page:
+def compose_page(template: Template, ctx: PageContext, label: str = "", name: str = "", lint: bool = True) -> Page:
     """A composed (and linted) page. Composing is a pure function of the template and
     what the page context holds, so a page is kept on disk under a key of all of it and
     read back when nothing it depends on changed (a warm or forced build then composes
@@ -75,7 +81,7 @@ def _repr(obj: object) -> str:
     return got[1]
 
 
-def _ctx_key(ctx: Ctx) -> tuple:
+def _ctx_key(ctx: PageContext) -> tuple:
     fonts = sorted((role, getattr(m, "ps_name", None) or type(m).__name__) for role, m in ctx.fonts.items())
     data, extras = _repr(ctx.data), _repr(ctx.extras)
     return (_repr(ctx.layout), sorted(ctx.palette.items()), fonts, data, ctx.scale, str(ctx.root), ctx.langs,
@@ -83,7 +89,7 @@ def _ctx_key(ctx: Ctx) -> tuple:
             repr(ctx._values))
 
 
-def _compose_page(template: Template, ctx: Ctx, label: str, name: str, lint: bool) -> Page:
+def _compose_page(template: Template, ctx: PageContext, label: str, name: str, lint: bool) -> Page:
     """Compose every region in the template's order (a region that flows ``after``
     others comes below them in the file), then stack them: layered regions (colour
     fields, motifs) behind the rest. ``lint=False`` skips the layout lint (a fit probe)."""
@@ -98,8 +104,8 @@ def _compose_page(template: Template, ctx: Ctx, label: str, name: str, lint: boo
         box = room.get(i) or ctx.box(region.box)
         page.frames[region.id] = box
         try:
-            items = blocks.REGISTRY[region.kind](region, box, ctx)
-        except landmark_index.IndexFull as full:  # the region's capacity: a fact of the layout
+            items = REGISTRY[region.kind](region, box, ctx)
+        except IndexFull as full:  # the region's capacity: a fact of the layout
             raise SafeZoneError(name, i, region.id, str(full)) from None
         by_region[i] = items
         for item in items:
@@ -118,7 +124,7 @@ def _compose_page(template: Template, ctx: Ctx, label: str, name: str, lint: boo
             if region.layered == layered:
                 page.extend(by_region[i])
     if lint:
-        from .lint import lint_page  # only when a page is composed: a memoised one carries its lint
+        from .layout_lint.page import lint_page  # only when a page is composed: a memoised one carries its lint
 
         page.lint = lint_page(page, ctx, template, name, by_region)
     return page

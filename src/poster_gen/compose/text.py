@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from . import clreq, linebreak
+from ..errors import StageError
+from ..load.fields import dotted
 from ..units import MM_PER_PT
 from ..page_model import CMYK, TextLine
 from .linebreak import Metrics, Shaped
@@ -54,7 +56,7 @@ class Para:
     style: TextStyle
     space_before: float = 0.0
     balance: bool = False
-    field: str = ""  # the data field it shows, for error messages
+    field: tuple[str | int, ...] = ()  # the data field it shows, for error messages
     indent: float = 0.0  # mm from the frame's left edge (bullets, list items)
     lang: str = ""  # zh: set as Chinese (full-width punctuation, clreq); en or "": Latin forms
 
@@ -79,13 +81,17 @@ class FittedBlock:
     height: float  # mm from the frame top to the last line's descent
 
 
-class FitError(Exception):
-    """Text does not fit its frame at the series' sizes. ``shrinkable``: the frame
-    holds a body style the series copyfit could still step down."""
+class FitError(StageError):
+    """Text does not fit its frame at the series' sizes. ``path`` is the data field it
+    shows, e.g. ("landmark", "ambition", "zh"); ``shrinkable``: the frame holds a body
+    style the series copyfit could still step down."""
 
-    def __init__(self, field: str, frame: str, overflow: str, shrinkable: bool = False):
-        self.field, self.frame, self.overflow, self.shrinkable = field, frame, overflow, shrinkable
-        super().__init__(f"{field}: does not fit the '{frame}' frame ({overflow})")
+    def __init__(self, path: tuple[str | int, ...], frame: str, overflow: str, shrinkable: bool = False):
+        self.frame, self.overflow, self.shrinkable = frame, overflow, shrinkable
+        super().__init__(f"{dotted(path)}: does not fit the '{frame}' frame ({overflow})", path)
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.frame, self.overflow, self.shrinkable))
 
 
 def font_for(fonts: Mapping[str, Metrics], role: str, lang: str) -> str:

@@ -86,8 +86,8 @@ class Source:
         lo, hi = self.wght
         if not lo <= weight <= hi:
             raise FontError(
-                f"weight {weight} is outside the wght axis {lo:g}-{hi:g} of {self.path} (face {self.face})"
-            )
+                f"weight {weight} is outside the wght axis {lo:g}-{hi:g} of {self.path} (face {self.face})",
+                ("fonts", "weights"))
         return {"wght": float(weight)}
 
 

@@ -89,13 +89,13 @@ def package_font(spec: str) -> Path:
         return Path(spec).expanduser()
     module, _, rel = spec[len(PACKAGE_PREFIX):].partition("/")
     if not module or not rel:
-        raise FontError(f"font spec {spec!r} must look like 'package:<module>/<file>'")
+        raise FontError(f"font spec {spec!r} must look like 'package:<module>/<file>'", ("fonts", "file"))
     try:
         mspec = find_spec(module)
     except (ImportError, ValueError):
         mspec = None
     if mspec is None:
-        raise FontError(f"font package {module!r} is not installed (needed for {spec!r})")
+        raise FontError(f"font package {module!r} is not installed (needed for {spec!r})", ("fonts", "file"))
     roots = list(mspec.submodule_search_locations or [])
     if not roots and mspec.origin:
         roots = [str(Path(mspec.origin).parent)]
@@ -103,7 +103,7 @@ def package_font(spec: str) -> Path:
         candidate = Path(root) / rel
         if candidate.is_file():
             return candidate
-    raise FontError(f"font file {rel!r} not found in package {module!r}")
+    raise FontError(f"font file {rel!r} not found in package {module!r}", ("fonts", "file"))
 
 
 def charset(text: str) -> str:
@@ -214,15 +214,16 @@ def _coverage(path: Path, face: int, fonts_dir: Path, digest: str) -> frozenset[
         head = fh.read(12)
     collection = head[:4] == b"ttcf"
     if not collection and face:
-        raise FontError(f"face index {face} out of range: {path} is a single font (use face 0)")
+        raise FontError(f"face index {face} out of range: {path} is a single font (use face 0)", ("fonts", "face"))
     count = int.from_bytes(head[8:12], "big") if collection else 1
     if collection and not 0 <= face < count:
-        raise FontError(f"face index {face} out of range: {path} has {count} faces (0-{count - 1})")
+        raise FontError(f"face index {face} out of range: {path} has {count} faces (0-{count - 1})",
+                        ("fonts", "face"))
     try:
         font = TTFont(str(path), fontNumber=face if collection else -1, lazy=True)
         cmap = font.getBestCmap() or {}
     except (TTLibError, OSError, AssertionError, IndexError, KeyError) as exc:
-        raise FontError(f"{path.name} (face {face}) is not a font that can be read: {exc}") from None
+        raise FontError(f"{path.name} (face {face}) is not a font that can be read: {exc}", ("fonts", "file")) from None
     codes = sorted(cmap)
     ranges: list[list[int]] = []
     for c in codes:
@@ -356,21 +357,22 @@ def _workers(jobs: int, n: int) -> int:
 
 def _check_file(path: Path) -> Path:
     if not path.is_file():
-        raise FontError(f"font file not found: {path}")
+        raise FontError(f"font file not found: {path}", ("fonts", "file"))
     return path
 
 
 def _check_family(family: str) -> None:
     # The family becomes part of the PostScript name, which allows only a small alphabet.
     if not family or len(family) > 40 or not set(family) <= _PS_SAFE:
-        raise FontError(f"font family {family!r} must be 1-40 characters of A-Z a-z 0-9 - _")
+        raise FontError(f"font family {family!r} must be 1-40 characters of A-Z a-z 0-9 - _", ("fonts", "family"))
 
 
 def _check_role(role: str, weight: object) -> None:
     if ZH_SUFFIX in role:
-        raise FontError(f"font role {role!r} must not contain {ZH_SUFFIX!r} (it names the Chinese variant)")
+        raise FontError(f"font role {role!r} must not contain {ZH_SUFFIX!r} (it names the Chinese variant)",
+                        ("fonts", "weights", role))
     if isinstance(weight, bool) or not isinstance(weight, int) or not 1 <= weight <= 1000:
-        raise FontError(f"weight for {role!r} must be an integer 1-1000, got {weight!r}")
+        raise FontError(f"weight for {role!r} must be an integer 1-1000, got {weight!r}", ("fonts", "weights", role))
 
 
 def _mkdir(path: Path) -> None:

@@ -11,7 +11,7 @@ import typing
 from typing import Any, Mapping, Union
 
 from .models import Campaign, Landmark, Text
-from .schema import model_fields
+from .model_reader import model_fields
 from ..suggest import suggest
 
 ROOTS: dict[str, Any] = {"landmark": Landmark, "campaign": Campaign, "labels": dict[str, Text]}
@@ -27,6 +27,21 @@ def parse(path: str) -> list[str | int] | None:
             return None
         parts.extend(name if name is not None else int(index) for name, index in got)
     return parts
+
+
+def path_of(ref: str) -> tuple[str | int, ...]:
+    """A layout's dotted field reference as a path of keys and indexes, e.g.
+    ``landmark.key_figures[2].label`` -> ("landmark", "key_figures", 2, "label"). The
+    one place a dotted reference is read; stages pass and raise the tuple."""
+    return tuple(parse(ref) or (ref,))
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
+    """A path as the user reads it: ``key_figures[2].label.en``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 def _strip_optional(hint: Any) -> Any:

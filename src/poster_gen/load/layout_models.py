@@ -13,7 +13,7 @@ from typing import Literal
 from ..print_rules import BLEED_MM, MAX_INK
 
 from .models import Text
-from .schema import meta
+from .model_reader import meta
 from .vocabulary import REGION_KINDS
 
 TOKENS = ("primary", "secondary", "deep", "accent", "blossom", "ground", "tint", "paper", "ink")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .schema import meta
+from .model_reader import meta
 
 
 def _url(value: str) -> str | None:

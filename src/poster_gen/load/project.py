@@ -18,7 +18,7 @@ from .assets import check_icc, check_image
 from .folders import yaml_files
 from .layout_models import TOKENS, Layout, Theme
 from .models import Campaign, Landmark
-from .schema import load_model
+from .model_reader import load_model
 from .vocabulary import MOTIF_SPECS as MOTIFS
 from .vocabulary import check_params
 from .yamlsrc import Source, parse_yaml, read_bytes

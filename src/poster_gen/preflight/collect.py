@@ -15,7 +15,7 @@ import pikepdf
 from .colourspace import ColourSpace, ColourSpaces, cmyk_of, function_samples, ink, is_registration
 from .geometry import Matrix, Rect, as_rect, bleed_box, inherited, overlaps
 from .model import Findings, PreflightOptions, fmt, text
-from .state import Context, GraphicsState, Visitor, Where
+from .state import StreamState, GraphicsState, Visitor, Where
 from .walker import FILL_PAINT, STROKE_PAINT, ContentWalker
 
 EPS = 1e-4
@@ -101,7 +101,7 @@ class Collector(Visitor):
             if over:
                 facts.ink.add(f"{where}: {label} = {value:.0f}% (max {self.options.max_ink:g}%)")
 
-    def colour(self, ctx: Context, op: str, operands: list, stroke: bool) -> None:
+    def colour(self, ctx: StreamState, op: str, operands: list, stroke: bool) -> None:
         gs = ctx.gs
         space, comps = (gs.stroke_cs, gs.stroke) if stroke else (gs.fill_cs, gs.fill)
         if space.problem:
@@ -135,7 +135,7 @@ class Collector(Visitor):
                     return True
         return False
 
-    def paint(self, ctx: Context, op: str, boxes: list[Rect]) -> None:
+    def paint(self, ctx: StreamState, op: str, boxes: list[Rect]) -> None:
         gs = ctx.gs
         used = ((op in FILL_PAINT and is_registration(gs.fill_cs, gs.fill))
                 or (op in STROKE_PAINT and is_registration(gs.stroke_cs, gs.stroke)))
@@ -146,7 +146,7 @@ class Collector(Visitor):
         else:
             self.facts.registration_exempt += 1
 
-    def shading(self, ctx: Context, name: str, shading: Any) -> None:
+    def shading(self, ctx: StreamState, name: str, shading: Any) -> None:
         space = self.spaces.resolve(shading.get("/ColorSpace"), ctx.resources)
         if space.problem:
             self.facts.colour.add(f"{ctx.where}: shading {name} in {space.label} ({space.problem})")
@@ -163,7 +163,7 @@ class Collector(Visitor):
 
     # -- text ----------------------------------------------------------------------
 
-    def text(self, ctx: Context, op: str, size: float) -> None:
+    def text(self, ctx: StreamState, op: str, size: float) -> None:
         gs = ctx.gs
         facts = self.facts
         if gs.font is None:
@@ -179,7 +179,7 @@ class Collector(Visitor):
         if fills and size < self.options.small_text_pt - EPS:
             self._black_text(ctx, op, size)
 
-    def _black_text(self, ctx: Context, op: str, size: float) -> None:
+    def _black_text(self, ctx: StreamState, op: str, size: float) -> None:
         gs = ctx.gs
         cmyk = cmyk_of(gs.fill_cs, gs.fill)
         if cmyk is None:
@@ -204,7 +204,7 @@ class Collector(Visitor):
 
     # -- images, forms, ExtGStates ---------------------------------------------------
 
-    def image(self, ctx: Context, name: str, image: Any, inline: bool) -> None:
+    def image(self, ctx: StreamState, name: str, image: Any, inline: bool) -> None:
         d = image.obj if inline else image
         where = ctx.where
         space = None
@@ -218,12 +218,12 @@ class Collector(Visitor):
             self.facts.transparency.add(f"{where}: image {name} has /SMaskInData")
         self.facts.placements.append(Placement(where, name, image, ctx.gs.ctm, inline, space))
 
-    def form(self, ctx: Context, name: str, form: Any) -> None:
+    def form(self, ctx: StreamState, name: str, form: Any) -> None:
         group = form.get("/Group")
         if group is not None and text(group.get("/S", "")) == "/Transparency":
             self.facts.transparency.add(f"{ctx.where}: form {name} is a transparency group")
 
-    def extgstate(self, ctx: Context, name: str, egs: Any) -> None:
+    def extgstate(self, ctx: StreamState, name: str, egs: Any) -> None:
         reasons = []
         for key in ("/CA", "/ca"):
             if key in egs and float(egs[key]) < 1 - EPS:
@@ -238,7 +238,7 @@ class Collector(Visitor):
         if reasons:
             self.facts.transparency.add(f"{ctx.where}: ExtGState {name} has {', '.join(reasons)}")
 
-    def problem(self, ctx: Context, message: str) -> None:
+    def problem(self, ctx: StreamState, message: str) -> None:
         self.facts.content.add(f"{ctx.where}: {message}")
 
 

@@ -1,6 +1,6 @@
 """The state the content-stream walker keeps, and the visitor interface it reports to.
 
-Split from ``walker`` so checks can type against ``Context``/``Visitor`` without the
+Split from ``walker`` so checks can type against ``StreamState``/``Visitor`` without the
 interpreter itself.
 """
 from __future__ import annotations
@@ -60,7 +60,7 @@ class GraphicsState:
         return new
 
 
-class Context:
+class StreamState:
     """One content stream being interpreted: its resources, state stack and text matrices."""
 
     __slots__ = ("where", "resources", "gs", "saved", "tm", "tlm", "base", "path", "stack")
@@ -86,22 +86,22 @@ class Context:
 class Visitor:
     """What the walker reports. Every method is optional (the default does nothing)."""
 
-    def colour(self, ctx: Context, op: str, operands: list, stroke: bool) -> None:
+    def colour(self, ctx: StreamState, op: str, operands: list, stroke: bool) -> None:
         """A colour or colour space was set (g G k K rg RG cs CS sc scn SC SCN); state updated."""
 
-    def text(self, ctx: Context, op: str, size: float) -> None:
+    def text(self, ctx: StreamState, op: str, size: float) -> None:
         """Text shown (Tj TJ ' "), ``size`` being the effective size in points on the page."""
 
-    def image(self, ctx: Context, name: str, image: Any, inline: bool) -> None:
+    def image(self, ctx: StreamState, name: str, image: Any, inline: bool) -> None:
         """An image painted at ``ctx.gs.ctm``: an XObject stream, or (inline) a PdfInlineImage."""
 
-    def form(self, ctx: Context, name: str, form: Any) -> None:
+    def form(self, ctx: StreamState, name: str, form: Any) -> None:
         """A form XObject (or appearance stream) about to be walked."""
 
-    def extgstate(self, ctx: Context, name: str, egs: Any) -> None:
+    def extgstate(self, ctx: StreamState, name: str, egs: Any) -> None:
         """An ExtGState applied by ``gs`` (or carried by a shading pattern)."""
 
-    def shading(self, ctx: Context, name: str, shading: Any) -> None:
+    def shading(self, ctx: StreamState, name: str, shading: Any) -> None:
         """A shading painted by ``sh`` or through a shading pattern."""
 
     def wants_path(self, gs: GraphicsState) -> bool:
@@ -114,9 +114,9 @@ class Visitor:
         walker skips its path points. The default is to follow every path."""
         return True
 
-    def paint(self, ctx: Context, op: str, boxes: list[Rect]) -> None:
+    def paint(self, ctx: StreamState, op: str, boxes: list[Rect]) -> None:
         """A tracked path painted: the bounding box of each subpath, in page space,
         stroke width included (crop marks are often one path of eight subpaths)."""
 
-    def problem(self, ctx: Context, message: str) -> None:
+    def problem(self, ctx: StreamState, message: str) -> None:
         """A content stream (or one operator) that could not be interpreted."""

@@ -21,7 +21,7 @@ import pikepdf
 from .colourspace import CMYK, GRAY, RGB, ColourSpace, ColourSpaces
 from .geometry import IDENTITY, Rect, as_matrix, as_rect, fit_matrix, mul, transform_rect, x_scale, y_scale
 from .model import text
-from .state import Context, GraphicsState, Visitor, Where
+from .state import StreamState, GraphicsState, Visitor, Where
 
 MAX_DEPTH = 24
 PAINT_OPS = frozenset({"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"})
@@ -43,7 +43,7 @@ class ContentWalker:
         self.spaces = spaces or ColourSpaces()
         self._parsed: dict[tuple[tuple[int, int], bool], list] = {}
         self._patterns_done: set[tuple] = set()
-        self._ops: dict[str, Callable[[Context, list], None]] = {
+        self._ops: dict[str, Callable[[StreamState, list], None]] = {
             "q": self._q, "Q": self._Q, "cm": self._cm, "gs": self._gs, "w": self._w,
             "g": partial(self._device, op="g", space=GRAY, stroke=False),
             "G": partial(self._device, op="G", space=GRAY, stroke=True),
@@ -70,7 +70,7 @@ class ContentWalker:
     # -- entry points -------------------------------------------------------------
 
     def walk_page(self, page_no: int, page: pikepdf.Page, resources: Any) -> None:
-        ctx = Context(Where(page_no), resources, GraphicsState(), ())
+        ctx = StreamState(Where(page_no), resources, GraphicsState(), ())
         ops = self._parse(page, ctx, cache=False)
         if ops is not None:
             self._run(ops, ctx)
@@ -79,12 +79,12 @@ class ContentWalker:
                         resources: Any) -> None:
         """An annotation's appearance stream, mapped onto its /Rect (PDF 12.5.5)."""
         fit = fit_matrix(as_matrix(stream.get("/Matrix")), as_rect(stream.get("/BBox")) or rect, rect)
-        ctx = Context(Where(page_no), resources, GraphicsState(fit), ())
+        ctx = StreamState(Where(page_no), resources, GraphicsState(fit), ())
         self._form(ctx, label, stream, step=label)
 
     # -- the interpreter loop -----------------------------------------------------
 
-    def _parse(self, source: Any, ctx: Context, cache: bool = True) -> list | None:
+    def _parse(self, source: Any, ctx: StreamState, cache: bool = True) -> list | None:
         """The instructions of a page's or a form's content, entered in ``ctx``: first
         parsed lean (without path construction); in full only when the visitor may want
         the points of a path painted in it."""
@@ -93,7 +93,7 @@ class ContentWalker:
             return lean
         return self._parse_as(source, ctx, False, cache)
 
-    def _parse_as(self, source: Any, ctx: Context, lean: bool, cache: bool) -> list | None:
+    def _parse_as(self, source: Any, ctx: StreamState, lean: bool, cache: bool) -> list | None:
         key = (source.objgen, lean) if cache and source.objgen != (0, 0) else None
         if key is not None and key in self._parsed:
             return self._parsed[key]
@@ -106,7 +106,7 @@ class ContentWalker:
             self._parsed[key] = ops
         return ops
 
-    def _run(self, ops: list, ctx: Context) -> None:
+    def _run(self, ops: list, ctx: StreamState) -> None:
         table = self._ops
         for instr in ops:
             try:
@@ -123,7 +123,7 @@ class ContentWalker:
             except Exception as exc:  # malformed operands: report, continue with the next operator
                 self.visitor.problem(ctx, f"operator {op} cannot be read ({type(exc).__name__}: {exc})")
 
-    def _form(self, ctx: Context, name: str, form: Any, step: str | None = None) -> None:
+    def _form(self, ctx: StreamState, name: str, form: Any, step: str | None = None) -> None:
         """Walk a form XObject in a copy of the current state (as Do does); ``step``
         is how the trail names it (default "form /Name")."""
         key = form.objgen
@@ -133,27 +133,27 @@ class ContentWalker:
         gs = ctx.gs.copy()
         gs.ctm = mul(as_matrix(form.get("/Matrix")), gs.ctm)
         resources = form.get("/Resources", ctx.resources)
-        inner = Context(ctx.where.inside(step or f"form {name}"), resources, gs, ctx.stack + (key,))
+        inner = StreamState(ctx.where.inside(step or f"form {name}"), resources, gs, ctx.stack + (key,))
         ops = self._parse(form, inner)
         if ops is not None:
             self._run(ops, inner)
 
     # -- graphics state -----------------------------------------------------------
 
-    def _q(self, ctx: Context, o: list) -> None:
+    def _q(self, ctx: StreamState, o: list) -> None:
         ctx.saved.append(ctx.gs.copy())
 
-    def _Q(self, ctx: Context, o: list) -> None:
+    def _Q(self, ctx: StreamState, o: list) -> None:
         if ctx.saved:
             ctx.gs = ctx.saved.pop()
 
-    def _cm(self, ctx: Context, o: list) -> None:
+    def _cm(self, ctx: StreamState, o: list) -> None:
         ctx.gs.ctm = mul(_floats(o), ctx.gs.ctm)  # type: ignore[arg-type]
 
-    def _w(self, ctx: Context, o: list) -> None:
+    def _w(self, ctx: StreamState, o: list) -> None:
         ctx.gs.line_width = float(o[0])
 
-    def _gs(self, ctx: Context, o: list) -> None:
+    def _gs(self, ctx: StreamState, o: list) -> None:
         name = text(o[0])
         egs = ctx.resource("/ExtGState", o[0])
         if egs is None:
@@ -176,7 +176,7 @@ class ContentWalker:
 
     # -- colour -------------------------------------------------------------------
 
-    def _set(self, ctx: Context, op: str, o: list, stroke: bool, space: ColourSpace,
+    def _set(self, ctx: StreamState, op: str, o: list, stroke: bool, space: ColourSpace,
              comps: tuple[float, ...]) -> None:
         if stroke:
             ctx.gs.stroke_cs, ctx.gs.stroke = space, comps
@@ -184,29 +184,29 @@ class ContentWalker:
             ctx.gs.fill_cs, ctx.gs.fill = space, comps
         self.visitor.colour(ctx, op, o, stroke)
 
-    def _device(self, ctx: Context, o: list, op: str, space: ColourSpace, stroke: bool) -> None:
+    def _device(self, ctx: StreamState, o: list, op: str, space: ColourSpace, stroke: bool) -> None:
         """g G k K rg RG: a device space and its components in one operator."""
         self._set(ctx, op, o, stroke, space, _floats(o))
 
-    def _space(self, ctx: Context, o: list, op: str, stroke: bool) -> None:
+    def _space(self, ctx: StreamState, o: list, op: str, stroke: bool) -> None:
         """cs CS: a named space, with its initial colour."""
         space = self.spaces.by_name(o[0], ctx.resources)
         self._set(ctx, op, o, stroke, space, space.initial())
 
-    def _values(self, ctx: Context, o: list, stroke: bool) -> None:
+    def _values(self, ctx: StreamState, o: list, stroke: bool) -> None:
         """sc scn SC SCN: components in the current space (and a pattern name: scn, SCN)."""
         named = bool(o) and isinstance(o[-1], pikepdf.Name)
         op = ("SCN" if named else "SC") if stroke else ("scn" if named else "sc")
         self._colour_values(ctx, op, o, stroke)
 
-    def _colour_values(self, ctx: Context, op: str, o: list, stroke: bool) -> None:
+    def _colour_values(self, ctx: StreamState, op: str, o: list, stroke: bool) -> None:
         space = ctx.gs.stroke_cs if stroke else ctx.gs.fill_cs
         numbers = [v for v in o if not isinstance(v, pikepdf.Object)]
         self._set(ctx, op, o, stroke, space, _floats(numbers))
         if o and isinstance(o[-1], pikepdf.Name):
             self._pattern(ctx, o[-1])
 
-    def _pattern(self, ctx: Context, key: Any) -> None:
+    def _pattern(self, ctx: StreamState, key: Any) -> None:
         name = text(key)
         pattern = ctx.resource("/Pattern", key)
         if pattern is None:
@@ -226,64 +226,64 @@ class ContentWalker:
         elif kind == 1 and isinstance(pattern, pikepdf.Stream):
             holder = ctx.gs.copy()
             holder.ctm = ctx.base
-            sub = Context(ctx.where, ctx.resources, holder, ctx.stack)
+            sub = StreamState(ctx.where, ctx.resources, holder, ctx.stack)
             self._form(sub, name, pattern, step=f"pattern {name}")
 
     # -- text ---------------------------------------------------------------------
 
-    def _BT(self, ctx: Context, o: list) -> None:
+    def _BT(self, ctx: StreamState, o: list) -> None:
         ctx.tm = ctx.tlm = IDENTITY
 
-    def _Tf(self, ctx: Context, o: list) -> None:
+    def _Tf(self, ctx: StreamState, o: list) -> None:
         name = text(o[0])
         ctx.gs.font_name, ctx.gs.font = name, ctx.resource("/Font", o[0])
         ctx.gs.font_size = float(o[1])
 
-    def _Tm(self, ctx: Context, o: list) -> None:
+    def _Tm(self, ctx: StreamState, o: list) -> None:
         ctx.tm = ctx.tlm = _floats(o)  # type: ignore[assignment]
 
-    def _move(self, ctx: Context, tx: float, ty: float) -> None:
+    def _move(self, ctx: StreamState, tx: float, ty: float) -> None:
         ctx.tm = ctx.tlm = mul((1.0, 0.0, 0.0, 1.0, tx, ty), ctx.tlm)
 
-    def _Td(self, ctx: Context, o: list) -> None:
+    def _Td(self, ctx: StreamState, o: list) -> None:
         self._move(ctx, float(o[0]), float(o[1]))
 
-    def _TD(self, ctx: Context, o: list) -> None:
+    def _TD(self, ctx: StreamState, o: list) -> None:
         ctx.gs.leading = -float(o[1])
         self._move(ctx, float(o[0]), float(o[1]))
 
-    def _Tstar(self, ctx: Context, o: list) -> None:
+    def _Tstar(self, ctx: StreamState, o: list) -> None:
         self._move(ctx, 0.0, -ctx.gs.leading)
 
-    def _TL(self, ctx: Context, o: list) -> None:
+    def _TL(self, ctx: StreamState, o: list) -> None:
         ctx.gs.leading = float(o[0])
 
-    def _Ts(self, ctx: Context, o: list) -> None:
+    def _Ts(self, ctx: StreamState, o: list) -> None:
         ctx.gs.rise = float(o[0])
 
-    def _Tz(self, ctx: Context, o: list) -> None:
+    def _Tz(self, ctx: StreamState, o: list) -> None:
         ctx.gs.hscale = float(o[0])
 
-    def _Tr(self, ctx: Context, o: list) -> None:
+    def _Tr(self, ctx: StreamState, o: list) -> None:
         ctx.gs.render_mode = int(o[0])
 
-    def _show(self, ctx: Context, o: list, op: str | None = None) -> None:
+    def _show(self, ctx: StreamState, o: list, op: str | None = None) -> None:
         size = abs(ctx.gs.font_size) * y_scale(mul(ctx.tm, ctx.gs.ctm))
         if op is None:
             op = "TJ" if o and isinstance(o[0], pikepdf.Array) else "Tj"
         self.visitor.text(ctx, op, size)
 
-    def _quote(self, ctx: Context, o: list) -> None:
+    def _quote(self, ctx: StreamState, o: list) -> None:
         self._Tstar(ctx, o)
         self._show(ctx, o, "'")
 
-    def _dquote(self, ctx: Context, o: list) -> None:
+    def _dquote(self, ctx: StreamState, o: list) -> None:
         self._Tstar(ctx, o)
         self._show(ctx, o, '"')
 
     # -- XObjects, shadings, inline images ----------------------------------------
 
-    def _Do(self, ctx: Context, o: list) -> None:
+    def _Do(self, ctx: StreamState, o: list) -> None:
         name = text(o[0])
         xobj = ctx.resource("/XObject", o[0])
         if xobj is None:
@@ -295,7 +295,7 @@ class ContentWalker:
         elif subtype == "/Form":
             self._form(ctx, name, xobj)
 
-    def _sh(self, ctx: Context, o: list) -> None:
+    def _sh(self, ctx: StreamState, o: list) -> None:
         name = text(o[0])
         shading = ctx.resource("/Shading", o[0])
         if shading is None:
@@ -303,38 +303,38 @@ class ContentWalker:
             return
         self.visitor.shading(ctx, name, shading)
 
-    def _inline(self, ctx: Context, o: list) -> None:
+    def _inline(self, ctx: StreamState, o: list) -> None:
         self.visitor.image(ctx, "(inline)", o[0], True)
 
     # -- paths (only measured when the visitor asks) -------------------------------
 
-    def _subpath(self, ctx: Context) -> None:
+    def _subpath(self, ctx: StreamState) -> None:
         """Begin a subpath (m, re); decide at the path's first one whether to track it."""
         if ctx.path is None:
             ctx.path = [] if self.visitor.wants_path(ctx.gs) else False
         if ctx.path is not False:
             ctx.path.append([])  # type: ignore[union-attr]
 
-    def _point(self, ctx: Context, o: list, start: bool = False) -> None:
+    def _point(self, ctx: StreamState, o: list, start: bool = False) -> None:
         if start or ctx.path is None:
             self._subpath(ctx)
         if ctx.path:
             ctx.path[-1].append((float(o[0]), float(o[1])))  # type: ignore[index]
 
-    def _points(self, ctx: Context, o: list) -> None:
+    def _points(self, ctx: StreamState, o: list) -> None:
         if ctx.path is None:
             self._subpath(ctx)
         if ctx.path:
             v = _floats(o)
             ctx.path[-1].extend(zip(v[0::2], v[1::2]))  # type: ignore[index]
 
-    def _re(self, ctx: Context, o: list) -> None:
+    def _re(self, ctx: StreamState, o: list) -> None:
         self._subpath(ctx)
         if ctx.path:
             x, y, w, h = _floats(o)
             ctx.path[-1].extend([(x, y), (x + w, y + h)])  # type: ignore[index]
 
-    def _paint(self, ctx: Context, o: list, op: str) -> None:
+    def _paint(self, ctx: StreamState, o: list, op: str) -> None:
         path, ctx.path = ctx.path, None
         if not path or op == "n":
             return

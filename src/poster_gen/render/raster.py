@@ -24,7 +24,7 @@ def rasterise(pdf: Path | bytes, *, dpi: float | None = None, width: int | None 
     by PDFium at ``dpi`` or ``width`` pixels across the trim, cropped to the TrimBox
     (``trim``). ``pages`` picks pages by index (default: all). Previews, the studio's
     thumbnails and the social images all come from here."""
-    from .pdfium import pdfium as open_pdfium
+    from .pdfium_lock import pdfium as open_pdfium
 
     if (dpi is None) == (width is None):
         raise ValueError("rasterise takes either dpi or width")

@@ -68,7 +68,7 @@ class Studio:
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
 
     async def info(self, request: Request) -> Response:
-        from ..load.jsonschema import schema_for
+        from ..load.json_schema import schema_for
         from ..load.models import Landmark
         from ..compose.motifs import MOTIFS
 

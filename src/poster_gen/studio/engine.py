@@ -80,7 +80,7 @@ class Engine:
         from ..compose.series import series_step
         from ..load.models import Landmark
         from ..load.project import check_landmark
-        from ..load.schema import load_model
+        from ..load.model_reader import load_model
 
         project = self.project()
         shown = project.files.get(f"landmark:{slug}", f"data/landmarks/{slug}.yaml")

@@ -46,9 +46,9 @@ def draw_motif(name: str, ctx: MotifContext) -> list[Item]:
     """Validate the parameters, fill in defaults and draw. Raises :class:`MotifError`."""
     problems = check_params(name, ctx.params)
     if problems:
-        raise MotifError(f"motif {name!r}: " + "; ".join(problems))
+        raise MotifError(f"motif {name!r}: " + "; ".join(problems), ("motif", name, "params"))
     info = MOTIFS[name]
     if ctx.box.w <= 0 or ctx.box.h <= 0:
-        raise MotifError(f"motif {name!r}: empty box {ctx.box}")
+        raise MotifError(f"motif {name!r}: empty box {ctx.box}", ("motif", name, "box"))
     full = replace(ctx, params=MappingProxyType(resolve(info.params, ctx.params or {})))
     return info.draw(full)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
+from ...errors import StageError
 from ...page_model import CMYK, Box, Item, Path, Stroke
 from ...load.vocabulary import (  # noqa: F401  (the motifs import them from here)
     MOTIF_SPECS, PALETTE_TOKENS, MotifSpec, ParamSpec, common_params, resolve, token, validate)
@@ -18,8 +19,9 @@ WEIGHTS = {"fine": 0.5, "regular": 1.0, "bold": 2.0}
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
-class MotifError(ValueError):
-    """A motif name or its parameters are wrong; the message lists every problem."""
+class MotifError(StageError, ValueError):
+    """A motif name or its parameters are wrong; the message lists every problem and
+    ``path`` names the motif's entry, e.g. ("motif", "plum_branch", "params")."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ class Ink:
         try:
             col = self.ctx.palette[tok]
         except KeyError:
-            raise MotifError(f"palette has no colour {tok!r}") from None
+            raise MotifError(f"palette has no colour {tok!r}", ("palette", tok)) from None
         if self.ctx.ground is None:
             return col.tint(self.strength * f)
         return self.ctx.ground.mix(col, max(0.0, min(1.0, self.strength * f)))

@@ -3,17 +3,17 @@ page and titled lists (the cover's series index is ``landmark_index``).
 """
 from __future__ import annotations
 
-from ..load.layout_models import Region
-from ..load.models import Institutions, Policy, Text, Titled
-from .blocks import bilingual, composer, set_paras
-from .context import Ctx, palette_of
+from ...load.layout_models import Region
+from ...load.models import Institutions, Policy, Text, Titled
+from .shared import bilingual, composer, set_paras
+from ..page_context import PageContext, palette_of
 from .evidence import node_list
-from ..page_model import Box, Item, Path, Rect, Stroke
-from .text import line_top, single_line, text_width
+from ...page_model import Box, Item, Path, Rect, Stroke
+from ..text import line_top, single_line, text_width
 
 
 @composer("folio")
-def folio(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def folio(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     """Page number and running head, on the outer edge of the spread."""
     n = ctx.page_number
     entries = ctx.extras.get("sections", [])
@@ -42,7 +42,7 @@ def folio(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 
 
 @composer("contents")
-def contents(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def contents(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     """One row per section: page number, a colour chip for landmarks, the two titles."""
     entries = [e for e in ctx.extras.get("contents", []) if e.page != ctx.page_number]
     if not entries:
@@ -77,25 +77,25 @@ def contents(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 
 
 @composer("list")
-def titled_list(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def titled_list(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     value, path = ctx.value(region)
     if isinstance(value, Titled):
-        return node_list(region, box, ctx, value.title, value.items, f"{path}.items", region.colour or "primary")
+        return node_list(region, box, ctx, value.title, value.items, (*path, "items"), region.colour or "primary")
     if isinstance(value, Institutions):
-        return node_list(region, box, ctx, value.title, value.names, f"{path}.names", region.colour or "primary")
+        return node_list(region, box, ctx, value.title, value.names, (*path, "names"), region.colour or "primary")
     if isinstance(value, list):
-        return node_list(region, box, ctx, ctx.label(region.label), value, path or region.id,
+        return node_list(region, box, ctx, ctx.label(region.label), value, path or (region.id,),
                           region.colour or "primary")
     return []
 
 
 @composer("policy")
-def policy(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def policy(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     """The policy areas set as type in ``columns`` columns, each under a short accent
     bar (no boxes: the brief rules out form-like frames), then every landmark's plan
     on a timeline: its year, its name."""
     p: Policy = ctx.value(region)[0]
-    path = ctx.value(region)[1] or "policy"
+    path = ctx.value(region)[1] or ("policy",)
     n = len(p.areas)
     cols = max(1, region.columns)
     gut = ctx.mm(ctx.layout.grid.gutter)
@@ -109,7 +109,7 @@ def policy(region: Region, box: Box, ctx: Ctx) -> list[Item]:
         x, y = box.x + c * (col_w + gut), box.y + r * row_h
         items.append(Rect(Box(x, y, ctx.mm(8), ctx.mm(1.2)), fill=bar, role=f"{region.id}-mark"))
         lines, _ = set_paras(region, Box(x, y + ctx.mm(4), col_w, row_h - ctx.mm(4)), ctx,
-                             bilingual(region, ctx, area, f"{path}.areas[{i}]", zh_role="tile_zh", en_role="tile_en"))
+                             bilingual(region, ctx, area, (*path, "areas", i), zh_role="tile_zh", en_role="tile_en"))
         items.extend(lines)
     labels = ctx.data["labels"]
     entries = []
@@ -121,16 +121,16 @@ def policy(region: Region, box: Box, ctx: Ctx) -> list[Item]:
                             en=f"{when}  {plan.name.en}" if when and ctx.langs[0] == "en" else plan.name.en))
     top = box.y + rows * row_h + ctx.dist(region.between or 6)
     items += node_list(region, Box(box.x, top, box.w, box.bottom - top), ctx, ctx.label(region.label), entries,
-                       f"{path}.plans", region.colour or "primary")
+                       (*path, "plans"), region.colour or "primary")
     return items
 
 
 @composer("series-wall")
-def series_wall(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def series_wall(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     """The series' shared thread on one line: the Ming wall's battlements across the box,
     one stretch in each landmark's colour, in series order (the posters' footers)."""
-    from .motifs.clip import clip_ops
-    from .motifs.nanjing_city import battlement_profile
+    from ..motifs.clip import clip_ops
+    from ..motifs.nanjing_city import battlement_profile
 
     landmarks = ctx.extras.get("landmarks", [])
     themes = ctx.extras.get("themes", {})

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..page_model import TextLine
-from .lintkit import PageLint, excerpt
+from ...page_model import TextLine
+from .kit import PageLint, excerpt
 
 SIZE_TOLERANCE = 0.01  # pt
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..load.layout_models import Region, Template
-from . import clreq
-from .context import Ctx
-from ..page_model import CMYK, Box, Item, Page, TextLine
-from ..units import MM_PER_PT
-from .ink import ink_box, union
+from ...load.layout_models import Region, Template
+from .. import clreq
+from ..page_context import PageContext
+from ...page_model import CMYK, Box, Item, Page, TextLine
+from ...units import MM_PER_PT
+from ..ink import ink_box, union
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def excerpt(text: str, n: int = 16) -> str:
 @dataclass
 class PageLint:
     page: Page
-    ctx: Ctx
+    ctx: PageContext
     template: Template
     name: str
     by_region: dict[int, list[Item]]

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..load.layout_models import Region
-from ..load.models import Chain, Institutions, KeyFigure, Plan, Quote, Text
-from .blocks import bilingual, composer, set_paras
-from .context import Ctx
-from ..page_model import Box, Circle, Item, Path, Rect, Stroke, TextLine
-from ..units import MM_PER_PT
-from .text import FitError, Para, first_lines, line_bottom, line_top, single_line, text_width
+from ...load.layout_models import Region
+from ...load.models import Chain, Institutions, KeyFigure, Plan, Quote, Text
+from .shared import bilingual, composer, set_paras
+from ..page_context import PageContext
+from ...page_model import Box, Circle, Item, Path, Rect, Stroke, TextLine
+from ...units import MM_PER_PT
+from ..text import FitError, Para, first_lines, line_bottom, line_top, single_line, text_width
 
 
 def figure_caption_en(fig: KeyFigure) -> str:
@@ -24,7 +24,7 @@ def figure_caption_en(fig: KeyFigure) -> str:
     return fig.label.en
 
 
-def grid_slots(ctx: Ctx, box: Box, n: int) -> list[tuple[float, float]]:
+def grid_slots(ctx: PageContext, box: Box, n: int) -> list[tuple[float, float]]:
     """``n`` equal slots (x, width) across ``box`` on the layout's column grid: a row of
     three figures takes four columns each, a row of four three each. Where the box's
     columns do not divide by ``n``, the slots divide the box evenly."""
@@ -39,11 +39,11 @@ def grid_slots(ctx: Ctx, box: Box, n: int) -> list[tuple[float, float]]:
 
 
 @composer("figures")
-def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def figures(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     """The key figures in a row on the grid (three take four columns each, four three);
     with ``columns`` set, in rows of that many (a small card)."""
     figs: list[KeyFigure] = ctx.value(region)[0]
-    path = ctx.value(region)[1] or "key_figures"
+    path = ctx.value(region)[1] or ("key_figures",)
     per_row = region.columns if region.columns > 1 else len(figs)
     rows = -(-len(figs) // per_row)
     row_h = box.h / rows
@@ -64,7 +64,7 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
             w += unit_gap + text_width(unit, fu, ust.size, ust.tracking)
         if w > colw - clear + 1e-6:
             per = text_width("0", fv, vst.size, vst.tracking)
-            raise FitError(f"{path}[{i}].value", region.id, f"{w - colw + clear:.0f} mm too wide; cut about "
+            raise FitError((*path, i, "value"), region.id, f"{w - colw + clear:.0f} mm too wide; cut about "
                            f"{max(1, round((w - colw + clear) / per))} characters")
     items: list[Item] = []
     divider = ctx.colour(region.colour, region.tint, "tint")
@@ -82,11 +82,11 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
             items.append(single_line(unit, ust, ctx.fonts, x + value.width + unit_gap, base, "left", region.id,
                                      lang=lang))
         # a short label broken over two lines is balanced and breaks between words
-        paras = [Para(fig.label.get(lang), ctx.region_style(region, "zh"), 0.0, True, f"{path}[{i}].label.{lang}",
+        paras = [Para(fig.label.get(lang), ctx.region_style(region, "zh"), 0.0, True, (*path, i, "label", lang),
                       lang=lang)]
         if len(ctx.langs) > 1:  # bilingual: the English line carries the English figure
             paras.append(Para(figure_caption_en(fig), ctx.region_style(region, "en"), ctx.dist(region.gap),
-                              True, f"{path}[{i}].label.en", lang="en"))
+                              True, (*path, i, "label", "en"), lang="en"))
         lines, _ = set_paras(region, Box(x, label_top, colw, label_h), ctx, paras, height=label_h, align="left")
         items.extend(lines)
         if c:  # a hairline between the labels, in the gutter, clear of the numerals' ink
@@ -97,14 +97,14 @@ def figures(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     return items
 
 
-def caption_text(ctx: Ctx, label: Text | None, extra: str = "") -> str:
+def caption_text(ctx: PageContext, label: Text | None, extra: str = "") -> str:
     """A caption line: the label in the edition's languages, then ``extra``."""
     if label is None:
         return extra
     return ctx.joined(label) + (f"  ·  {extra}" if extra else "")
 
 
-def _marker(ctx: Ctx, region: Region, x: float, y: float, line: TextLine) -> Item:
+def _marker(ctx: PageContext, region: Region, x: float, y: float, line: TextLine) -> Item:
     """A small square bullet centred on a line's x-height."""
     s = ctx.mm(1.6)
     mid = line.y - line.ascent * 0.45
@@ -122,21 +122,21 @@ def run_on(entries: list[Text], limit: int) -> list[Text]:
 
 
 @composer("plan")
-def plan(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def plan(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     p: Plan = ctx.value(region)[0]
-    path = ctx.value(region)[1] or "plan"
+    path = ctx.value(region)[1] or ("plan",)
     labels = ctx.data["labels"]
     when = f"{p.year}" if p.status == "issued" and p.year else \
         ctx.joined(labels["forthcoming"], " ").upper() if "forthcoming" in labels else ""
     cap = ctx.region_style(region, "caption")
-    paras = [Para(caption_text(ctx, ctx.label(region.label), when), cap, 0.0, False, region.label or "label")]
+    paras = [Para(caption_text(ctx, ctx.label(region.label), when), cap, 0.0, False, ctx.label_path(region))]
     paras += [replace(q, space_before=q.space_before if i else ctx.dist(region.between or 4))
-              for i, q in enumerate(bilingual(region, ctx, p.name, f"{path}.name", balance=True))]
+              for i, q in enumerate(bilingual(region, ctx, p.name, (*path, "name"), balance=True))]
     indent = ctx.mm(5)
     starts = []  # the paragraph each measure begins with: its bullet goes there
     for i, m in enumerate(run_on(p.measures, region.max_items)):
         starts.append(len(paras))
-        paras += _entry(bilingual(region, ctx, m, f"{path}.measures[{i}]", zh_role="item_zh", en_role="item_en"),
+        paras += _entry(bilingual(region, ctx, m, (*path, "measures", i), zh_role="item_zh", en_role="item_en"),
                         indent, ctx.dist(region.between or 3))
     lines, block = set_paras(region, box, ctx, paras)
     items: list[Item] = list(lines)
@@ -153,8 +153,8 @@ def _entry(paras: list[Para], indent: float, before: float) -> list[Para]:
             for j, q in enumerate(paras)]
 
 
-def node_list(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: list[Text],
-              path: str, node_colour: str) -> list[Item]:
+def node_list(region: Region, box: Box, ctx: PageContext, title: Text | None, entries: list[Text],
+              path: tuple[str | int, ...], node_colour: str) -> list[Item]:
     """Entries strung on a line with a node each: a chain, a circuit, a timeline. With
     ``columns`` > 1 the entries run in that many columns under one caption."""
     entries = run_on(entries, region.max_items)
@@ -164,13 +164,13 @@ def node_list(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: l
     paras: list[Para] = []
     if title is not None:
         cap = ctx.region_style(region, "caption")
-        paras.append(Para(caption_text(ctx, title), cap, 0.0, False, f"{path}.title"))
+        paras.append(Para(caption_text(ctx, title), cap, 0.0, False, (*path, "title")))
     indent = ctx.mm(8)
     starts = []
     roles = ("item_zh", "item_en") if "item_zh" in region.styles else ("zh", "en")  # entries, not running text
     for i, e in enumerate(entries):
         starts.append(len(paras))
-        paras += _entry(bilingual(region, ctx, e, f"{path}[{i}]", zh_role=roles[0], en_role=roles[1]), indent,
+        paras += _entry(bilingual(region, ctx, e, (*path, i), zh_role=roles[0], en_role=roles[1]), indent,
                         ctx.dist(region.between or 3) if paras else 0.0)
     lines, block = set_paras(region, box, ctx, paras)
     heads = first_lines(block, lines)
@@ -189,14 +189,14 @@ def node_list(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: l
     return items + list(lines)
 
 
-def _node_columns(region: Region, box: Box, ctx: Ctx, title: Text | None, entries: list[Text], path: str,
+def _node_columns(region: Region, box: Box, ctx: PageContext, title: Text | None, entries: list[Text], path: tuple[str | int, ...],
                   node_colour: str, cols: int) -> list[Item]:
     """A caption across the box, then the entries in ``cols`` columns of the grid."""
     items: list[Item] = []
     top = box.y
     if title is not None:
         lines, block = set_paras(region, box, ctx, [Para(caption_text(ctx, title), ctx.region_style(region, "caption"),
-                                                         0.0, False, f"{path}.title")])
+                                                         0.0, False, (*path, "title"))])
         items += lines
         top = box.y + block.height + ctx.dist(region.between or 3)
     single = replace(region, columns=1, max_items=0)
@@ -209,36 +209,36 @@ def _node_columns(region: Region, box: Box, ctx: Ctx, title: Text | None, entrie
 
 
 @composer("chain")
-def chain(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def chain(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     value, path = ctx.value(region)
     if isinstance(value, Chain):
-        return node_list(region, box, ctx, value.title, value.segments, f"{path}.segments",
+        return node_list(region, box, ctx, value.title, value.segments, (*path, "segments"),
                          region.colour or "primary")
     if isinstance(value, list):
-        return node_list(region, box, ctx, None, value, path or "highlights", region.colour or "primary")
+        return node_list(region, box, ctx, None, value, path or ("highlights",), region.colour or "primary")
     return []
 
 
 @composer("voice")
-def voice(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def voice(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     value, path = ctx.value(region)
     if isinstance(value, Quote):
-        return _quote(region, box, ctx, value, path or "quote")
+        return _quote(region, box, ctx, value, path or ("quote",))
     if isinstance(value, Institutions):
-        return node_list(region, box, ctx, value.title, value.names, f"{path}.names",
+        return node_list(region, box, ctx, value.title, value.names, (*path, "names"),
                          region.colour or "accent")
     if isinstance(value, list):  # highlights: a statement in the quote's type (no mark: nobody said it)
-        return statement(region, box, ctx, value, path or "highlights")
+        return statement(region, box, ctx, value, path or ("highlights",))
     return []
 
 
-def statement(region: Region, box: Box, ctx: Ctx, entries: list[Text], path: str) -> list[Item]:
+def statement(region: Region, box: Box, ctx: PageContext, entries: list[Text], path: tuple[str | int, ...]) -> list[Item]:
     """Highlights standing in for a voice: set in the quote's type under an accent
     bar, each in the edition's languages."""
     paras: list[Para] = []
     roles = ("statement_zh", "statement_en") if "statement_zh" in region.styles else ("zh", "en")
     for i, e in enumerate(run_on(entries, region.max_items)):
-        pair = bilingual(region, ctx, e, f"{path}[{i}]", zh_role=roles[0], en_role=roles[1])
+        pair = bilingual(region, ctx, e, (*path, i), zh_role=roles[0], en_role=roles[1])
         if paras:
             pair[0] = replace(pair[0], space_before=ctx.dist(region.between or 4))
         paras += pair
@@ -250,16 +250,16 @@ def statement(region: Region, box: Box, ctx: Ctx, entries: list[Text], path: str
     return [bar, *lines]
 
 
-def _quote(region: Region, box: Box, ctx: Ctx, q: Quote, path: str) -> list[Item]:
+def _quote(region: Region, box: Box, ctx: PageContext, q: Quote, path: tuple[str | int, ...]) -> list[Item]:
     """The quote and who said it. With ``excerpt`` (a poster's pull quote) the quote's
     excerpt stands for it, and the line about the organisation is left to the brochure."""
     mark_style = ctx.region_style(region, "mark")
     cap = ctx.region_style(region, "caption")
     items: list[Item] = []
-    paras = [Para(caption_text(ctx, ctx.label(region.label)), cap, 0.0, False, region.label or "label")]
+    paras = [Para(caption_text(ctx, ctx.label(region.label)), cap, 0.0, False, ctx.label_path(region))]
     mark_h = mark_style.size * 11 / 90  # mm: the mark is as tall as the style's cap height
     excerpt = q.excerpt if region.excerpt else None
-    said, field = (elided(q.text, excerpt), f"{path}.excerpt") if excerpt else (q.text, f"{path}.text")
+    said, field = (elided(q.text, excerpt), (*path, "excerpt")) if excerpt else (q.text, (*path, "text"))
     text = bilingual(region, ctx, said, field)
     paras += [replace(text[0], space_before=ctx.mm(4) + mark_h + ctx.mm(2.5)), *text[1:]]
     by = ctx.region_style(region, "by")
@@ -268,11 +268,11 @@ def _quote(region: Region, box: Box, ctx: Ctx, q: Quote, path: str) -> list[Item
             f"{q.speaker.en}, {q.title.en}, {q.organisation.en}"
         paras.append(Para(line, by if i == 0 else replace(by, font="regular"),
                           ctx.dist(region.gap) if i else ctx.dist(region.between or 4), False,
-                          f"{path}.speaker.{lang}", lang=lang))
+                          (*path, "speaker", lang), lang=lang))
     if q.about and not excerpt:
         lang = ctx.langs[-1]
         paras.append(Para(q.about.get(lang), ctx.region_style(region, "en"), ctx.dist(region.between or 3), False,
-                          f"{path}.about.{lang}", lang=lang))
+                          (*path, "about", lang), lang=lang))
     lines, block = set_paras(region, box, ctx, paras)
     cap_line = lines[0]
     # a large opening quote mark drawn as two filled commas, in the accent colour

@@ -23,7 +23,7 @@ from typing import Any, Literal, Union
 from . import layout_models, models
 from .layout_models import Layout, Theme
 from .models import Campaign, Landmark
-from .schema import MAX_TEXT, model_fields
+from .model_reader import MAX_TEXT, model_fields
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

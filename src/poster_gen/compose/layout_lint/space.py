@@ -12,8 +12,8 @@
 """
 from __future__ import annotations
 
-from ..page_model import Box, Link, TextLine
-from .lintkit import PageLint, excerpt
+from ...page_model import Box, Link, TextLine
+from .kit import PageLint, excerpt
 
 EPS = 1e-3  # mm
 

@@ -15,9 +15,9 @@
 """
 from __future__ import annotations
 
-from . import clreq
-from .ink import em, set_width
-from .lintkit import PageLint, Paragraph, excerpt, join_lines
+from .. import clreq
+from ..ink import em, set_width
+from .kit import PageLint, Paragraph, excerpt, join_lines
 
 JUSTIFY_TOLERANCE = 0.1  # mm: the right edges of a justified paragraph's lines
 WIDOW = 2  # characters: a last line this short is a widow
@@ -60,7 +60,7 @@ def _word_breaks(pl: PageLint, p: Paragraph) -> None:
     style = pl.ctx.layout.styles.get(p.style)
     if style is None or style.breaks != "words" or not clreq.has_han(p.text()):
         return
-    from .segment import word_breaks
+    from ..segment import word_breaks
 
     text, breaks = join_lines([t.text for t in p.lines])
     allowed = word_breaks(text, pl.ctx.words)

@@ -17,7 +17,7 @@ def palette_of(theme: Theme) -> dict[str, CMYK]:
 
 
 @dataclass
-class Ctx:
+class PageContext:
     """A page being composed: layout, colours, fonts, data and scale."""
 
     layout: Layout
@@ -33,7 +33,7 @@ class Ctx:
     drawn: dict[str, Any] = field(default_factory=dict)  # region id -> the box its content covers (Box)
     step: int = 0  # the series copyfit: how many steps down the type scale body styles are set
     _paras: int = field(default=0, repr=False)
-    _values: dict[str, tuple[Any, str | None]] = field(default_factory=dict, repr=False)
+    _values: dict[str, tuple[Any, tuple[str | int, ...] | None]] = field(default_factory=dict, repr=False)
     _shown: set[int] = field(default_factory=set, repr=False)
 
     # geometry ---------------------------------------------------------------
@@ -155,7 +155,7 @@ class Ctx:
         return top + n * step
 
     # data -----------------------------------------------------------------------
-    def value(self, region: Region) -> tuple[Any, str | None]:
+    def value(self, region: Region) -> tuple[Any, tuple[str | int, ...] | None]:
         """The first field of ``region`` that is present and not already shown by an
         earlier region of the page (so a fallback never repeats what is printed)."""
         got = self._values.get(region.id)
@@ -166,7 +166,7 @@ class Ctx:
                 v = F.resolve(p, self.data)
                 if v in (None, [], "") or id(v) in self._shown:
                     continue
-                got = (v, p)
+                got = (v, F.path_of(p))
                 if not isinstance(v, (str, int, float)):
                     self._shown.add(id(v))
                 break
@@ -182,3 +182,8 @@ class Ctx:
 
     def label(self, ref: str | None) -> Text | None:
         return self.resolve(ref) if ref else None
+
+    @staticmethod
+    def label_path(region: Region) -> tuple[str | int, ...]:
+        """Where a region's label comes from, for messages."""
+        return F.path_of(region.label) if region.label else ("label",)

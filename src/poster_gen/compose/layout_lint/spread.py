@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..load.layout_models import Template
-from . import clreq
-from ..page_model import Page, TextLine
-from .lintkit import LintIssue, join_lines
+from ...load.layout_models import Template
+from .. import clreq
+from ...page_model import Page, TextLine
+from .kit import LintIssue, join_lines
 
 PHRASE = 8  # Han characters
 SKIP_KINDS = frozenset({"folio", "series-header", "contents", "landmark-index"})

@@ -16,11 +16,11 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from ..load.layout_models import Region
-from .blocks import bilingual, composer, set_paras
-from .context import Ctx, palette_of
-from ..page_model import Box, Item, Rect
-from .text import FitError, Para, fit_block, line_top, single_line, text_width
+from ...load.layout_models import Region
+from .shared import bilingual, composer, set_paras
+from ..page_context import PageContext, palette_of
+from ...page_model import Box, Item, Rect
+from ..text import FitError, Para, fit_block, line_top, single_line, text_width
 
 
 class IndexFull(Exception):
@@ -28,7 +28,7 @@ class IndexFull(Exception):
 
 
 @composer("landmark-index")
-def landmark_index(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def landmark_index(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     landmarks = ctx.extras.get("landmarks", [])
     n = len(landmarks)
     if not n:
@@ -47,13 +47,13 @@ def landmark_index(region: Region, box: Box, ctx: Ctx) -> list[Item]:
                     f"styles smaller")
 
 
-def _names(region: Region, ctx: Ctx, i: int, lm) -> list[Para]:
-    pair = bilingual(region, ctx, lm.name, f"landmarks[{i}].name")
+def _names(region: Region, ctx: PageContext, i: int, lm) -> list[Para]:
+    pair = bilingual(region, ctx, lm.name, ("landmarks", i, "name"))
     pair[0] = replace(pair[0], space_before=ctx.dist(region.between or 1.5))
     return pair
 
 
-def _columns(region: Region, box: Box, ctx: Ctx, landmarks: list, cols: int) -> list[Item]:
+def _columns(region: Region, box: Box, ctx: PageContext, landmarks: list, cols: int) -> list[Item]:
     """One column per landmark under its chip: number, Chinese name, English name."""
     themes = ctx.extras.get("themes", {})
     gut = ctx.dist(region.gap or 3)
@@ -74,7 +74,7 @@ def _columns(region: Region, box: Box, ctx: Ctx, landmarks: list, cols: int) -> 
     return items
 
 
-def _grid(region: Region, box: Box, ctx: Ctx, landmarks: list, cols: int) -> list[Item]:
+def _grid(region: Region, box: Box, ctx: PageContext, landmarks: list, cols: int) -> list[Item]:
     """``cols`` columns filled top to bottom; each entry a chip, its number, the names."""
     themes = ctx.extras.get("themes", {})
     gut = ctx.dist(region.gap or 3)
@@ -102,7 +102,7 @@ def _grid(region: Region, box: Box, ctx: Ctx, landmarks: list, cols: int) -> lis
     return items
 
 
-def capacity(region: Region, box: Box, ctx: Ctx, landmarks: list) -> int:
+def capacity(region: Region, box: Box, ctx: PageContext, landmarks: list) -> int:
     """The most landmarks with these names the region holds in either arrangement."""
     best = 0
     for cols in range(1, len(landmarks) + 1):
@@ -115,7 +115,7 @@ def capacity(region: Region, box: Box, ctx: Ctx, landmarks: list) -> int:
     return best
 
 
-def _rows_that_fit(region: Region, box: Box, ctx: Ctx, landmarks: list, cols: int) -> int:
+def _rows_that_fit(region: Region, box: Box, ctx: PageContext, landmarks: list, cols: int) -> int:
     """How many entries a grid column ``cols`` wide stacks, sized by the tallest entry."""
     gut = ctx.dist(region.gap or 3)
     colw = (box.w - gut * (cols - 1)) / cols

@@ -17,9 +17,9 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 
-from ..page_model import Circle, Image, Link, Path, QRCode, Rect, TextLine
-from .ink import box_distance, outline, point_box
-from .lintkit import PageLint, excerpt
+from ...page_model import Circle, Image, Link, Path, QRCode, Rect, TextLine
+from ..ink import box_distance, outline, point_box
+from .kit import PageLint, excerpt
 
 DECORATIONS = ("-bullet", "-node", "-line", "-chip", "-mark")  # a region's marks that go with its own text
 EPS = 1e-3  # mm

@@ -15,9 +15,9 @@ from __future__ import annotations
 from statistics import median
 from typing import Mapping
 
-from ..load.layout_models import Layout, LintSpec, Theme
-from ..page_model import CMYK
-from .lintkit import ContrastCause
+from ...load.layout_models import Layout, LintSpec, Theme
+from ...page_model import CMYK
+from .kit import ContrastCause
 
 TOL = 1e-6
 

@@ -3,32 +3,32 @@
 - no two regions' content overlaps, unless a region is declared layered (behind);
 - every text meets WCAG 2.x contrast against the colour printed behind it (4.5:1, or
   3:1 for large text), computed from the CMYK values; a failure carries its colours, so
-  the build can blame the theme colour that caused it (``lint_contrast``);
+  the build can blame the theme colour that caused it (``contrast``);
 - body text and captions are at least the medium's minimum sizes (scaled with --size);
 - every region sits on the grid: its edges on column edges (or the trim, for a field
   that bleeds) and its top on the baseline grid, within the tolerance;
-- ink keeps its distance from ink (``lint_ink``), lines keep clreq (``lint_clreq``),
-  sizes keep the type scale and pinned regions their place (``lint_type``), and space
-  groups, balances and is not left empty (``lint_space``). The brochure's spreads say
-  each fact once (``lint_spread``, run on the whole document).
+- ink keeps its distance from ink (``ink``), lines keep clreq (``clreq``),
+  sizes keep the type scale and pinned regions their place (``type_scale``), and space
+  groups, balances and is not left empty (``space``). The brochure's spreads say
+  each fact once (``spread``, run on the whole document).
 
 Pure geometry on the composed page: nothing is drawn.
 """
 from __future__ import annotations
 
-from ..load.layout_models import Template
-from . import lint_clreq, lint_ink, lint_space, lint_type
-from .context import Ctx
-from ..page_model import Box, Circle, Image, Item, Page, Path, Rect, TextLine
-from .ink import outline
-from .lintkit import ContrastCause, LintIssue, PageLint
+from ...load.layout_models import Template
+from . import clreq, ink, space, type_scale
+from ..page_context import PageContext
+from ...page_model import Box, Circle, Image, Item, Page, Path, Rect, TextLine
+from ..ink import outline
+from .kit import ContrastCause, LintIssue, PageLint
 
 __all__ = ["LintIssue", "lint_page"]
 
 BOLD_LARGE = 18.66  # pt: WCAG counts bold text from 14 px-equivalent points as large
 
 
-def lint_page(page: Page, ctx: Ctx, template: Template, name: str,
+def lint_page(page: Page, ctx: PageContext, template: Template, name: str,
               by_region: dict[int, list[Item]]) -> list[LintIssue]:
     pl = PageLint(page, ctx, template, name, by_region)
     content = {i: items for i, items in by_region.items() if items and not template.regions[i].layered}
@@ -37,7 +37,7 @@ def lint_page(page: Page, ctx: Ctx, template: Template, name: str,
     _contrast(page, content, ctx, issue, _theme_name(ctx, template))
     _sizes(content, ctx, issue)
     _grid(page, content, template, ctx, issue)
-    for module in (lint_ink, lint_clreq, lint_type, lint_space):
+    for module in (ink, clreq, type_scale, space):
         module.check(pl)
     return pl.issues
 
@@ -69,14 +69,14 @@ def _fill_of(item: Item):
     return getattr(item, "fill", None) if isinstance(item, (Rect, Path, Circle)) else None
 
 
-def _theme_name(ctx: Ctx, template: Template) -> str:
+def _theme_name(ctx: PageContext, template: Template) -> str:
     """The theme the page is set in: its landmark's, or the layout's campaign theme."""
     landmark = ctx.data.get("landmark")
     theme = getattr(landmark, "theme", None) if template.theme == "landmark" else None
     return theme or ctx.layout.campaign_theme
 
 
-def _contrast(page: Page, content, ctx: Ctx, issue, theme: str) -> None:
+def _contrast(page: Page, content, ctx: PageContext, issue, theme: str) -> None:
     spec = ctx.layout.lint
     region_of = {id(it): i for i, items in content.items() for it in items}
     painted: list[Item] = []  # filled shapes and images, in drawing order
@@ -116,7 +116,7 @@ def _behind(text: TextLine, painted: list[Item]):
     return None
 
 
-def _sizes(content, ctx: Ctx, issue) -> None:
+def _sizes(content, ctx: PageContext, issue) -> None:
     spec = ctx.layout.lint
     for i, items in content.items():
         for t in items:
@@ -129,7 +129,7 @@ def _sizes(content, ctx: Ctx, issue) -> None:
                 break
 
 
-def _grid(page: Page, content, template: Template, ctx: Ctx, issue) -> None:
+def _grid(page: Page, content, template: Template, ctx: PageContext, issue) -> None:
     lay, s = ctx.layout, ctx.scale
     tol = lay.lint.grid_tolerance
     lefts, rights = {0.0, page.width}, {0.0, page.width}

@@ -10,17 +10,17 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from ..load.layout_models import Region
-from ..load.models import Contact, Text
-from ..disk_cache import memoised
-from .motifs import MotifContext, draw_motif
-from .context import Ctx
-from ..page_model import CMYK, Box, Image, Item, Link, Path, Rect, Stroke, TextLine
-from .qr import qr_code
-from .text import FittedBlock, Para, fit_block, place_block, single_line
+from ...load.layout_models import Region
+from ...load.models import Contact, Text
+from ...disk_cache import memoised
+from ..motifs import MotifContext, draw_motif
+from ..page_context import PageContext
+from ...page_model import CMYK, Box, Image, Item, Link, Path, Rect, Stroke, TextLine
+from ..qr import qr_code
+from ..text import FittedBlock, Para, fit_block, place_block, single_line
 
 QR_DARK = CMYK(0, 0, 0, 100, "Black")  # solid black modules read best on any scanner
-Composer = Callable[[Region, Box, Ctx], list[Item]]
+Composer = Callable[[Region, Box, PageContext], list[Item]]
 REGISTRY: dict[str, Composer] = {}
 
 
@@ -31,17 +31,17 @@ def composer(kind: str) -> Callable[[Composer], Composer]:
     return register
 
 
-def bilingual(region: Region, ctx: Ctx, text: Text, path: str, *, balance: bool = False,
+def bilingual(region: Region, ctx: PageContext, text: Text, path: tuple[str | int, ...], *, balance: bool = False,
               zh_role: str = "zh", en_role: str = "en") -> list[Para]:
     """``text`` in the edition's languages: the first in the primary style (the "zh"
     role), the second, if any, in the secondary one. A one-language edition sets its
     language in the primary style, using the room the other language left."""
     roles = (zh_role, en_role)
     return [Para(text.get(lang), ctx.region_style(region, roles[i]), ctx.dist(region.gap) if i else 0.0,
-                 balance, f"{path}.{lang}", lang=lang) for i, lang in enumerate(ctx.langs)]
+                 balance, (*path, lang), lang=lang) for i, lang in enumerate(ctx.langs)]
 
 
-def set_paras(region: Region, box: Box, ctx: Ctx, paras: list[Para], *, top: float | None = None,
+def set_paras(region: Region, box: Box, ctx: PageContext, paras: list[Para], *, top: float | None = None,
               height: float | None = None, align: str | None = None,
               valign: str | None = None) -> tuple[list[TextLine], FittedBlock]:
     """Fit and place paragraphs in ``box``; returns the lines and the fitted block.
@@ -57,13 +57,13 @@ def set_paras(region: Region, box: Box, ctx: Ctx, paras: list[Para], *, top: flo
 
 
 @composer("band")
-def band(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def band(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     return [Rect(ctx.bleed_box(region.box), fill=ctx.colour(region.colour, region.tint, "primary"),
                  role=region.id)]
 
 
 @composer("rule")
-def rule(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def rule(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     """A hairline, or ``count`` of them spread evenly from the top to the bottom of the box."""
     width_pt = ctx.mm(region.size or 0.3) * 72 / 25.4
     n = region.count
@@ -76,7 +76,7 @@ def rule(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 
 
 @composer("motif")
-def motif(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def motif(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     photo = ctx.resolve(region.image) if region.image else None
     if photo:  # a photo or illustration takes the place of the drawing, below the text it frames
         box = ctx.bleed_box(region.box)
@@ -114,14 +114,14 @@ def motif(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     return items
 
 
-def keep_out(region: Region, ctx: Ctx) -> tuple[Box, ...]:
+def keep_out(region: Region, ctx: PageContext) -> tuple[Box, ...]:
     """The boxes of the regions a drawing frames (``avoid``), grown by its margin."""
     m = ctx.mm(region.avoid_margin)
     return tuple(ctx.drawn[r].inset(-m) for r in region.avoid if r in ctx.drawn)
 
 
 @composer("series-header")
-def series_header(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def series_header(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     """The series name in both languages on the left, "03 / 05" on the right."""
     series: Text = ctx.value(region)[0]
     styles = [ctx.region_style(region, r) for r in ("zh", "en")]
@@ -140,13 +140,13 @@ def series_header(region: Region, box: Box, ctx: Ctx) -> list[Item]:
 
 
 @composer("title")
-def title(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def title(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     name, path = ctx.value(region)
-    return set_paras(region, box, ctx, bilingual(region, ctx, name, path or "name", balance=True))[0]
+    return set_paras(region, box, ctx, bilingual(region, ctx, name, path or ("name",), balance=True))[0]
 
 
 @composer("text")
-def text(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def text(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     """A text in the edition's languages, under its label (a caption line) when the
     region names one."""
     value, path = ctx.value(region)
@@ -155,17 +155,17 @@ def text(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     if isinstance(value, Text):
         paras = bilingual(region, ctx, value, path)
     else:
-        paras = [Para(str(value), ctx.region_style(region, "zh"), 0.0, False, path or region.id)]
+        paras = [Para(str(value), ctx.region_style(region, "zh"), 0.0, False, path or (region.id,))]
     label: Text | None = ctx.label(region.label)
     if label is not None:
         paras[0] = replace(paras[0], space_before=ctx.dist(region.between or 3))
         paras.insert(0, Para(ctx.joined(label), ctx.region_style(region, "caption"), 0.0, False,
-                             region.label or "label"))
+                             ctx.label_path(region)))
     return set_paras(region, box, ctx, paras)[0]
 
 
 @composer("contact")
-def contact(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def contact(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     """Who to contact: the organisation, then the person, each in the edition's
     languages (a pair), then the telephone and e-mail on one line."""
     c: Contact = ctx.value(region)[0]
@@ -173,19 +173,19 @@ def contact(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     for name, text in (("organisation", c.organisation), ("person", c.person)):
         if text is None:
             continue
-        pair = bilingual(region, ctx, text, f"campaign.contact.{name}")
+        pair = bilingual(region, ctx, text, ("campaign", "contact", name))
         if paras:
             pair[0] = replace(pair[0], space_before=ctx.dist(region.between or region.gap))
         paras += pair
     extra = "  ·  ".join(v for v in (c.phone, c.email) if v)
     if extra:
         paras.append(Para(extra, ctx.region_style(region, "en"), ctx.dist(region.between or region.gap), False,
-                          "campaign.contact.phone", lang="en"))
+                          ("campaign", "contact", "phone"), lang="en"))
     return set_paras(region, box, ctx, paras)[0]
 
 
 @composer("qr")
-def qr(region: Region, box: Box, ctx: Ctx) -> list[Item]:
+def qr(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     url, _ = ctx.value(region)
     size = max(ctx.mm(region.size or 30), ctx.layout.print.min_qr)  # scannable at every sheet size
     x = box.right - size if region.align == "right" else box.x
@@ -199,9 +199,9 @@ def qr(region: Region, box: Box, ctx: Ctx) -> list[Item]:
     align = "right" if region.align == "right" else "left"
     paras: list[Para] = []
     if label is not None:
-        paras += bilingual(region, ctx, label, region.label or "label")
+        paras += bilingual(region, ctx, label, ctx.label_path(region))
     paras.append(Para(_short_url(url), ctx.region_style(region, "url"), ctx.dist(region.between or 3), False,
-                      "qr_url", lang="en"))
+                      ("qr_url",), lang="en"))
     lines, block = set_paras(region, tbox, ctx, paras, align=align)
     dy = tbox.bottom - ctx.mm(1) - (tbox.y + block.height)  # sit the text on the code's bottom edge
     lines = shift(lines, dy)
