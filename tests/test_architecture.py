@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "poster_gen"
 STAGES = {
     # shared by every stage: errors, units and print rules, the page model, the disk cache, workers
     "": 0, "errors": 0, "units": 0, "print_rules": 0, "colour": 0, "page_model": 0, "disk_cache": 0,
-    "atomic": 0, "parallel": 0, "suggest": 0, "example_project": 0,
+    "atomic": 0, "parallel": 0, "suggest": 0, "example_project": 0, "lazy": 0,
     "load": 1,
     "fonts": 2,
     "compose": 3,
@@ -136,3 +136,28 @@ def test_the_loader_and_the_composer_know_the_same_names():
     assert sorted(MOTIFS) == sorted(MOTIF_SPECS)
     assert all(MOTIFS[n].spec is MOTIF_SPECS[n] for n in MOTIFS)
     assert sorted(REGISTRY) == sorted(REGION_KINDS)
+
+
+FRONTS = ["load", "compose", "render", "finish", "build"]
+
+
+@pytest.mark.parametrize("stage", FRONTS)
+def test_each_stage_names_its_entry_points(stage: str):
+    import importlib
+
+    pkg = importlib.import_module(f"poster_gen.{stage}")
+    assert pkg.__all__ and pkg.__doc__
+    for name in pkg.__all__:
+        assert getattr(pkg, name) is not None, f"{stage}.{name}"
+
+
+def test_front_modules_import_only_the_standard_library():
+    """Naming the entry points costs nothing: the no-op build imports these packages."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import " + ", ".join(f"poster_gen.{s}" for s in FRONTS) + "; "
+            "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in "
+            "('reportlab', 'PIL', 'yaml', 'pikepdf', 'fontTools', 'pypdfium2', 'jieba', 'ruamel')}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]", out

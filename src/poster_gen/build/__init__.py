@@ -7,12 +7,8 @@ Entry points (imported lazily, so a no-op build imports only the standard librar
 """
 from __future__ import annotations
 
-__all__ = ["build", "BuildResult"]
+from ..lazy import entry_points
 
-
-def __getattr__(name: str):
-    if name in __all__:
-        from . import run
-
-        return getattr(run, name)
-    raise AttributeError(name)
+ENTRY_POINTS = {"build": "run", "BuildResult": "run", "BuildFailed": "run"}
+__all__ = list(ENTRY_POINTS)
+__getattr__ = entry_points(__name__, ENTRY_POINTS)
