@@ -1,4 +1,9 @@
-"""Shared fixtures: one real build of the repository's project per test session."""
+"""Shared fixtures: one real build of the repository's project per test session.
+
+The folders mirror the pipeline (load, fonts, compose, render, finish, preflight,
+build, studio) with whole-project runs in e2e/. Everything in e2e/, and the tests
+marked ``slow`` elsewhere, are left out by ``pytest -m "not slow"``: the inner loop.
+"""
 from __future__ import annotations
 
 import os
@@ -10,6 +15,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+E2E = Path(__file__).resolve().parent / "e2e"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if E2E in item.path.parents:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

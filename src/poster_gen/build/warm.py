@@ -83,8 +83,4 @@ def prewarm(root: Path, options: PrintOptions, slug: str | None) -> float:
             pass
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-    import gc
-
-    gc.collect()
-    gc.freeze()  # what is loaded now stays: the collector no longer walks it on every build
     return time.perf_counter() - t0

@@ -24,6 +24,7 @@ from .build import print_arguments, print_options
 HELP = "build, then watch data/, layouts/ and assets/ and rebuild what each save affects"
 STEP_MS = 10  # a save is taken once its folder has been quiet this long (an editor's write, rename)
 DEBOUNCE_MS = 400  # and changes arriving without a pause are grouped at most this long
+UNCHANGED = "the previous files are unchanged. Still watching."
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, stop)
     known: set[str] = set()  # the landmarks of the last build: a save of one of them goes first
 
-    def once(only: list[str]) -> bool:
+    def once(only: list[str], kept: str = UNCHANGED) -> bool:
         """One build of ``only`` ([]: everything watched), reported; whether it succeeded."""
         try:
             result = build(root, args.out, only, options=print_options(args),
@@ -70,9 +71,9 @@ def run(args: argparse.Namespace) -> int:
         except BuildFailed as exc:
             known.update(targets(exc.result.outputs))
             print_summary(exc.result)
-            _problems(exc)
+            print_problems(exc.problems, kept)
         except InputError as exc:
-            _problems(exc)
+            print_problems(exc.problems, kept)
         except BuildError as exc:
             print(f"error: {exc}", file=sys.stderr, flush=True)
         return False
@@ -94,16 +95,13 @@ def run(args: argparse.Namespace) -> int:
         stamp = time.strftime("%H:%M:%S")
         print(f"\n[{stamp}] changed: {', '.join(shown[:5])}{' ...' if len(shown) > 5 else ''}", flush=True)
         plan = stages(root, shown, args.only, known)
-        first = None
-        for only in plan:
-            ok = once(only)
-            first = first or time.perf_counter() - t0
-            if not ok:
+        done = []
+        for i, only in enumerate(plan):  # a mistake stops the rest: it would only be reported again
+            if not once(only, UNCHANGED if i == 0 else f"{', '.join(plan[0])} written above; {UNCHANGED}"):
                 break
-        took = f"rebuilt in {time.perf_counter() - t0:.2f}s"
-        if len(plan) > 1:
-            took += f", {', '.join(plan[0])} first in {first:.2f}s"
-        print(f"watching ({took})", flush=True)
+            what = "done" if len(plan) == 1 else ", ".join(only) if i == 0 else "the rest"
+            done.append(f"{what} in {time.perf_counter() - t0:.2f}s")
+        print(f"watching ({', '.join(done) or 'nothing rebuilt'})", flush=True)
     return 0
 
 
@@ -159,10 +157,6 @@ def _polls(root: Path, last: dict, interval: float) -> Iterator[list[str]]:
 
 def _differ(last: dict, now: dict) -> list[str]:
     return sorted(set(now) ^ set(last) | {p for p in now.keys() & last.keys() if now[p] != last[p]})
-
-
-def _problems(exc) -> None:
-    print_problems(exc.problems, "the previous files are unchanged. Still watching.")
 
 
 def _previews(root: Path, out: Path, outputs) -> None:

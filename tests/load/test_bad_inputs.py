@@ -1,4 +1,4 @@
-"""The corpus of bad inputs (tests/bad_inputs/*.yaml): each breaks one thing in a copy
+"""The corpus of bad inputs (tests/load/bad_inputs/*.yaml): each breaks one thing in a copy
 of the project and names the message fragment and exit code a user must get.
 
 Every case runs `poster-gen build` in a project whose output/ already holds the

@@ -30,7 +30,7 @@ NOTO = "package:manimgx_fonts_cjk/NotoSansCJK-VF.otf.ttc"
 SC_FACE = 2
 WEIGHTS = {"regular": 400, "black": 900}
 SAMPLE = "南京国际投资推介会 2025 Nanjing Investment Forum 123,456.7 亿元\uE000😀"
-SRC_DIR = Path(__file__).resolve().parents[1] / "src"
+SRC_DIR = Path(__file__).resolve().parents[2] / "src"
 PS_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 

@@ -18,7 +18,7 @@ from poster_gen.compose.layout_lint.kit import PageLint
 from poster_gen.load.layout_models import TOKENS, BoxSpec, Layout, LintSpec, Region, Style, Template
 from poster_gen.load.project import read_model
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 INK = CMYK(0, 0, 0, 100, "ink")
 PALETTE = {t: CMYK(0, 0, 0, 100 if t in ("ink", "deep") else 0, t) for t in TOKENS}
 SPEC = LintSpec(measure_zh=24, measure_en=65, max_sizes=9, ink_gap=0.25, pair_ratio=0.7, column_balance=0.25,

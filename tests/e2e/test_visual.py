@@ -7,7 +7,7 @@ the actual image and an amplified difference image to tests/golden/actual/.
 
 Refresh the goldens after an intended design change (and look at them):
 
-    UPDATE_GOLDENS=1 .venv/bin/python -m pytest tests/test_visual.py -q
+    UPDATE_GOLDENS=1 .venv/bin/python -m pytest tests/e2e/test_visual.py -q
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from conftest import ROOT
 from poster_gen.load.project import load_project
 from poster_gen.render.raster import rasterise
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 ACTUAL = GOLDEN / "actual"
 UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
 POSTER_DPI, BROCHURE_DPI = 12, 24

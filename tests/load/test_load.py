@@ -12,7 +12,7 @@ from poster_gen.load.project import load_project
 from poster_gen.load.model_reader import load_model
 from poster_gen.load.yamlsrc import read_yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "fixtures" / "press-release-2020-06-19.txt"  # a copy: CI has no ../shared
 
 
@@ -123,7 +123,7 @@ def test_seed_facts_are_in_the_data():
                    "Headquarters", "Financial", "Talent", "Dan Hu", "beautiful ancient capital",
                    "Advanced manufacturing", "Future industry"]:
         assert needle in ctext, needle
-    for lm in project.landmarks:  # the speakers are the release's (their words: tests/test_facts.py)
+    for lm in project.landmarks:  # the speakers are the release's (their words: tests/load/test_facts.py)
         if lm.quote:
             assert lm.quote.speaker.en in seed
 

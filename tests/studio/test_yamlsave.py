@@ -12,7 +12,7 @@ from poster_gen.studio import yamlsave
 from poster_gen.studio.yamlsave import (NothingToUndo, SaveError, StaleError, apply, dump, etag, read, save,
                                         to_plain, undo)
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ALL_YAML = sorted(ROOT.glob("data/**/*.yaml")) + sorted(ROOT.glob("layouts/**/*.yaml"))
 
 

@@ -58,7 +58,7 @@ def test_off_grid_element_is_caught(tmp_path: Path):
 @pytest.mark.parametrize("size", ["A0", "A4"])
 def test_sizes_scale_with_the_sheet(size: str):
     """The minimum sizes scale with the sheet: every poster passes the lint at A0 and A4."""
-    r = run_cli("check", "--project", str(Path(__file__).resolve().parents[1]), "--size", size)
+    r = run_cli("check", "--project", str(Path(__file__).resolve().parents[2]), "--size", size)
     assert r.returncode == 0, r.stderr
 
 

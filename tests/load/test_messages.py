@@ -218,7 +218,7 @@ def test_contrast_blames_the_colour_that_moved():
     from poster_gen.load.layout_models import LintSpec
     from poster_gen.load.project import load_project
 
-    themes = dict(load_project(Path(__file__).resolve().parents[1]).themes)
+    themes = dict(load_project(Path(__file__).resolve().parents[2]).themes)
     ai = themes["artificial-intelligence"]
     light = replace(ai, colours={**ai.colours, "ink": replace(ai.colours["ink"], cmyk=[0, 0, 0, 30])})
     themes["artificial-intelligence"] = light
@@ -240,7 +240,7 @@ def test_a_pair_no_theme_makes_read_is_the_layouts():
     from poster_gen.load.layout_models import LintSpec
     from poster_gen.load.project import load_project
 
-    themes = load_project(Path(__file__).resolve().parents[1]).themes
+    themes = load_project(Path(__file__).resolve().parents[2]).themes
     ic = themes["integrated-circuits"]
     fg, bg = CMYK(*ic.colours["tint"].cmyk, "Lilac"), CMYK(*ic.colours["ground"].cmyk, "Lilac paper")
     assert blame(ContrastCause(fg, bg, fg.contrast(bg), 4.5, "integrated-circuits"), themes, LintSpec()) is None
@@ -252,7 +252,7 @@ def test_a_style_colour_no_theme_makes_read_is_the_styles_line():
     from poster_gen.compose.layout_lint.kit import ContrastCause
     from poster_gen.load.project import load_project
 
-    project = load_project(Path(__file__).resolve().parents[1])
+    project = load_project(Path(__file__).resolve().parents[2])
     layout = project.layouts["poster"]
     styles = {**layout.styles, "ambition_zh": replace(layout.styles["ambition_zh"], colour="tint")}
     layout = replace(layout, styles=styles)

@@ -172,7 +172,7 @@ def test_a_marketing_user_changes_a_figure_and_exports(studio, browser, tmp_path
     import pypdfium2 as pdfium
 
     url, proj = studio
-    docs = Path(__file__).resolve().parents[1] / "docs" if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
+    docs = Path(__file__).resolve().parents[2] / "docs" if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
     browser.get(url + "#/")
     browser.execute_script("localStorage.clear()")
     browser.refresh()

@@ -28,7 +28,7 @@ from poster_gen.commands import preflight as preflight_command
 from poster_gen.preflight import CHECKS, CheckResult, PreflightOptions, preflight_pdf
 from poster_gen.preflight.xmp import parse_iso_date, parse_pdf_date, same_instant
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MM = 72 / 25.4
 SLUG, BLEED = 10 * MM, 3 * MM
 TRIM_W, TRIM_H = 100 * MM, 140 * MM

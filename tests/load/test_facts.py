@@ -25,7 +25,7 @@ from poster_gen.load.models import Campaign, Landmark, Text, Unit
 from poster_gen.load.project import load_project
 from poster_gen.load.walk import texts
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = (ROOT / "tests" / "fixtures" / "press-release-2020-06-19.txt").read_text(encoding="utf-8")
 PROJECT = load_project(ROOT)
 LANDMARKS: dict[str, Landmark] = {lm.slug: lm for lm in PROJECT.landmarks}

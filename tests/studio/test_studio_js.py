@@ -1,7 +1,7 @@
 """The studio's browser code, tested by Node's own runner (``node --test``, no npm packages):
 the pure modules of ``src/poster_gen/studio/static`` (the three-way merge of drafts, field paths,
 schema reading, the UI's words, what the page shows) and that only the page module, app.js, acts
-when it is imported. The tests are ``tests/js/*.test.mjs``; skipped, with the reason, where Node
+when it is imported. The tests are ``tests/studio/js/*.test.mjs``; skipped, with the reason, where Node
 18.19 or newer is not installed."""
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def test_the_studio_javascript_passes_its_node_tests():
     files = sorted(JS_TESTS.glob("*.test.mjs"))
     assert files, f"no *.test.mjs in {JS_TESTS}"
     # the files by name, not the folder: Node 21 and later read --test's arguments as globs
-    r = subprocess.run([node, "--test", "--test-reporter=tap", *map(str, files)], cwd=JS_TESTS.parents[1],
+    r = subprocess.run([node, "--test", "--test-reporter=tap", *map(str, files)], cwd=JS_TESTS.parents[2],
                        capture_output=True, text=True, timeout=600)
     output = f"{r.stdout}\n{r.stderr}"
     assert r.returncode == 0, f"node --test failed (exit {r.returncode}):\n{output}"

@@ -17,7 +17,7 @@ from poster_gen.load.models import Landmark
 from poster_gen.load.model_reader import model_fields
 from poster_gen.load.yamlsrc import read_yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FILES = {
     "landmark": sorted((ROOT / "data" / "landmarks").glob("*.yaml")),
     "campaign": [ROOT / "data" / "campaign.yaml"],

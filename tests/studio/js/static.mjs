@@ -4,7 +4,7 @@
 // as CommonJS; the load hook in static-hook.mjs tells it they are modules.
 import * as nodeModule from 'node:module';
 
-export const STATIC = new URL('../../src/poster_gen/studio/static/', import.meta.url);
+export const STATIC = new URL('../../../src/poster_gen/studio/static/', import.meta.url);
 
 nodeModule.register?.('./static-hook.mjs', import.meta.url);
 

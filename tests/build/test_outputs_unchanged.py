@@ -5,7 +5,7 @@ The bytes depend on the libraries that write them, so the record names their ver
 and the test skips (saying which differ) on another set. After a change that is meant
 to change the outputs, refresh the record and review the diff of the file:
 
-    .venv/bin/python tests/test_outputs_unchanged.py --refresh
+    .venv/bin/python tests/build/test_outputs_unchanged.py --refresh
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]  # tests/
 RECORD = HERE / "golden" / "outputs.sha256"
 LIBRARIES = ("reportlab", "fonttools", "pillow", "qrcode", "pikepdf", "pypdfium2", "jieba", "manimgx-fonts-cjk")
 
