@@ -20,6 +20,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -348,7 +349,7 @@ def watch_edit(pg: list[str], proj: Path, env: dict, edits: int = 5) -> dict:
             settle()
             time.sleep(0.3)
     finally:
-        proc.send_signal(__import__("signal").SIGINT)
+        proc.send_signal(signal.SIGINT)
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:

@@ -16,6 +16,7 @@ milliseconds for everything a warm build reads.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -183,10 +184,12 @@ def default_cache_dir() -> Path:
     return base / "poster-gen"
 
 
+@functools.lru_cache(maxsize=1)
 def tool_digest() -> str:
     """The tool's own identity: its version and the size and modification time of each
     of its source files, so a changed renderer rebuilds what it made (stat only: the
-    no-op build must stay cheap)."""
+    no-op build must stay cheap). Once per process: it keys the code that is running,
+    and every memo lookup asks for it."""
     from . import __version__
 
     h = hashlib.sha256(__version__.encode())

@@ -24,6 +24,8 @@ from conftest import copy_project
 from poster_gen import disk_cache as memo
 from poster_gen.cli import main
 
+pytestmark = pytest.mark.slow  # whole builds, killed processes: left out of the inner loop
+
 KINDS = ("models", "pages", "fit", "motifs", "qr", "words")
 LONG_AGO = 946_684_800  # 2000-01-01: entries the marker build reads are newer than this
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import copy_project, run_cli
 
 
@@ -12,6 +14,7 @@ def events(stdout: str) -> list[dict]:
     return [json.loads(line) for line in stdout.splitlines() if line.strip()]
 
 
+@pytest.mark.slow
 def test_events_follow_a_build_then_a_no_op(tmp_path: Path):
     proj = copy_project(tmp_path / "p")
     r = run_cli("build", "--events", "--project", str(proj), "--only", "integrated-circuits")
@@ -34,6 +37,7 @@ def test_events_follow_a_build_then_a_no_op(tmp_path: Path):
     assert rows and all(e["status"] == "up to date" for e in rows)
 
 
+@pytest.mark.slow
 def test_events_name_each_problem_with_its_place(tmp_path: Path):
     proj = copy_project(tmp_path / "p")
     path = proj / "data" / "landmarks" / "integrated-circuits.yaml"

@@ -28,6 +28,8 @@ from poster_gen.errors import InputError, MachineError, machine_error
 from poster_gen.build.lock import LOCK_NAME, output_lock, pid_alive
 from poster_gen.parallel import fork_map
 
+pytestmark = pytest.mark.slow  # whole builds, killed processes: left out of the inner loop
+
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
 LINUX = sys.platform.startswith("linux")
 needs_proc = pytest.mark.skipif(not LINUX, reason="finds worker processes through /proc (Linux)")

@@ -47,6 +47,7 @@ def test_the_plan_names_each_file_by_the_table(tmp_path: Path, fmt: str):
 
 @pytest.mark.parametrize("args", [["--size", "A2"], ["--size", "A3", "--lang", "en"], ["--format", "screen"]],
                          ids=["the-layouts-own-size", "another-size-and-edition", "screen"])
+@pytest.mark.slow
 def test_a_second_identical_build_takes_the_no_op_path(tmp_path: Path, args: list[str]):
     """Measured on the old layout: ``--size A2`` (the layout's own size) wrote
     posters/<slug>.pdf while the fast path looked for -A2 names, so it never took it."""

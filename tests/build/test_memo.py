@@ -84,6 +84,7 @@ def test_memoised_load_equals_a_fresh_parse_and_follows_edits(tmp_path, cache, m
                for p in exc.value.problems)
 
 
+@pytest.mark.slow
 def test_a_memoised_page_is_the_page_composed_afresh(cache, monkeypatch, tmp_path):
     """Composed pages are read back from the memo: they must equal a fresh composition,
     and an edit to the data must miss the memo (the key holds everything a page reads)."""

@@ -41,6 +41,7 @@ def build_all(out: Path) -> None:
     assert main(["build", "--project", str(HERE.parent), "--out", str(out), "--format", "all"]) == 0
 
 
+@pytest.mark.slow
 def test_every_output_byte_is_as_recorded(tmp_path: Path):
     record = json.loads(RECORD.read_text())
     differ = {k: (v, record["tools"].get(k)) for k, v in tools().items() if record["tools"].get(k) != v}

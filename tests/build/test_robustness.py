@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from conftest import ROOT, copy_project, run_cli
 from poster_gen.cli import main
 
+pytestmark = pytest.mark.slow  # whole builds, killed processes: left out of the inner loop
+
 FILES = ["data/landmarks/integrated-circuits.yaml", "data/landmarks/new-medicine-life-health.yaml",
          "data/campaign.yaml", "layouts/themes/artificial-intelligence.yaml"]
 

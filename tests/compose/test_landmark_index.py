@@ -39,6 +39,7 @@ def cover(project_dir: Path, metrics) -> tuple:
     return project, page, page.frames["index"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("extra", [2, 5])
 def test_the_cover_index_holds_every_landmark(tmp_path, metrics, extra):
     project, page, frame = cover(with_landmarks(tmp_path / "p", extra), metrics)
@@ -76,6 +77,7 @@ def test_a_full_index_names_its_capacity_in_the_layout(tmp_path, metrics):
     assert "holds at most" in str(err.value) and "you have 15" in str(err.value)
 
 
+@pytest.mark.slow
 def test_seven_landmarks_build_end_to_end(tmp_path, capsys):
     proj = with_landmarks(tmp_path / "p", 2)
     assert main(["build", "--project", str(proj)]) == 0, capsys.readouterr().err
@@ -88,6 +90,7 @@ def test_seven_landmarks_build_end_to_end(tmp_path, capsys):
     assert "07 / 07" in poster[0].get_textpage().get_text_range()
 
 
+@pytest.mark.slow
 def test_too_many_landmarks_is_one_located_line(tmp_path, capsys):
     proj = with_landmarks(tmp_path / "p", 10)
     assert main(["build", "--project", str(proj)]) == 2

@@ -55,6 +55,7 @@ def test_off_grid_element_is_caught(tmp_path: Path):
     assert any("region 'figures'" in e and "off the 2 mm baseline grid" in e for e in errors), errors
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", ["A0", "A4"])
 def test_sizes_scale_with_the_sheet(size: str):
     """The minimum sizes scale with the sheet: every poster passes the lint at A0 and A4."""

@@ -120,8 +120,8 @@ def test_deterministic_and_seeded(name):
 
 
 @pytest.mark.parametrize("name", sorted(MOTIFS))
-@pytest.mark.parametrize("shape", sorted(BOXES))
-def test_in_bounds_palette_and_stroke_system(name, shape):
+@pytest.mark.parametrize("shape", [s if s == "square" else pytest.param(s, marks=pytest.mark.slow) for s in sorted(BOXES)])
+def test_in_bounds_palette_and_stroke_system(name, shape):  # the inner loop draws each motif in one box
     box = BOXES[shape]
     cases = [({}, (0, 0, 0, 0), 1.0)] + [(v, (3, 3, 3, 3), 0.8) for v in VARIANTS[name]]
     cases.append(({"weight": 2.5}, (0, 5, 0, 2), 1.3))

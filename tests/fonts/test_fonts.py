@@ -341,6 +341,7 @@ def test_ink_boxes(prepared) -> None:
         assert set(m.ink) <= set(m.advances)
 
 
+@pytest.mark.slow
 def test_a_missing_variant_file_is_rebuilt(noto: FontSource, tmp_path: Path) -> None:
     fonts = prepare_fonts(noto, {"regular": 400}, "国“", cache_dir=tmp_path)
     latin, zh = fonts["regular"], fonts["regular:zh"]

@@ -29,6 +29,8 @@ import yaml
 from conftest import ROOT, copy_project
 from poster_gen.cli import main
 
+pytestmark = pytest.mark.slow  # each case is a whole CLI run: left out of the inner loop (test_load covers the loader)
+
 CASES = sorted((Path(__file__).parent / "bad_inputs").glob("*.yaml"))
 
 

@@ -523,6 +523,7 @@ def test_damaged_files_never_raise(tmp_path, assets):
         assert results and all(isinstance(r, CheckResult) for r in results)
 
 
+@pytest.mark.slow
 def test_real_outputs_pass_every_check(built):
     """What `poster-gen build` writes passes the full PDF/X-1a preflight."""
     for path in [built / "brochure.pdf", *sorted((built / "posters").glob("*.pdf"))]:
@@ -652,6 +653,7 @@ def test_registration_marks_in_a_form_in_the_slug_pass(tmp_path, assets):
     assert "exempt outside the BleedBox (1 path" in {r.check: r.detail for r in results}["ink"]
 
 
+@pytest.mark.slow
 def test_skipping_paths_judges_real_outputs_as_following_them(built, monkeypatch):
     """The lean walk is an optimisation: on our own files every check says the same
     as when every path is followed."""

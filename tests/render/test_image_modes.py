@@ -206,6 +206,7 @@ def test_what_cannot_print_as_it_looks_is_refused_at_load(tmp_path, capfd, name,
     assert words in line
 
 
+@pytest.mark.slow
 def test_a_16_bit_hero_photo_prints_mid_grey(tmp_path):
     """The hostile run's case: a 16-bit PNG hero at 50 % printed white."""
     from poster_gen.cli import main

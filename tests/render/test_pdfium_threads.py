@@ -10,6 +10,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 SCRIPT = textwrap.dedent("""
     import sys, threading
     from pathlib import Path
@@ -45,6 +47,7 @@ SCRIPT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_concurrent_rendering_in_one_process_does_not_crash(built):
     pdf = built / "posters" / "integrated-circuits.pdf"
     proc = subprocess.run([sys.executable, "-c", SCRIPT, str(pdf)], capture_output=True, text=True,

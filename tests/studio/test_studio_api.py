@@ -164,6 +164,7 @@ def test_previews(client: TestClient, proj: Path):
     assert client.get("/api/preview/nope.png").status_code == 404
 
 
+@pytest.mark.slow
 def test_build_files_and_print_set(client: TestClient, proj: Path):
     r = client.post("/api/build")
     assert r.status_code == 202
@@ -191,6 +192,7 @@ def test_build_files_and_print_set(client: TestClient, proj: Path):
     assert client.get("/api/build/nope").status_code == 404
 
 
+@pytest.mark.slow
 def test_a_failed_build_says_why(client: TestClient, proj: Path):
     """The studio follows the build's event stream (build --events), not its table."""
     path = landmark_file(proj)
@@ -254,6 +256,7 @@ def test_bad_requests_keep_the_server_serving(client: TestClient, proj: Path):
     assert client.get(f"/api/landmarks/{SLUG}").status_code == 200
 
 
+@pytest.mark.slow
 def test_serve_prints_its_url_serves_and_stops_on_ctrl_c(proj: Path):
     """--port 0 picks a free port and prints it; a second studio on the same port is
     refused with one line and exit 2; Ctrl-C ends the first cleanly."""

@@ -23,7 +23,7 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 CHROME = next((p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p), None)
 DRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROME and DRIVER), reason="needs chromium and chromedriver")
+pytestmark = [pytest.mark.skipif(not (CHROME and DRIVER), reason="needs chromium and chromedriver"), pytest.mark.slow]
 SLUG = "integrated-circuits"
 
 

@@ -41,6 +41,7 @@ def comments(data: bytes) -> list[str]:
     return [ln for ln in lines(data) if ln.lstrip().startswith("#") or "  # " in ln]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ALL_YAML, ids=lambda p: str(p.relative_to(ROOT)))
 def test_unchanged_save_is_byte_identical(path: Path, tmp_path: Path):
     copy = tmp_path / path.name

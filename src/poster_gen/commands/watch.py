@@ -22,7 +22,7 @@ from ..build.manifest import SOURCE_FOLDERS as FOLDERS, snapshot
 from .build import print_arguments, print_options
 
 HELP = "build, then watch data/, layouts/ and assets/ and rebuild what each save affects"
-STEP_MS = 10  # a save is taken once its folder has been quiet this long (an editor's write, rename)
+STEP_MS = 5  # the events are looked at this often (ms); a save is taken when a look finds nothing new
 DEBOUNCE_MS = 400  # and changes arriving without a pause are grouped at most this long
 UNCHANGED = "the previous files are unchanged. Still watching."
 
@@ -82,8 +82,9 @@ def run(args: argparse.Namespace) -> int:
     once(args.only)
     folders = [root / f for f in FOLDERS]
     events = not args.poll and _can_follow_events() and all(f.is_dir() for f in folders)
+    warm = sorted(known & set(args.only)) or sorted(known)  # a poster this watch may remake
     try:
-        prewarm(root, print_options(args), (args.only or sorted(known) or [None])[0])
+        prewarm(root, print_options(args), warm[0] if warm else None)
     except Exception as exc:  # noqa: BLE001 - only time is lost: the first save pays what it did not
         print(f"warning: could not warm up ({exc}); the first rebuild will be slower", file=sys.stderr)
     how = "" if events else f" by looking every {args.interval:g} s"
@@ -97,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
         plan = stages(root, shown, args.only, known)
         done = []
         for i, only in enumerate(plan):  # a mistake stops the rest: it would only be reported again
-            if not once(only, UNCHANGED if i == 0 else f"{', '.join(plan[0])} written above; {UNCHANGED}"):
+            kept = f"{', '.join(plan[0])}: written above; the other files are unchanged. Still watching."
+            if not once(only, UNCHANGED if i == 0 else kept):
                 break
             what = "done" if len(plan) == 1 else ", ".join(only) if i == 0 else "the rest"
             done.append(f"{what} in {time.perf_counter() - t0:.2f}s")
