@@ -61,3 +61,24 @@ def test_a_second_identical_build_takes_the_no_op_path(tmp_path: Path, args: lis
     ed = ".en" if "en" in args else ""
     fmt = "screen" if "screen" in args else "print"
     assert (tmp_path / output_name(fmt, "integrated-circuits", ed, size)).is_file()
+
+
+def test_file_names_are_made_in_one_place():
+    """No module but build/formats.py spells an output's path: the build, the fast path,
+    impose, preview and the studio all ask output_name()."""
+    import ast
+
+    package = Path(__file__).resolve().parents[2] / "src" / "poster_gen"
+    found = []
+    for path in package.rglob("*.py"):
+        if path.name == "formats.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            parts = node.values if isinstance(node, ast.JoinedStr) else [node]
+            for part in parts:
+                text = part.value if isinstance(part, ast.Constant) and isinstance(part.value, str) else ""
+                if text.startswith(("posters/", "screen/", "social/")) or text in ("brochure.pdf", "brochure"):
+                    if not isinstance(node, ast.JoinedStr) and text == "brochure":
+                        continue  # the word, not a file
+                    found.append(f"{path.relative_to(package)}:{node.lineno}: {text!r}")
+    assert not found, found

@@ -30,10 +30,11 @@ if TYPE_CHECKING:
 
 from ..errors import MachineError, machine_error
 from ..parallel import AT_WORKER_START
+from .formats import FORMATS
 
 LOCK_NAME = ".poster-gen.lock"
 # the folders under an output folder that builds write into (and so may leave temporaries in)
-OUTPUT_FOLDERS = ("", "posters", "screen", "screen/posters", "social")
+OUTPUT_FOLDERS = tuple(sorted({os.path.dirname(t) for f in FORMATS.values() for t in (f.poster, f.brochure) if t}))
 # Temporary files being written right now: removed by the exit handlers below.
 TEMPORARIES: set[str] = set()
 _HELD: dict[int, Path] = {}  # lock fd -> output folder: the locks this process holds now

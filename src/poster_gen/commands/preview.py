@@ -19,6 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..build.formats import BROCHURE, output_name
     from ..build.glyphs import prepare_layout_fonts, project_text
     from ..errors import InputError, Problem
     from ..load.project import load_project
@@ -32,13 +33,13 @@ def run(args: argparse.Namespace) -> int:
     previews.mkdir(parents=True, exist_ok=True)
     posters: list[Rendered] = []
     for i, lm in enumerate(project.landmarks, 1):
-        pdf = out / "posters" / f"{lm.slug}.pdf"
+        pdf = out / output_name("print", lm.slug)
         if pdf.is_file():
             pages = rasterise(pdf, dpi=args.dpi)
             save_pages(pages, previews / lm.slug)
             posters.append(Rendered(f"{i:02d} {lm.name.zh} {lm.name.en}", pages))
     brochure = None
-    pdf = out / "brochure.pdf"
+    pdf = out / output_name("print", BROCHURE)
     if pdf.is_file():
         pages = rasterise(pdf, dpi=args.dpi)
         save_pages(pages, previews / "brochure")

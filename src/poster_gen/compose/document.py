@@ -107,7 +107,7 @@ def compose_poster(project: Project, landmark: Landmark, fonts: Mapping[str, Met
     ctx = PageContext(layout, palette_of(theme), fonts, _data(project, landmark), scale, project.root, langs,
               extras={"series_index": index, "series_count": count}, sheet=sheet, step=step)
     pages = []
-    out = out or f"posters/{landmark.slug}.pdf"
+    out = out or f"the {landmark.slug} poster"  # what messages call it (the build passes its file name)
     for seq in layout.sequence:
         names = [seq.template] if seq.template else seq.templates
         for name in names:

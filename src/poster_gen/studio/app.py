@@ -20,6 +20,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ..build.formats import BROCHURE, output_name
 from .engine import Engine, Invalid
 from .jobs import Jobs
 from .security import Guard, allowed_hosts
@@ -94,13 +95,15 @@ class Studio:
         cards = []
         for lm in project.landmarks:
             cards.append(await asyncio.to_thread(self._card, lm.slug, {"zh": lm.name.zh, "en": lm.name.en},
-                                                 f"posters/{lm.slug}.pdf"))
+                                                 output_name("print", lm.slug)))
         for slug, problems in sorted(project.failed.items()):
-            card = await asyncio.to_thread(self._card, slug, {"zh": slug, "en": slug}, f"posters/{slug}.pdf")
+            card = await asyncio.to_thread(self._card, slug, {"zh": slug, "en": slug},
+                                            output_name("print", slug))
             card["errors"] = [str(p) for p in problems]
             cards.append(card)
         b = project.campaign.brochure.title
-        brochure = await asyncio.to_thread(self._card, "brochure", {"zh": b.zh, "en": b.en}, "brochure.pdf")
+        brochure = await asyncio.to_thread(self._card, BROCHURE, {"zh": b.zh, "en": b.en},
+                                         output_name("print", BROCHURE))
         return JSONResponse({"landmarks": cards, "brochure": brochure})
 
     def _card(self, slug: str, title: dict, rel: str) -> dict:

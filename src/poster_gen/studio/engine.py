@@ -76,6 +76,7 @@ class Engine:
         sequence (build.checks): the edition's languages, the font's glyphs, whether
         every text fits, the layout lint and the photo's print resolution. Returns (project with it, landmark)."""
         from ..build.checks import fit_problem, output_problems, project_problems
+        from ..build.formats import output_name
         from ..compose.document import ComposeError, compose_poster
         from ..compose.series import series_step
         from ..load.models import Landmark
@@ -104,12 +105,12 @@ class Engine:
         try:
             fonts = self.fonts(trial)
             metrics = {r: p.metrics for r, p in fonts.items()}
-            doc = compose_poster(trial, lm, metrics, step=series_step(trial, metrics))
+            doc = compose_poster(trial, lm, metrics, out=output_name("print", slug), step=series_step(trial, metrics))
         except ComposeError as err:
             raise Invalid([fit_problem(trial, err)]) from None
         except InputError as err:
             raise Invalid(err.problems) from None
-        errors, _ = output_problems(trial, "poster", doc, f"posters/{slug}.pdf", slug, printed=True)
+        errors, _ = output_problems(trial, "poster", doc, output_name("print", slug), slug, printed=True)
         if errors:
             raise Invalid(errors)
         return trial, lm, doc
