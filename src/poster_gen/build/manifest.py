@@ -173,6 +173,19 @@ def is_current(root: Path, out: Path, name: str, entry: Entry | None, options: s
     return file_hash(out / name) == entry.output
 
 
+def changed_inputs(root: Path, out: Path, name: str, manifest: Manifest | None = None) -> list[str] | None:
+    """What changed since ``name`` was last written: its inputs whose content differs
+    now (project-relative paths; ``listing:<folder>`` when a landmark was added or
+    removed), [] when none did, None when no build has made it. The studio's "changed
+    since the last export"."""
+    manifest = manifest if manifest is not None else load(out)
+    entry = manifest.outputs.get(name)
+    if entry is None:
+        return None
+    now = current_inputs(root, entry.inputs)
+    return sorted(k for k in entry.inputs if now[k] != entry.inputs[k] and not k.startswith("font:"))
+
+
 def nothing_to_do(root: Path, out: Path, names: list[str], options: str) -> Manifest | None:
     """The manifest when every one of ``names`` is current (the no-op fast path)."""
     manifest = load(out)

@@ -1,7 +1,9 @@
-"""Builds started from the studio: the CLI's own `poster-gen build --events` (the same
+"""Builds started from the studio: the CLI's own `poster-gen build --events --keep-going` (the same
 incremental engine, its lock, its preflight, its worker processes kept out of the
 server) in a child process, followed through its JSON event stream (commands/events.py)
-so the page can show progress. A failed build is reported; the server keeps serving.
+so the page can show progress. One broken landmark does not stop the export: the good
+files are written and offered, the broken one is named with its problems. A failed
+build is reported; the server keeps serving.
 """
 from __future__ import annotations
 
@@ -27,9 +29,13 @@ class Job:
                 "errors": self.errors}
 
 
+GOOD = ("written", "up to date")  # a file this export made or found current
+
+
 class Jobs:
     def __init__(self, root: Path, out: Path):
         self.root, self.out = root, out
+        self.exported: list[str] | None = None  # the good files of the last export (the print set)
         self.jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
@@ -53,7 +59,7 @@ class Jobs:
 
     def _run(self, job: Job) -> None:
         job.state = "running"
-        cmd = [sys.executable, "-m", "poster_gen", "build", "--events", "--project", str(self.root),
+        cmd = [sys.executable, "-m", "poster_gen", "build", "--events", "--keep-going", "--project", str(self.root),
                "--out", str(self.out)]
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         try:
@@ -73,7 +79,11 @@ class Jobs:
         code = proc.wait()
         reader.join(timeout=5)
         job.progress = 1.0
-        job.state = "done" if code == 0 else "failed"
+        good = [f["name"] for f in job.files if f["status"] in GOOD]
+        # exit 2 with good files: some landmarks are broken, the rest exported (--keep-going)
+        job.state = "done" if code == 0 or (code == 2 and good) else "failed"
+        if job.state == "done":
+            self.exported = good
         if code not in (0, 2) and not job.errors:
             job.errors.append(next((t for t in reversed(tail) if t.startswith(("error:", "internal error:"))),
                                    f"the build stopped (exit code {code})"))

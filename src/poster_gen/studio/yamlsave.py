@@ -35,7 +35,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScala
 
 from .yamlmerge import apply, same, to_plain
 
-__all__ = ["read", "to_plain", "apply", "dump", "save", "undo", "etag", "StaleError", "NothingToUndo",
+__all__ = ["read", "to_plain", "apply", "dump", "save", "undo", "etag", "lock_for", "StaleError", "NothingToUndo",
            "SaveError"]
 
 HISTORY = ".history"  # beside the file: <folder>/.history/<name>.prev
@@ -212,15 +212,15 @@ def dump(doc: Any) -> bytes:
 
 # -- saving ----------------------------------------------------------------------------
 
-_LOCKS: dict[Path, threading.Lock] = {}
+_LOCKS: dict[Path, threading.RLock] = {}
 _LOCKS_LOCK = threading.Lock()
 
 
-def _lock(path: Path) -> threading.Lock:
+def lock_for(path: Path) -> threading.RLock:
     """One writer per file in this process: the ETag check and the replace are one step."""
     key = path.resolve()
     with _LOCKS_LOCK:
-        return _LOCKS.setdefault(key, threading.Lock())
+        return _LOCKS.setdefault(key, threading.RLock())
 
 
 def history_path(path: Path) -> Path:
@@ -260,7 +260,7 @@ def save(path: Path, new: Any, expected_etag: str) -> str:
     A save that changes nothing writes nothing (and keeps the undo step)."""
     if not isinstance(new, dict):
         raise TypeError("the new content of a file must be a mapping")
-    with _lock(path):
+    with lock_for(path):
         data = path.read_bytes()
         if etag(data) != expected_etag:
             raise StaleError(str(path))
@@ -282,7 +282,7 @@ def save(path: Path, new: Any, expected_etag: str) -> str:
 def undo(path: Path, expected_etag: str) -> str:
     """Put back the version before the last save and return its ETag. The two swap,
     so undoing again redoes: an accidental undo never loses an edit."""
-    with _lock(path):
+    with lock_for(path):
         prev = history_path(path)
         if not prev.is_file():
             raise NothingToUndo(str(path))
