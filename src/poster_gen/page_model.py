@@ -268,6 +268,7 @@ class Page:
     frames: dict[str, Box] = field(default_factory=dict)  # region id -> box, for lint/tests
     marks: list[Item] = field(default_factory=list)  # printer's marks, in the slug outside the bleed
     lint: list = field(default_factory=list)  # the layout lint's findings (compose.layout_lint.kit.LintIssue)
+    capacity: dict = field(default_factory=dict)  # data field ("ambition.en") -> about how many characters fit
 
     @property
     def trim(self) -> Box:

@@ -94,6 +94,7 @@ def _compose_page(template: Template, ctx: PageContext, label: str, name: str, l
     others comes below them in the file), then stack them: layered regions (colour
     fields, motifs) behind the rest. ``lint=False`` skips the layout lint (a fit probe)."""
     page = Page(ctx.width, ctx.height, ctx.bleed, label=label)
+    ctx.capacity = page.capacity  # the text regions record how much each field could hold
     e = ctx.bleed
     page.add(Rect(Box(-e, -e, ctx.width + 2 * e, ctx.height + 2 * e),
                   fill=ctx.palette[template.background], role="background"))

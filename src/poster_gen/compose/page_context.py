@@ -31,6 +31,7 @@ class PageContext:
     extras: dict[str, Any] = field(default_factory=dict)  # e.g. contents entries, series info
     used: dict[str, float] = field(default_factory=dict)  # region id -> lowest edge it printed, mm
     drawn: dict[str, Any] = field(default_factory=dict)  # region id -> the box its content covers (Box)
+    capacity: dict[str, int] = field(default_factory=dict, repr=False)  # this page's text fields: chars that fit
     step: int = 0  # the series copyfit: how many steps down the type scale body styles are set
     _paras: int = field(default=0, repr=False)
     _values: dict[str, tuple[Any, tuple[str | int, ...] | None]] = field(default_factory=dict, repr=False)

@@ -84,14 +84,16 @@ class FittedBlock:
 class FitError(StageError):
     """Text does not fit its frame at the series' sizes. ``path`` is the data field it
     shows, e.g. ("landmark", "ambition", "zh"); ``shrinkable``: the frame holds a body
-    style the series copyfit could still step down."""
+    style the series copyfit could still step down; ``cut``: about how many characters
+    too long the text is (what the studio says, in plain words)."""
 
-    def __init__(self, path: tuple[str | int, ...], frame: str, overflow: str, shrinkable: bool = False):
-        self.frame, self.overflow, self.shrinkable = frame, overflow, shrinkable
+    def __init__(self, path: tuple[str | int, ...], frame: str, overflow: str, shrinkable: bool = False,
+                 cut: int = 0):
+        self.frame, self.overflow, self.shrinkable, self.cut = frame, overflow, shrinkable, cut
         super().__init__(f"{dotted(path)}: does not fit the '{frame}' frame ({overflow})", path)
 
     def __reduce__(self):
-        return (type(self), (self.path, self.frame, self.overflow, self.shrinkable))
+        return (type(self), (self.path, self.frame, self.overflow, self.shrinkable, self.cut))
 
 
 def font_for(fonts: Mapping[str, Metrics], role: str, lang: str) -> str:
@@ -167,6 +169,31 @@ def fit_block(paras: Sequence[Para], fonts: Mapping[str, Metrics], width: float,
     raise _overflow(setp, h, height, too_many, frame)
 
 
+def capacity(block: FittedBlock, height: float) -> dict[str, int]:
+    """About how many characters each paragraph's field could hold in this frame, the
+    others unchanged: the lines its style allows (and the frame's spare height gives)
+    times the characters of its own text per line, less what breaking between words
+    costs. What the studio's counter shows, so it counts against the frame as composed."""
+    spare = max(0.0, height - block.height)
+    found: dict[str, int] = {}
+    for sp in block.paras:
+        st, text = sp.para.style, sp.shaped.text
+        if not sp.para.field or not text:
+            continue
+        em = sp.size * MM_PER_PT
+        lines = len(sp.spans) + int(spare / (em * st.leading) + 1e-6)
+        if st.max_lines:
+            lines = min(lines, st.max_lines)
+        per_char = sp.shaped.prefix[-1] / len(text) * em  # mm, tracking and squeeze included
+        per_line = sp.width / per_char if per_char > 0 else 0.0
+        if sp.para.lang != "zh" and st.chars[1]:
+            per_line = min(per_line, st.chars[1])  # a Latin measure in characters
+        words = text.split()
+        loss = 0.0 if sp.para.lang == "zh" else sum(map(len, words)) / max(1, len(words)) / 2  # half a word a line
+        found[dotted(sp.para.field)] = max(len(text), int(lines * (per_line - loss) * 0.96))  # err on the short side
+    return found
+
+
 def _overflow(setp: list[SetPara], h: float, height: float, too_many: list[SetPara], frame: str) -> FitError:
     shrinkable = any(sp.para.style.shrinkable for sp in setp)
     if too_many:
@@ -174,14 +201,14 @@ def _overflow(setp: list[SetPara], h: float, height: float, too_many: list[SetPa
         keep = sp.para.style.max_lines
         over = sum(len(line) for line in sp.lines[keep:])
         return FitError(sp.para.field, frame, f"{len(sp.spans)} lines where {keep} fit; "
-                        f"cut about {over} characters", sp.para.style.shrinkable)
+                        f"cut about {over} characters", sp.para.style.shrinkable, over)
     # blame the paragraph that takes the most height and estimate how much to cut
     sp = max(setp, key=lambda s: len(s.spans) * s.size * s.para.style.leading)
     lead = sp.size * sp.para.style.leading * MM_PER_PT
     lines_over = max(1, int((h - height) / lead + 0.999))
     per_line = max(1, max((len(line) for line in sp.lines), default=1))
     return FitError(sp.para.field, frame, f"{max(h - height, 0.1):.1f} mm too tall: about {lines_over} line(s); "
-                    f"cut about {lines_over * per_line} characters", shrinkable)
+                    f"cut about {lines_over * per_line} characters", shrinkable, lines_over * per_line)
 
 
 def _adjust(sp: SetPara, a: int, b: int, justify: bool,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import threading
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,21 @@ class Invalid(Exception):
     @property
     def errors(self) -> list[dict[str, str]]:
         return [{"field": p.field, "message": p.message, "where": str(p)} for p in self.problems]
+
+
+@dataclass(frozen=True)
+class Preview:
+    png: bytes
+    capacity: dict[str, int]  # landmark field ("ambition.en") -> about how many characters fit
+
+
+def _plain(problem: Problem, err) -> Problem:
+    """A text too long, said as the editor's user thinks of it."""
+    cut = getattr(err.fit, "cut", 0) if err.fit is not None else 0
+    if not cut:
+        return problem
+    return Problem(problem.file, problem.line, problem.column, problem.field,
+                   f"about {cut} characters too long for this space")
 
 
 class Engine:
@@ -107,7 +122,7 @@ class Engine:
             metrics = {r: p.metrics for r, p in fonts.items()}
             doc = compose_poster(trial, lm, metrics, out=output_name("print", slug), step=series_step(trial, metrics))
         except ComposeError as err:
-            raise Invalid([fit_problem(trial, err)]) from None
+            raise Invalid([_plain(fit_problem(trial, err), err)]) from None
         except InputError as err:
             raise Invalid(err.problems) from None
         errors, _ = output_problems(trial, "poster", doc, output_name("print", slug), slug, printed=True)
@@ -118,6 +133,11 @@ class Engine:
     # -- previews -------------------------------------------------------------------
     def preview(self, slug: str, data: Any | None = None, width: int = 800) -> bytes:
         """The poster as it would print, as a PNG ``width`` pixels wide (trimmed)."""
+        return self.render(slug, data, width).png
+
+    def render(self, slug: str, data: Any | None = None, width: int = 800) -> Preview:
+        """The preview and what each text field of the landmark could hold in its frame
+        as composed (the editor's counters)."""
         from ..compose.document import compose_poster
         from ..compose.series import series_step
         from ..render.pdf import font_files, render_document
@@ -135,7 +155,9 @@ class Engine:
             fonts = self.fonts(trial)
         buf = io.BytesIO()
         render_document(doc, buf, font_files(fonts), colour="rgb")
-        return thumbnail(buf.getvalue(), width)
+        capacity = {k[len("landmark."):]: v for page in doc.pages for k, v in page.capacity.items()
+                    if k.startswith("landmark.")}
+        return Preview(thumbnail(buf.getvalue(), width), capacity)
 
 
 def thumbnail(pdf_bytes: bytes, width: int, page: int = 0) -> bytes:

@@ -64,8 +64,9 @@ def figures(region: Region, box: Box, ctx: PageContext) -> list[Item]:
             w += unit_gap + text_width(unit, fu, ust.size, ust.tracking)
         if w > colw - clear + 1e-6:
             per = text_width("0", fv, vst.size, vst.tracking)
+            cut = max(1, round((w - colw + clear) / per))
             raise FitError((*path, i, "value"), region.id, f"{w - colw + clear:.0f} mm too wide; cut about "
-                           f"{max(1, round((w - colw + clear) / per))} characters")
+                           f"{cut} characters", cut=cut)
     items: list[Item] = []
     divider = ctx.colour(region.colour, region.tint, "tint")
     for i, fig in enumerate(figs):

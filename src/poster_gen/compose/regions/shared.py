@@ -17,7 +17,7 @@ from ..motifs import MotifContext, draw_motif
 from ..page_context import PageContext
 from ...page_model import CMYK, Box, Image, Item, Link, Path, Rect, Stroke, TextLine
 from ..qr import qr_code
-from ..text import FittedBlock, Para, fit_block, place_block, single_line
+from ..text import FittedBlock, Para, capacity, fit_block, place_block, single_line
 
 QR_DARK = CMYK(0, 0, 0, 100, "Black")  # solid black modules read best on any scanner
 Composer = Callable[[Region, Box, PageContext], list[Item]]
@@ -49,6 +49,7 @@ def set_paras(region: Region, box: Box, ctx: PageContext, paras: list[Para], *, 
     top = box.y if top is None else top
     height = box.bottom - top if height is None else height
     block = fit_block(paras, ctx.fonts, box.w, height, region.id, ctx.words)
+    ctx.capacity.update(capacity(block, height))
     if (valign or region.valign) == "bottom":
         top += height - block.height
     lines = place_block(block, ctx.fonts, box.x, top, box.w, align or region.align, region.id,
