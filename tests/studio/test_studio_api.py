@@ -105,13 +105,14 @@ def test_a_file_changed_on_disk_is_not_overwritten(client: TestClient, proj: Pat
     assert path.read_bytes() == edited
 
 
-def test_errors_use_the_cli_words_for_texts_that_do_not_fit(client: TestClient):
+def test_a_text_too_long_is_said_plainly_with_how_much(client: TestClient):
     data = client.get(f"/api/landmarks/{SLUG}").json()
     data["ambition"]["zh"] = "把南京建设成为集成电路产业标杆城市" * 6
     r = client.post(f"/api/preview/{SLUG}.png", json=data)
     assert r.status_code == 422
     (err,) = r.json()["errors"]
-    assert err["field"] == "ambition.zh" and "does not fit the 'ambition' frame" in err["message"]
+    assert err["field"] == "ambition.zh" and err["message"].endswith("characters too long for this space")
+    assert err["message"].startswith("about ") and "frame" not in err["message"]
 
 
 def test_the_editor_refuses_what_the_build_would_refuse(client: TestClient, proj: Path):
@@ -193,8 +194,8 @@ def test_build_files_and_print_set(client: TestClient, proj: Path):
 
 
 @pytest.mark.slow
-def test_a_failed_build_says_why(client: TestClient, proj: Path):
-    """The studio follows the build's event stream (build --events), not its table."""
+def test_an_export_with_a_broken_landmark_exports_the_others(client: TestClient, proj: Path):
+    """The studio follows the build's event stream (build --events --keep-going), not its table."""
     path = landmark_file(proj)
     path.write_text(path.read_text(encoding="utf-8").replace("order: ", "order: x", 1), encoding="utf-8")
     job = client.post("/api/build").json()["job"]
@@ -203,9 +204,13 @@ def test_a_failed_build_says_why(client: TestClient, proj: Path):
         if state["state"] in ("done", "failed"):
             break
         time.sleep(0.1)
-    assert state["state"] == "failed", state
+    # the good landmarks are exported and offered; the broken one is named with its problem
+    assert state["state"] == "done", state
     assert any(e.startswith("error: ") and f"{SLUG}.yaml" in e and "order" in e for e in state["errors"]), state
     assert {f["status"] for f in state["files"] if SLUG in f["name"]} == {"failed"}
+    written = {f["name"] for f in state["files"] if f["status"] == "written"}
+    assert "posters/new-energy-vehicles.pdf" in written and not any(SLUG in n for n in written)
+    assert (proj / "output" / "posters" / "new-energy-vehicles.pdf").is_file()
 
 
 @pytest.mark.parametrize("path", ["/files/../data/campaign.yaml", "/files/%2e%2e/data/campaign.yaml",
@@ -242,8 +247,9 @@ def test_a_token_is_needed_beyond_loopback(proj: Path):
     assert c.get("/api/landmarks").status_code == 401
     assert c.get("/api/landmarks", headers={"Authorization": "Bearer wrong"}).status_code == 401
     assert c.get("/api/landmarks", headers={"Authorization": "Bearer s3cret"}).status_code == 200
-    r = c.get("/?token=s3cret")
-    assert r.status_code == 200 and "pg_studio_token" in r.headers.get("set-cookie", "")
+    r = c.get("/?token=s3cret", follow_redirects=False)  # the token leaves the address bar
+    assert r.status_code == 303 and r.headers["location"] == "/"
+    assert "pg_studio_token" in r.headers.get("set-cookie", "")
     assert c.get("/api/landmarks").status_code == 200  # the cookie carries it now
 
 

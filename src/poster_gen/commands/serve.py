@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .common import project_arg
+
+if TYPE_CHECKING:
+    import socket
 
 HELP = "the studio: edit the landmarks, watch the posters change and export the print set in a browser"
 
@@ -51,6 +55,25 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _reachable(host: str) -> str:
+    """A name to open the studio by: the host it listens on, or for every address
+    (0.0.0.0, ::) this machine's name when it resolves (other computers on the network
+    can usually reach it by that name), else 127.0.0.1."""
+    import socket
+
+    from ..studio.security import WILDCARD
+
+    if host not in WILDCARD:
+        return host
+    name = socket.gethostname()
+    try:
+        if name and socket.getaddrinfo(name, None):
+            return name
+    except (OSError, UnicodeError):
+        pass
+    return "127.0.0.1"
+
+
 def run(args: argparse.Namespace) -> int:
     import secrets
     import signal
@@ -60,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ..errors import InputError, Problem
     from ..studio.app import create_app
-    from ..studio.security import LOOPBACK, url_host
+    from ..studio.security import LOOPBACK, WILDCARD, url_host
 
     root = args.project.resolve()
     if not (root / "data" / "landmarks").is_dir():
@@ -69,17 +92,21 @@ def run(args: argparse.Namespace) -> int:
     port = sock.getsockname()[1]
     token = None if args.host in LOOPBACK else secrets.token_urlsafe(18)
     app = create_app(root, args.out, host=args.host, port=port, token=token)
-    url = f"http://{url_host(args.host)}:{port}/" + (f"?token={token}" if token else "")
+    # the one place the token is shown: uvicorn's access log (which would carry a
+    # ?token= address) is off, and the page drops it from the address bar at once
+    url = f"http://{url_host(_reachable(args.host))}:{port}/" + (f"?token={token}" if token else "")
     print(f"poster-gen studio for {root}")
     print(f"open {url}")
     if token:
-        print("listening beyond this computer: every request needs the token above")
+        print("listening beyond this computer: every request needs the token above"
+              + (f" (on this computer http://127.0.0.1:{port}/ takes it too)" if args.host in WILDCARD else ""))
     print("Ctrl-C stops it.", flush=True)
-    if args.open:
-        webbrowser.open(url)
+    if args.open:  # this computer's browser: the loopback address always reaches a wildcard
+        webbrowser.open(url.replace(f"//{url_host(_reachable(args.host))}:", "//127.0.0.1:", 1)
+                        if args.host in WILDCARD else url)
     for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn shuts down cleanly on its own
         signal.signal(sig, signal.default_int_handler)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
     try:
         server.run(sockets=[sock])  # shuts down cleanly, then re-raises the signal
     except KeyboardInterrupt:

@@ -16,10 +16,21 @@ def check_path(root: Path, ref: str) -> tuple[Path | None, str | None]:
     """The file ``ref`` names, or why it is not acceptable."""
     if not ref.strip():
         return None, "is empty (expected a file in the project, e.g. assets/images/hero.jpg)"
+    shown = ref if len(ref) <= 60 else ref[:57] + "..."
+    if "\0" in ref or any(len(part.encode("utf-8", "surrogatepass")) > 255 for part in ref.split("/")) \
+            or len(ref) > 1024:
+        return None, f"{shown!r} is not a file name this computer can have (too long, or a NUL character)"
     p = Path(ref)
-    full = (p if p.is_absolute() else root / p).resolve()
+    try:
+        full = (p if p.is_absolute() else root / p).resolve()
+    except (OSError, ValueError) as exc:
+        return None, f"{shown!r} cannot be looked up ({exc})"
     if not full.is_relative_to(root.resolve()):
         return None, f"{ref!r} is outside the project folder; copy the file into assets/ and name it from there"
+    try:
+        full.exists()
+    except (OSError, ValueError) as exc:
+        return None, f"{shown!r} cannot be looked up ({exc})"
     if not full.exists():
         near = sorted(x.name for x in full.parent.glob("*")) if full.parent.is_dir() else []
         from ..suggest import suggest
