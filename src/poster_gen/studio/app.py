@@ -231,8 +231,15 @@ class Studio:
 
     def _card(self, slug: str, title: dict, rel: str) -> dict:
         path = self.out / rel
-        card = {"slug": slug, "title": title, "file": rel, "built": None, "preflight": None, "url": None}
+        card = {"slug": slug, "title": title, "file": rel, "built": None, "preflight": None, "url": None,
+                "changed": False, "version": None}
+        source = self.landmark_path(slug) if slug != BROCHURE else None
+        if source is not None:  # the saved data's version: a preview of it follows saves
+            from .yamlsave import etag
+            card["version"] = etag(source.read_bytes())[:16]
         if path.is_file():
+            from ..build.manifest import changed_inputs
+            card["changed"] = bool(changed_inputs(self.root, self.out, rel))  # since the last export
             card["built"] = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
             card["url"] = f"/files/{rel}"
             card["preflight"] = "pass" if all(r.ok for r in self._preflight(path, rel)) else "fail"
@@ -308,7 +315,8 @@ class Studio:
                                                   "X-Can-Undo": "1" if history_path(path).is_file() else "0"})
 
     async def put_landmark(self, request: Request) -> Response:
-        from .yamlsave import StaleError, save
+        from .versions import save
+        from .yamlsave import StaleError
 
         slug = request.path_params["slug"]
         path = self.landmark_path(slug)
@@ -327,14 +335,15 @@ class Studio:
         except OSError as err:  # a file name in the data the filesystem cannot take
             return self.reply({"errors": [_unusable(err)]}, status=422)
         try:
-            new = await asyncio.to_thread(save, path, body, match.strip('"'))
+            new = await asyncio.to_thread(save, path, body, match.strip('"'), _who(request))
         except StaleError:
             return _error(412, "the file changed on disk since you loaded it (a colleague, an editor?); "
                           "reload to see the changes — nothing was overwritten")
         return self.reply({"etag": new}, headers={"ETag": f'"{new}"'})
 
     async def undo_landmark(self, request: Request) -> Response:
-        from .yamlsave import NothingToUndo, StaleError, undo
+        from .versions import undo
+        from .yamlsave import NothingToUndo, StaleError
 
         path = self.landmark_path(request.path_params["slug"])
         if path is None:
@@ -343,11 +352,41 @@ class Studio:
         if not match:
             return _error(428, "send If-Match with the ETag you loaded")
         try:
-            new = await asyncio.to_thread(undo, path, match.strip('"'))
+            new = await asyncio.to_thread(undo, path, match.strip('"'), _who(request))
         except StaleError:
             return _error(412, "the file changed on disk since you loaded it; nothing was changed")
         except NothingToUndo:
             return _error(409, "there is no earlier version to go back to")
+        return self.reply({"etag": new}, headers={"ETag": f'"{new}"'})
+
+    async def versions(self, request: Request) -> Response:
+        """Every kept version of a landmark's file, newest first, each with its one-line diff."""
+        from .versions import versions
+
+        path = self.landmark_path(request.path_params["slug"])
+        if path is None:
+            return _error(404, "no such landmark")
+        kept = await asyncio.to_thread(versions, path)
+        return self.reply({"versions": [v.as_json() for v in kept]})
+
+    async def restore_version(self, request: Request) -> Response:
+        """Put a kept version back (itself a new version: nothing is lost)."""
+        from .versions import restore
+        from .yamlsave import StaleError
+
+        path = self.landmark_path(request.path_params["slug"])
+        number = request.path_params["number"]
+        if path is None or not number.isdigit() or len(number) > 9:
+            return _error(404, "no such version")
+        match = request.headers.get("if-match")
+        if not match:
+            return _error(428, "send If-Match with the ETag you loaded")
+        try:
+            new = await asyncio.to_thread(restore, path, int(number), match.strip('"'), _who(request))
+        except KeyError:
+            return _error(404, "no such version")
+        except StaleError:
+            return _error(412, "the file changed on disk since you loaded it; nothing was changed")
         return self.reply({"etag": new}, headers={"ETag": f'"{new}"'})
 
     async def preview(self, request: Request) -> Response:
@@ -362,12 +401,15 @@ class Studio:
                 return data
         try:
             async with self.renders():
-                png = await asyncio.to_thread(self.engine.preview, slug, data, width)
+                shown = await asyncio.to_thread(self.engine.render, slug, data, width)
         except Invalid as err:
             return self.reply({"errors": err.errors}, status=422)
         except OSError as err:
             return self.reply({"errors": [_unusable(err)]}, status=422)
-        return Response(png, media_type="image/png", headers={"Cache-Control": "no-store"})
+        # what each text field's frame holds as composed: the editor's counters
+        capacity = json.dumps(shown.capacity, ensure_ascii=True, separators=(",", ":"))
+        return Response(shown.png, media_type="image/png", headers={"Cache-Control": "no-store",
+                                                                    "X-Capacity": capacity})
 
     async def start_build(self, request: Request) -> Response:
         job = self.jobs.start()
@@ -393,7 +435,9 @@ class Studio:
                         headers={"Content-Disposition": 'attachment; filename="print-set.zip"'})
 
     def _zip(self) -> bytes | None:
-        found = sorted((self.out / "posters").glob("*.pdf")) + sorted(self.out.glob("brochure*.pdf"))
+        exported = self.jobs.exported  # the good files of this session's last export, when there was one
+        found = [self.out / n for n in exported if n.endswith(".pdf")] if exported is not None else \
+            sorted((self.out / "posters").glob("*.pdf")) + sorted(self.out.glob("brochure*.pdf"))
         # what /files/ would serve, no more: no hidden files, nothing a symlink leads out to
         files = [(f, rel) for f in found
                  if self.output_path(rel := f.relative_to(self.out).as_posix()) is not None]
@@ -411,6 +455,15 @@ class Studio:
             report.append(f"{passed} passed, {len(files) - passed} failed")
             z.writestr("print-set/preflight-report.txt", "\n".join(report) + "\n")
         return buf.getvalue()
+
+
+def _who(request: Request) -> str:
+    """The name the page gives for who is saving (``X-Studio-User``, percent-encoded
+    UTF-8, as headers carry only Latin-1), printable, short."""
+    from urllib.parse import unquote
+
+    name = unquote(request.headers.get("x-studio-user", "")[:400], errors="replace")
+    return "".join(ch for ch in name if ch.isprintable())[:80]
 
 
 def _unusable(err: OSError) -> dict:
@@ -575,6 +628,8 @@ def create_app(root: Path, out: Path | None = None, *, host: str = "127.0.0.1", 
         Route("/api/landmarks/{slug}", studio.get_landmark, methods=["GET"]),
         Route("/api/landmarks/{slug}", studio.put_landmark, methods=["PUT"]),
         Route("/api/landmarks/{slug}/undo", studio.undo_landmark, methods=["POST"]),
+        Route("/api/landmarks/{slug}/versions", studio.versions, methods=["GET"]),
+        Route("/api/landmarks/{slug}/versions/{number}/restore", studio.restore_version, methods=["POST"]),
         Route("/api/preview/{slug}.png", studio.preview, methods=["GET", "POST"]),
         Route("/api/thumbnail/{path:path}", studio.thumbnail),
         Route("/api/build", studio.start_build, methods=["POST"]),
