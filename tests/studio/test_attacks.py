@@ -17,7 +17,9 @@ from starlette.testclient import TestClient
 
 from conftest import copy_project
 from poster_gen.studio import app as studio_app
-from poster_gen.studio.app import ALLOWED_WIDTHS, LRU, MAX_DEPTH, THUMB_BUDGET, create_app, dumps
+from poster_gen.studio.app import ALLOWED_WIDTHS, THUMB_BUDGET, create_app
+from poster_gen.studio.bodies import MAX_DEPTH, dumps
+from poster_gen.studio.lru import LRU
 from poster_gen.studio.jobs import Job
 
 BASE = "http://127.0.0.1:8765"

@@ -14,15 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import io
 import json
 import re
-import threading
 import time
-import zipfile
-from collections import OrderedDict
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -32,81 +28,19 @@ from starlette.staticfiles import StaticFiles
 
 from ..build.formats import BROCHURE, output_name
 from .engine import Engine, Invalid
+from .bodies import dumps, error, read_body, who
 from .jobs import Jobs
-from .security import Guard, allowed_hosts, cookie_name, is_json
+from .lru import LRU
+from .outputs import ALLOWED_WIDTHS, MAX_PATH, PREFLIGHT_ENTRIES, THUMB_BUDGET, OutputRoutes, requested_width
+from .security import Guard, allowed_hosts, cookie_name
 
 STATIC = Path(__file__).resolve().parent / "static"
-MAX_BODY = 1024 * 1024
-MAX_DEPTH = 64  # nesting of a JSON body: a landmark needs a handful of levels
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG = 100
-MAX_PATH, MAX_PART = 1024, 255  # characters of a path under output/, bytes of one name in it
-ALLOWED_WIDTHS = (200, 400, 800, 1200, 2400)  # a thumbnail's width snaps to the nearest
-THUMB_BUDGET = 64 * 1024 * 1024  # bytes of PNG kept in memory
-PREFLIGHT_ENTRIES = 512  # built files whose preflight results are kept
 RENDERS = 4  # pictures drawn at once (thumbnails, previews); the rest wait their turn
 
 
-def dumps(content: Any) -> bytes:
-    """JSON as UTF-8, or as ASCII escapes when the content has text UTF-8 cannot carry
-    (a lone surrogate a client sent): an error response is never itself an error."""
-    try:
-        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
-    except UnicodeEncodeError:
-        return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
-
-
-class JSON(Response):
-    media_type = "application/json"
-
-    def render(self, content: Any) -> bytes:
-        return dumps(content)
-
-
-def _error(status: int, message: str, **extra) -> Response:
-    return JSON({"error": message, **extra}, status_code=status)
-
-
-class LRU:
-    """A cache bounded by entries and by bytes (``size`` of a value), least recently used
-    out first; thread-safe."""
-
-    def __init__(self, max_bytes: int, max_entries: int, size: Callable[[Any], int] = lambda v: 1):
-        self.max_bytes, self.max_entries, self.size = max_bytes, max_entries, size
-        self.items: OrderedDict = OrderedDict()
-        self.bytes = 0
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            value = self.items.get(key)
-            if value is not None:
-                self.items.move_to_end(key)
-            return value
-
-    def put(self, key, value) -> None:
-        n = self.size(value)
-        with self._lock:
-            old = self.items.pop(key, None)
-            if old is not None:
-                self.bytes -= self.size(old)
-            if n > self.max_bytes:
-                return  # larger than the whole budget: not kept
-            self.items[key] = value
-            self.bytes += n
-            while self.bytes > self.max_bytes or len(self.items) > self.max_entries:
-                _, gone = self.items.popitem(last=False)
-                self.bytes -= self.size(gone)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def keys(self) -> list:
-        with self._lock:
-            return list(self.items)
-
-
-class Studio:
+class Studio(OutputRoutes):
     def __init__(self, root: Path, out: Path | None = None):
         self.engine = Engine(root, out)
         self.root, self.out = self.engine.root, self.engine.out
@@ -172,21 +106,6 @@ class Studio:
             return None
         return path
 
-    def output_path(self, rel: str) -> Path | None:
-        """A file under the output folder, or None: no '..', no absolute paths, no symlinks
-        out, no hidden files (a name starting with '.'), no name the filesystem cannot take."""
-        if not _fine_rel(rel):
-            return None
-        try:
-            path = (self.out / rel).resolve()
-            if not path.is_relative_to(self.out):
-                return None
-            if any(part.startswith(".") for part in path.relative_to(self.out).parts) or not path.is_file():
-                return None
-        except (OSError, ValueError):
-            return None
-        return path
-
     # -- handlers --------------------------------------------------------------------
     async def index(self, request: Request) -> Response:
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
@@ -245,59 +164,13 @@ class Studio:
             card["preflight"] = "pass" if all(r.ok for r in self._preflight(path, rel)) else "fail"
         return card
 
-    def _preflight(self, path: Path, rel: str) -> list:
-        """The preflight results of a built file, judged once per version of the file."""
-        from ..preflight import preflight_pdf
-
-        st = path.stat()
-        stamp = (st.st_mtime_ns, st.st_size)
-        got = self.preflights.get(rel)
-        if got is None or got[0] != stamp:
-            got = (stamp, preflight_pdf(path, shown=rel))
-            self.preflights.put(rel, got)
-        return got[1]
-
-    async def thumbnail(self, request: Request) -> Response:
-        """The built file's first page, small (the brochure's cover, a poster), at the
-        allowed width nearest the one asked for."""
-        rel = request.path_params["path"]
-        path = self.output_path(rel)
-        if path is None or path.suffix != ".pdf":
-            return _error(404, "no such built file")
-        width = snap_width(_width(request, 400))
-        try:
-            png = self._cached_thumbnail(path, rel, width)
-            if png is None:
-                async with self.drawing((rel, width)):  # one request draws it, the others wait
-                    png = self._cached_thumbnail(path, rel, width)  # drawn while this one waited?
-                    if png is None:
-                        async with self.renders():
-                            png = await asyncio.to_thread(self._draw_thumbnail, path, rel, width)
-        except OSError:  # gone or unreadable since it was found
-            return _error(404, "no such built file")
-        except Exception:  # not a PDF the rasteriser can open
-            return _error(422, "this file cannot be drawn (is it a PDF?)")
-        return Response(png, media_type="image/png", headers={"Cache-Control": "no-cache"})
-
-    def _cached_thumbnail(self, path: Path, rel: str, width: int) -> bytes | None:
-        got = self.thumbs.get((rel, width))
-        return got[1] if got is not None and got[0] == _stamp(path) else None
-
-    def _draw_thumbnail(self, path: Path, rel: str, width: int) -> bytes:
-        from .engine import thumbnail
-
-        stamp = _stamp(path)
-        png = thumbnail(path.read_bytes(), width)
-        self.thumbs.put((rel, width), (stamp, png))
-        return png
-
     async def get_landmark(self, request: Request) -> Response:
         from .yamlsave import etag, read, to_plain
 
         slug = request.path_params["slug"]
         path = self.landmark_path(slug)
         if path is None:
-            return _error(404, "no such landmark")
+            return error(404, "no such landmark")
         try:
             doc, data = await asyncio.to_thread(read, path)
         except Exception:  # a file broken by hand: say what the loader says
@@ -309,7 +182,7 @@ class Studio:
             except InputError as err:
                 return self.reply({"errors": [{"field": p.field, "message": p.message, "where": str(p)}
                                               for p in err.problems]}, status=422)
-            return _error(422, message)
+            return error(422, message)
         from .yamlsave import history_path
         return self.reply(to_plain(doc), headers={"ETag": f'"{etag(data)}"',
                                                   "X-Can-Undo": "1" if history_path(path).is_file() else "0"})
@@ -321,11 +194,11 @@ class Studio:
         slug = request.path_params["slug"]
         path = self.landmark_path(slug)
         if path is None:
-            return _error(404, "no such landmark")
+            return error(404, "no such landmark")
         match = request.headers.get("if-match")
         if not match:
-            return _error(428, "send If-Match with the ETag you loaded, so nobody's edit is overwritten")
-        body = await _body(request)
+            return error(428, "send If-Match with the ETag you loaded, so nobody's edit is overwritten")
+        body = await read_body(request)
         if isinstance(body, Response):
             return body
         try:
@@ -335,9 +208,9 @@ class Studio:
         except OSError as err:  # a file name in the data the filesystem cannot take
             return self.reply({"errors": [_unusable(err)]}, status=422)
         try:
-            new = await asyncio.to_thread(save, path, body, match.strip('"'), _who(request))
+            new = await asyncio.to_thread(save, path, body, match.strip('"'), who(request))
         except StaleError:
-            return _error(412, "the file changed on disk since you loaded it (a colleague, an editor?); "
+            return error(412, "the file changed on disk since you loaded it (a colleague, an editor?); "
                           "reload to see the changes — nothing was overwritten")
         return self.reply({"etag": new}, headers={"ETag": f'"{new}"'})
 
@@ -347,16 +220,16 @@ class Studio:
 
         path = self.landmark_path(request.path_params["slug"])
         if path is None:
-            return _error(404, "no such landmark")
+            return error(404, "no such landmark")
         match = request.headers.get("if-match")
         if not match:
-            return _error(428, "send If-Match with the ETag you loaded")
+            return error(428, "send If-Match with the ETag you loaded")
         try:
-            new = await asyncio.to_thread(undo, path, match.strip('"'), _who(request))
+            new = await asyncio.to_thread(undo, path, match.strip('"'), who(request))
         except StaleError:
-            return _error(412, "the file changed on disk since you loaded it; nothing was changed")
+            return error(412, "the file changed on disk since you loaded it; nothing was changed")
         except NothingToUndo:
-            return _error(409, "there is no earlier version to go back to")
+            return error(409, "there is no earlier version to go back to")
         return self.reply({"etag": new}, headers={"ETag": f'"{new}"'})
 
     async def versions(self, request: Request) -> Response:
@@ -365,7 +238,7 @@ class Studio:
 
         path = self.landmark_path(request.path_params["slug"])
         if path is None:
-            return _error(404, "no such landmark")
+            return error(404, "no such landmark")
         kept = await asyncio.to_thread(versions, path)
         return self.reply({"versions": [v.as_json() for v in kept]})
 
@@ -377,26 +250,26 @@ class Studio:
         path = self.landmark_path(request.path_params["slug"])
         number = request.path_params["number"]
         if path is None or not number.isdigit() or len(number) > 9:
-            return _error(404, "no such version")
+            return error(404, "no such version")
         match = request.headers.get("if-match")
         if not match:
-            return _error(428, "send If-Match with the ETag you loaded")
+            return error(428, "send If-Match with the ETag you loaded")
         try:
-            new = await asyncio.to_thread(restore, path, int(number), match.strip('"'), _who(request))
+            new = await asyncio.to_thread(restore, path, int(number), match.strip('"'), who(request))
         except KeyError:
-            return _error(404, "no such version")
+            return error(404, "no such version")
         except StaleError:
-            return _error(412, "the file changed on disk since you loaded it; nothing was changed")
+            return error(412, "the file changed on disk since you loaded it; nothing was changed")
         return self.reply({"etag": new}, headers={"ETag": f'"{new}"'})
 
     async def preview(self, request: Request) -> Response:
         slug = request.path_params["slug"]
         if self.landmark_path(slug) is None:
-            return _error(404, "no such landmark")
-        width = _width(request, 800)
+            return error(404, "no such landmark")
+        width = requested_width(request, 800)
         data = None
         if request.method == "POST":
-            data = await _body(request)
+            data = await read_body(request)
             if isinstance(data, Response):
                 return data
         try:
@@ -418,81 +291,14 @@ class Studio:
     async def build_state(self, request: Request) -> Response:
         job = self.jobs.get(request.path_params["job"])
         if job is None:
-            return _error(404, "no such build")
+            return error(404, "no such build")
         return self.reply(job.as_json())
-
-    async def files(self, request: Request) -> Response:
-        path = self.output_path(request.path_params["path"])
-        if path is None:
-            return _error(404, "no such file in the output folder")
-        return FileResponse(path)
-
-    async def print_set(self, request: Request) -> Response:
-        data = await asyncio.to_thread(self._zip)
-        if data is None:
-            return _error(404, "nothing built yet: export first")
-        return Response(data, media_type="application/zip",
-                        headers={"Content-Disposition": 'attachment; filename="print-set.zip"'})
-
-    def _zip(self) -> bytes | None:
-        exported = self.jobs.exported  # the good files of this session's last export, when there was one
-        found = [self.out / n for n in exported if n.endswith(".pdf")] if exported is not None else \
-            sorted((self.out / "posters").glob("*.pdf")) + sorted(self.out.glob("brochure*.pdf"))
-        # what /files/ would serve, no more: no hidden files, nothing a symlink leads out to
-        files = [(f, rel) for f in found
-                 if self.output_path(rel := f.relative_to(self.out).as_posix()) is not None]
-        if not files:
-            return None
-        report, passed = [], 0
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
-            for f, rel in files:
-                z.write(f, f"print-set/{rel}")
-                results = self._preflight(f, rel)
-                ok = all(r.ok for r in results)
-                passed += ok
-                report += [f"{'PASS' if r.ok else 'FAIL'}  {rel}  {r.check}: {r.detail}" for r in results]
-            report.append(f"{passed} passed, {len(files) - passed} failed")
-            z.writestr("print-set/preflight-report.txt", "\n".join(report) + "\n")
-        return buf.getvalue()
-
-
-def _who(request: Request) -> str:
-    """The name the page gives for who is saving (``X-Studio-User``, percent-encoded
-    UTF-8, as headers carry only Latin-1), printable, short."""
-    from urllib.parse import unquote
-
-    name = unquote(request.headers.get("x-studio-user", "")[:400], errors="replace")
-    return "".join(ch for ch in name if ch.isprintable())[:80]
-
 
 def _unusable(err: OSError) -> dict:
     """An error for the page when a name in the data cannot even be looked up (too long,
     say): which field is not known here, so it is listed above the form."""
     message = f"a file named in it cannot be opened: {err.strerror or type(err).__name__}"
     return {"field": "", "message": message, "where": message}
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    st = path.stat()
-    return st.st_mtime_ns, st.st_size
-
-
-def _fine_rel(rel: str) -> bool:
-    """A path under output/ as a request may name it: relative, no '.' or '..' parts, no
-    hidden names, no NUL or backslash, names the filesystem can take (checked before it
-    is asked)."""
-    if not rel or len(rel) > MAX_PATH or rel.startswith("/") or "\\" in rel or "\x00" in rel:
-        return False
-    for part in rel.split("/"):
-        if not part or part.startswith("."):
-            return False
-        try:
-            if len(part.encode("utf-8")) > MAX_PART:
-                return False
-        except UnicodeEncodeError:  # a lone surrogate
-            return False
-    return True
 
 
 def _title_of(path: Path) -> dict:
@@ -504,98 +310,6 @@ def _title_of(path: Path) -> dict:
         return {"zh": str(name.get("zh", path.stem)), "en": str(name.get("en", path.stem))}
     except Exception:  # an unreadable file still gets a card, named by its slug
         return {"zh": path.stem, "en": path.stem}
-
-
-def _width(request: Request, default: int) -> int:
-    try:
-        return max(64, min(2400, int(request.query_params.get("width", default))))
-    except ValueError:
-        return default
-
-
-def snap_width(width: int) -> int:
-    """The allowed thumbnail width nearest ``width`` (the larger one on a tie)."""
-    return min(ALLOWED_WIDTHS, key=lambda w: (abs(w - width), -w))
-
-
-class BadBody(ValueError):
-    pass
-
-
-# a JSON string, its closing quote optional: an unterminated one runs to the end (the
-# parser refuses it anyway) and no input makes the match backtrack (linear time)
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.S)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-
-
-def _check_depth(text: str, limit: int = MAX_DEPTH) -> None:
-    """Refuse JSON nested deeper than ``limit``, counted without recursion (and before
-    the parser, which recurses) over the brackets outside strings."""
-    depth = 0
-    for c in _NOT_BRACKET.sub("", _STRING.sub("", text)):
-        if c in "[{":
-            depth += 1
-            if depth > limit:
-                raise BadBody(f"the body is nested more than {limit} levels deep")
-        else:
-            depth -= 1
-
-
-def _clean(value: Any) -> Any:
-    """A form's cleared optional fields arrive as null: they mean "not given", and go.
-    Every text, keys too, must be Unicode a file can hold (no lone surrogates, no NUL).
-    Iterative: no body can exhaust the stack."""
-    def check(s: str) -> None:
-        if "\x00" in s:
-            raise BadBody("the body has a NUL character in a text")
-        try:
-            s.encode("utf-8")
-        except UnicodeEncodeError:
-            raise BadBody("the body has text that is not Unicode (a lone surrogate)") from None
-
-    stack = [value]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, str):
-            check(v)
-        elif isinstance(v, dict):
-            for k in [k for k, x in v.items() if x is None]:
-                del v[k]
-            for k, x in v.items():
-                check(k)
-                stack.append(x)
-        elif isinstance(v, list):
-            stack.extend(v)
-    return value
-
-
-def _no_constant(name: str):
-    raise BadBody(f"{name} is not a JSON number")
-
-
-async def _body(request: Request):
-    """The request's JSON body, or a response saying why not: 415 unless sent as
-    application/json, 413 over 1 MiB, 400 when it is not JSON (UTF-8, at most 64 levels
-    deep, its text Unicode)."""
-    if not is_json(request.headers.get("content-type")):
-        return _error(415, "send the body as JSON (Content-Type: application/json)")
-    length = request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > MAX_BODY:
-        return _error(413, "the body is over 1 MiB")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            return _error(413, "the body is over 1 MiB")
-        chunks.append(chunk)
-    try:
-        text = b"".join(chunks).decode("utf-8")
-        _check_depth(text)
-        return _clean(json.loads(text or "null", parse_constant=_no_constant))
-    except BadBody as err:
-        return _error(400, str(err))
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        return _error(400, "the body is not JSON")
 
 
 def _hex(cmyk) -> str:
