@@ -80,6 +80,10 @@ class _Builder:
             prop = self.hint(info.hint, info.rules)
             if info.rules.get("doc"):
                 prop = {"description": info.rules["doc"], **prop}
+            if info.rules.get("doc_zh"):  # the studio shows help in the user's language
+                prop["x-description-zh"] = info.rules["doc_zh"]
+            if info.rules.get("labels"):
+                prop["x-enum-labels"] = info.rules["labels"]
             default = _default(defaults[name])
             if default is not None:
                 prop["default"] = default
@@ -89,6 +93,8 @@ class _Builder:
         out: dict[str, Any] = {"title": cls.__name__}
         if _describe(cls):
             out["description"] = _describe(cls)
+        if getattr(cls, "__describe_zh__", ""):
+            out["x-description-zh"] = cls.__describe_zh__
         out.update({"type": "object", "properties": props})
         if required:
             out["required"] = required

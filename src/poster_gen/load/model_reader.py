@@ -30,12 +30,15 @@ MAX_TEXT = 600  # characters; a poster field is a line or a short paragraph, not
 def meta(*, doc: str = "", min: float | None = None, max: float | None = None,
          min_items: int | None = None, max_items: int | None = None, max_len: int | None = None,
          allow_empty: bool = False, check: Callable[[Any], str | None] | None = None,
-         example: Any = None, internal: bool = False, verbatim: bool = False) -> dict:
+         example: Any = None, internal: bool = False, verbatim: bool = False, doc_zh: str = "",
+         labels: dict[str, dict[str, str]] | None = None) -> dict:
     """Metadata for ``dataclasses.field(metadata=...)``: rules and help for one field.
-    ``verbatim``: a name the file system compares byte for byte, kept as written."""
+    ``verbatim``: a name the file system compares byte for byte, kept as written.
+    ``doc_zh``: the help in Chinese (the studio shows the user's language);
+    ``labels``: each allowed value's name in both languages, {value: {zh, en}}."""
     return {"doc": doc, "min": min, "max": max, "min_items": min_items, "max_items": max_items,
             "max_len": max_len, "allow_empty": allow_empty, "check": check, "example": example,
-            "internal": internal, "verbatim": verbatim}
+            "internal": internal, "verbatim": verbatim, "doc_zh": doc_zh, "labels": labels}
 
 
 @dataclass(frozen=True)
