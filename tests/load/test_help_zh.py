@@ -33,3 +33,9 @@ def test_every_landmark_field_has_chinese_help():
                 assert set(labels) == set(prop["enum"]), f"{name}.{key}"
                 assert all(v["zh"] and v["en"] for v in labels.values())
     assert not missing, missing
+
+
+def test_every_motif_has_a_chinese_name_and_summary():
+    from poster_gen.load.vocabulary import MOTIF_SPECS
+
+    assert all(spec.name_zh and spec.summary_zh for spec in MOTIF_SPECS.values())

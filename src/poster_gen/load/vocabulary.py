@@ -8,7 +8,7 @@ its composer (``compose.blocks.REGISTRY``); tests check that both cover it exact
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal, Mapping
 
 from ..suggest import suggest
@@ -56,6 +56,8 @@ class MotifSpec:
     kind: Literal["nanjing", "technology", "hero"]
     summary: str
     params: Mapping[str, ParamSpec]
+    name_zh: str = ""  # what the studio calls it in Chinese (MOTIF_ZH)
+    summary_zh: str = ""
 
 
 def common_params(colour: str, **extra: ParamSpec) -> dict[str, ParamSpec]:
@@ -321,3 +323,27 @@ MOTIF_SPECS: dict[str, MotifSpec] = {
         ),
     )
 }
+
+
+#: Each motif's name and summary in Chinese, for the studio's Chinese mode.
+MOTIF_ZH: dict[str, tuple[str, str]] = {
+    "plum-blossom": ("梅花", "南京市花梅花：五瓣花、侧面花与花苞，缀于水墨笔意的折枝上。"),
+    "yunjin-clouds": ("云锦祥云", "云锦吉祥云纹：内卷的如意云头，可连成四方连续图案，或为几朵拖尾的大云。"),
+    "city-wall": ("明城墙", "明城墙：带箭孔的垛口、檐线、砖石层、马面，可选中华门式拱门。"),
+    "yangtze-bridge": ("南京长江大桥", "南京长江大桥：江中桥墩上连续的钢桁梁，桥面玉兰花灯，双曲拱引桥与三面红旗桥头堡。"),
+    "yangtze-waves": ("长江波浪", "层叠的长江波浪线；signal 大于 0 时向一侧渐变为采样阶梯信号，终成方波数据脉冲。"),
+    "purple-mountain": ("紫金山", "紫金山天际线：层层山脊轮廓，最高一道最粗最艳；西峰上有天文台圆顶。"),
+    "circuit-traces": ("电路走线", "0/45/90 度平行总线式的电路板走线，错落的焊盘、过孔与芯片封装；"
+                       "follow='battlements' 让走线沿明城墙垛口而行。"),
+    "neural-network": ("神经网络", "分层神经网络：节点列以流线相连，一条激活路径高亮；blossom_nodes 把每个节点画成小梅花。"),
+    "battery-charging": ("电池充电", "带电量格与电极的电池单体组成模组，配闪电、充电弧线与带方向箭头的电流导轨。"),
+    "dna-helix": ("DNA 双螺旋", "DNA 双螺旋（前链粗，后链退后并在交叉处断开），分段的碱基对横档，旁有小六边形分子。"),
+    "code-grid": ("代码网格", "代码网格：抽象代码条组成的窗格，带缩进与语法配色、{ } 括号、行号刻度、大号 </> 与细点阵。"),
+    "hero-wall-chip": ("城墙芯片", "集成电路：以明城墙轮廓为版图的芯片晶粒，走线沿城墙而行，城门即焊盘"),
+    "hero-mountain-network": ("紫金山神经网络", "人工智能：由神经网络构成的紫金山，节点是梅花，网络层即山的等高线"),
+    "hero-bridge-current": ("长江大桥电流", "新能源汽车：完整的长江大桥，桥面化作能量线流入充电弧"),
+    "hero-yunjin-code": ("代码织云锦", "软件和信息服务：以代码织成的云锦，云纹即代码网格"),
+    "hero-helix-plum": ("螺旋生梅", "新医药与生命健康：DNA 双螺旋长成梅枝，以长江波浪为脊"),
+}
+MOTIF_SPECS = {name: replace(spec, name_zh=MOTIF_ZH[name][0], summary_zh=MOTIF_ZH[name][1])
+               for name, spec in MOTIF_SPECS.items()}

@@ -120,7 +120,8 @@ class Studio(OutputRoutes):
                          "colours": {k: {"name": c.name, "cmyk": c.cmyk, "rgb": _hex(c.cmyk)}
                                      for k, c in t.colours.items()}}
                   for name, t in sorted(project.themes.items()) if name != project.layouts["poster"].campaign_theme}
-        motifs = {name: {"kind": m.kind, "summary": m.summary} for name, m in sorted(MOTIFS.items())}
+        motifs = {name: {"kind": m.kind, "summary": m.summary, "name_zh": m.spec.name_zh,
+                         "summary_zh": m.spec.summary_zh} for name, m in sorted(MOTIFS.items())}
         return self.reply({"project": self.root.name, "schema": schema_for(Landmark), "themes": themes,
                            "motifs": motifs})
 
