@@ -1,7 +1,9 @@
 """The studio's page in a real browser (headless Chromium through Selenium): the dashboard,
 the form generated from the schema, an error shown at its field, save and undo, the
-export with its file links and the print-set ZIP. Skipped when Selenium, Chromium or
-chromedriver is not installed."""
+export with its file links and the print-set ZIP; the editor's layout on a phone (390 px:
+nothing wider than the screen, Save always on it, the preview one tap away) and on wider
+screens (the preview beside the form, the title clear of the status). Skipped when Selenium,
+Chromium or chromedriver is not installed. Accessibility is tests/studio/test_a11y.py."""
 from __future__ import annotations
 
 import shutil
@@ -204,3 +206,115 @@ def test_a_marketing_user_changes_a_figure_and_exports(studio, browser, tmp_path
             assert "260+" in tp.get_text_range()
         finally:
             pdf.close()
+
+
+# -- the layout on a phone and on a wide screen --------------------------------------------------------
+def emulate(d, width: int, height: int, mobile: bool) -> None:
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                      {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+
+
+def box(d, css: str) -> dict | None:
+    """The element's rectangle on the screen, and whether it is the one seen at its centre (not covered)."""
+    return d.execute_script("""
+        const n = document.querySelector(arguments[0]);
+        if (!n || !n.getClientRects().length) return null;
+        const r = n.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height,
+                 seen: !!top && (top === n || n.contains(top)), vw: innerWidth, vh: innerHeight };""", css)
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+def on_screen(b: dict | None) -> bool:
+    return bool(b) and b["seen"] and b["left"] >= 0 and b["top"] >= 0 and b["right"] <= b["vw"] + 0.5 and b["bottom"] <= b["vh"] + 0.5
+
+
+def page_width(d) -> int:
+    return d.execute_script("return document.scrollingElement.scrollWidth")
+
+
+def set_lang(d, lang: str) -> None:
+    d.find_element(By.CSS_SELECTOR, f'#lang-toggle [data-l="{lang}"]').click()
+    wait(d).until(lambda d: d.execute_script("return document.documentElement.lang") == ("zh-Hans" if lang == "zh" else "en"))
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, '#editor-form [data-field="name.zh"]')))
+
+
+def check_toolbar(d, where: str) -> None:
+    title, pill, status = box(d, ".doc-title h1"), box(d, "#dirty"), box(d, "#status")
+    assert title and pill, where
+    assert not overlap(title, pill), f"{where}: the title {title} and the status pill {pill} overlap"
+    assert d.execute_script("const h = document.querySelector('.doc-title h1'); return h.scrollWidth <= h.clientWidth + 1"), \
+        f"{where}: the title is cut short"
+    if status:
+        assert not overlap(title, status) and not overlap(pill, status), f"{where}: the status {status} overlaps"
+    assert on_screen(box(d, "#save")), f"{where}: Save is not on the screen: {box(d, '#save')}"
+
+
+def test_on_a_phone_the_editor_fits_and_save_and_preview_are_at_hand(studio, browser):
+    url, _ = studio
+    emulate(browser, 390, 844, mobile=True)
+    try:
+        browser.get(url + "#/")
+        wait(browser).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".card[data-slug]")) == 6)
+        assert page_width(browser) <= 390, "the dashboard scrolls sideways on a phone"
+        open_editor(browser, url)
+        for lang in ("en", "zh"):
+            set_lang(browser, lang)
+            where = f"390 px, {lang}"
+            assert page_width(browser) <= 390, f"{where}: the editor scrolls sideways ({page_width(browser)} px)"
+            check_toolbar(browser, where)
+            assert box(browser, "#preview") is None, f"{where}: the preview is in the form's place"
+            # far down the form, with a change to save: Save is still there, and works
+            answer = field(browser, "key_figures[0].value")
+            answer.clear()
+            answer.send_keys("210+" if lang == "en" else "200+")
+            browser.execute_script("window.scrollTo(0, document.scrollingElement.scrollHeight)")
+            time.sleep(0.2)
+            save = box(browser, "#save")
+            assert on_screen(save) and browser.find_element(By.ID, "save").is_enabled(), f"{where}: Save out of reach: {save}"
+            browser.find_element(By.ID, "save").click()
+            wait(browser).until(lambda d: "clean" in d.find_element(By.ID, "dirty").get_attribute("class"))
+            # the preview, one tap away, and back to the form
+            browser.find_element(By.ID, "show-preview").click()
+            wait(browser).until(lambda d: box(d, "#preview") and box(d, "#preview")["height"] > 100)
+            shown = box(browser, "#preview")
+            assert shown["top"] < shown["vh"] and shown["right"] <= 390.5, f"{where}: the preview is not on the screen: {shown}"
+            assert box(browser, "#editor-form") is None, f"{where}: the form still shows beside the preview"
+            assert page_width(browser) <= 390
+            browser.find_element(By.ID, "show-preview").click()
+            wait(browser).until(lambda d: box(d, "#editor-form"))
+            assert box(browser, "#preview") is None
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("width", [900, 1440])
+def test_on_a_wide_screen_the_preview_is_beside_the_form(studio, browser, width):
+    url, _ = studio
+    emulate(browser, width, 900, mobile=False)
+    try:
+        open_editor(browser, url)
+        for lang in ("en", "zh"):
+            set_lang(browser, lang)
+            where = f"{width} px, {lang}"
+            assert page_width(browser) <= width, f"{where}: the editor scrolls sideways"
+            check_toolbar(browser, where)
+            form, preview = box(browser, "#editor-form"), box(browser, ".preview-col")
+            assert form and preview and preview["left"] >= form["right"], f"{where}: the preview is not beside the form"
+            assert box(browser, "#show-preview") is None, f"{where}: the Preview button is only for narrow screens"
+            answer = field(browser, "key_figures[0].value")  # a long status beside the title
+            answer.clear()
+            answer.send_keys("1234567890123456")
+            wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#problems li"))
+            browser.execute_script("document.getElementById('save').click()")
+            wait(browser).until(lambda d: d.find_element(By.ID, "status").text)
+            check_toolbar(browser, f"{where}, with a status")
+            answer.clear()
+            answer.send_keys("200+")
+            wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#problems li"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 
 import { load } from './static.mjs';
 
-const { editSlug, busy, percent, latestFiles, fileDone, fileClass, errorText, thumbnailSrc, previewWidth } = await load('views.js');
+const { editSlug, busy, percent, latestFiles, fileDone, fileClass, fileType, errorText, thumbnailSrc, previewWidth } = await load('views.js');
 
 test('a hash opens a landmark in the editor, anything else the dashboard', () => {
   assert.equal(editSlug('#/edit/integrated-circuits'), 'integrated-circuits');
@@ -32,6 +32,14 @@ describe('export', () => {
   test('a file is done, failed or skipped', () => {
     assert.deepEqual(['written', 'up to date', 'checked'].map(fileDone), [true, true, true]);
     assert.deepEqual(['written', 'up to date', 'checked', 'failed', 'not written'].map(fileClass), ['ok', 'ok', 'ok', 'bad', 'skipped']);
+  });
+
+  test('a file\'s type badge comes from its extension', () => {
+    assert.equal(fileType('posters/integrated-circuits.pdf'), 'PDF');
+    assert.equal(fileType('preflight.json'), 'JSON');
+    assert.equal(fileType('print-set.ZIP'), 'ZIP');
+    assert.equal(fileType('README'), '');
+    assert.equal(fileType('a.pdf/notes'), '');
   });
 
   test('error lines lose the CLI\'s prefix only', () => {

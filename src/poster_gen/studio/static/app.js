@@ -2,10 +2,10 @@
 // preview) and the export of the print set. Plain ES2020 modules, no build step. This is the page
 // module: it draws, listens and fetches. What it decides without the DOM is in merge.js (drafts),
 // views.js and words.js; the form is form.js, over paths.js and schema.js. The pure modules are
-// tested by `node --test tests/js/`.
+// tested by `node --test tests/studio/js/*.test.mjs`.
 import { createForm, el } from './form.js';
 import { draftKey, draftRecord, draftToRestore } from './merge.js';
-import { busy, editSlug, errorText, fileClass, fileDone, latestFiles, percent, previewWidth, thumbnailSrc } from './views.js';
+import { busy, editSlug, errorText, fileClass, fileDone, fileType, latestFiles, percent, previewWidth, thumbnailSrc } from './views.js';
 import { STRINGS, initialLang, locale, translate } from './words.js';
 
 // -- words (the strings themselves are in words.js) -------------------------------------------------
@@ -44,14 +44,24 @@ const crumbs = document.getElementById('crumbs');
 function paintFrame() {
   document.documentElement.lang = LANG === 'zh' ? 'zh-Hans' : 'en';
   document.querySelectorAll('[data-i18n]').forEach((n) => { n.textContent = t(n.dataset.i18n); });
-  document.querySelectorAll('#lang-toggle [data-l]').forEach((n) => n.classList.toggle('on', n.dataset.l === LANG));
-  document.getElementById('lang-toggle').setAttribute('aria-label', LANG === 'zh' ? 'Switch to English' : '切换到中文');
+  document.querySelectorAll('[data-i18n-label]').forEach((n) => n.setAttribute('aria-label', t(n.dataset.i18nLabel)));
+  document.querySelectorAll('#lang-toggle [data-l]').forEach((n) => n.setAttribute('aria-pressed', String(n.dataset.l === LANG)));
 }
-document.getElementById('lang-toggle').addEventListener('click', () => {
-  LANG = LANG === 'zh' ? 'en' : 'zh';
+document.getElementById('lang-toggle').addEventListener('click', (e) => { // two buttons, 中文 and EN: the pressed one is the language shown
+  const to = e.target.closest('[data-l]')?.dataset.l;
+  if (!to || to === LANG) return;
+  LANG = to;
   localStorage.setItem('pgStudio.lang', LANG);
   paintFrame();
-  if (ed) mountEditor(); else showDashboard(true);
+  if (!ed) showDashboard(true);
+  else if (ed.data) mountEditor();
+  else { const slug = ed.slug; closeEditor(); openEditor(slug); } // loading, or it failed: again, in the new language
+});
+// "Skip to content": to the view's heading, without changing the location (the hash is the route)
+document.querySelector('.skip').addEventListener('click', (e) => {
+  e.preventDefault();
+  const h1 = app.querySelector('h1');
+  if (h1) focusHeading(h1); else app.focus();
 });
 const button = (text, attrs = {}) => el('button', { type: 'button', class: 'btn', ...attrs, text });
 function errorBox(title, detail) {
@@ -65,16 +75,37 @@ window.addEventListener('hashchange', () => {
   route();
 });
 window.addEventListener('beforeunload', (e) => { if (ed && ed.dirty) { saveDraft(); e.preventDefault(); e.returnValue = ''; } });
+let arrived = false; // false on the first load: focus stays where the browser puts it
 function route() {
   here = location.hash || '#/';
   const slug = editSlug(here);
   if (ed) closeEditor();
-  if (slug) openEditor(slug); else showDashboard();
+  if (arrived) app.focus({ preventScroll: true }); // the link that was followed is gone: focus stays in the page meanwhile
+  const moved = arrived;
+  arrived = true;
+  if (slug) openEditor(slug, moved); else showDashboard(false, moved);
+}
+/** Focus on the view's heading (a heading of the page's own, made focusable with tabindex=-1). */
+function focusHeading(n) {
+  if (!n) return;
+  n.setAttribute('tabindex', '-1');
+  n.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
 }
 
 // -- dashboard --------------------------------------------------------------------------------------
 let dash = null; // the last /api/dashboard answer
-async function showDashboard(cached = false) {
+/** A way back to the focused element of the view after it is drawn again (a language switch, an export's end). */
+function focusedSelector() {
+  const n = document.activeElement;
+  if (!n || n === app || !app.contains(n)) return null;
+  if (n.id) return `#${CSS.escape(n.id)}`;
+  const card = n.closest('.card[data-slug]');
+  return card ? `.card[data-slug="${CSS.escape(card.dataset.slug)}"] ${n.matches('.edit') ? '.edit' : n.matches('.pdf') ? '.pdf' : 'a'}` : null;
+}
+async function showDashboard(cached = false, moved = false) {
+  const refocus = focusedSelector();
+  const keepFocus = () => { if (refocus && !app.contains(document.activeElement)) app.querySelector(refocus)?.focus({ preventScroll: true }); };
   document.title = 'poster-gen studio';
   crumbs.replaceChildren();
   const grid = el('div', { class: 'grid', id: 'cards' });
@@ -82,14 +113,16 @@ async function showDashboard(cached = false) {
     el('section', { class: 'hero' },
       el('div', {}, el('h1', { text: t('heroTitle') }), el('p', { class: 'lead', text: t('heroText') })),
       el('div', { class: 'hero-action' }, button(t('export'), { id: 'export', class: 'btn primary big', onclick: startExport,
-        disabled: busy(exp.state) }), el('small', { text: t('exportHint') }))),
-    el('section', { id: 'export-panel', class: 'panel export', hidden: !exp.job }), grid));
+        'aria-disabled': String(busy(exp.state)) }), el('small', { text: t('exportHint') }))),
+    el('section', { id: 'export-panel', class: 'panel export', hidden: !exp.job, 'aria-labelledby': 'export-title' }), grid));
+  if (moved) focusHeading(app.querySelector('h1'));
   paintExport();
   if (dash && cached) paintCards(grid);
+  keepFocus();
   const r = await api('GET', '/api/dashboard');
   if (!r.ok) { grid.replaceWith(errorBox(t('loadFailed'), r.json.error)); return; }
   dash = r.json;
-  if (grid.isConnected) paintCards(grid);
+  if (grid.isConnected) { paintCards(grid); keepFocus(); }
 }
 function paintCards(grid) {
   grid.replaceChildren(...dash.landmarks.map((c) => card(c, true)), card(dash.brochure, false));
@@ -111,7 +144,8 @@ function card(c, editable) {
       el('div', { class: 'meta' }, badge, el('span', { class: 'when', text: c.built ? t('built', c.built) : '' }))),
     el('div', { class: 'card-actions' },
       editable ? el('a', { class: 'btn edit', href: `#/edit/${c.slug}`, text: t('edit'), 'aria-label': `${t('edit')} ${c.title[LANG]}` }) : null,
-      c.url ? el('a', { class: 'btn ghost', href: c.url, target: '_blank', rel: 'noopener', text: t('openPdf') }) : null));
+      c.url ? el('a', { class: 'btn ghost pdf', href: c.url, target: '_blank', rel: 'noopener', text: t('openPdf'),
+        'aria-label': `${t('openPdf')} ${c.title[LANG]} ${t('newTab')}` }) : null));
 }
 
 // -- export ---------------------------------------------------------------------------------------------
@@ -137,13 +171,14 @@ function paintExport() { // built once, then updated in place (the same elements
   const panel = document.getElementById('export-panel');
   const btn = document.getElementById('export');
   const going = busy(exp.state);
-  if (btn) { btn.disabled = going; btn.textContent = going ? t('exporting') : t('export'); }
+  // not `disabled` while it runs: a disabled button drops the keyboard's focus; a click then does nothing (startExport)
+  if (btn) { btn.setAttribute('aria-disabled', String(going)); btn.textContent = going ? t('exporting') : t('export'); }
   if (!panel || !exp.job) return;
   panel.hidden = false;
   panel.className = `panel export state-${exp.state}`;
   if (!panel.querySelector('#export-progress')) {
     panel.replaceChildren(
-      el('div', { class: 'export-head' }, el('h2', { text: t('exportTitle') }), el('p', { class: 'export-state', role: 'status' })),
+      el('div', { class: 'export-head' }, el('h2', { id: 'export-title', text: t('exportTitle') }), el('p', { class: 'export-state', role: 'status' })),
       el('div', { id: 'export-progress', class: 'progress', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100',
         'aria-label': t('exportTitle') }, el('div', { class: 'bar' })),
       el('ul', { id: 'export-files', class: 'files' }), el('div', { class: 'export-errors' }), el('div', { class: 'export-end' }));
@@ -160,7 +195,8 @@ function paintExport() { // built once, then updated in place (the same elements
     list.dataset.sig = JSON.stringify(files);
     list.replaceChildren(...files.map((f) => {
       const ok = fileDone(f.status);
-      return el('li', { class: fileClass(f.status) }, ok && f.url ? el('a', { href: f.url, target: '_blank', rel: 'noopener', text: f.name }) : el('span', { text: f.name }),
+      return el('li', { class: fileClass(f.status) }, ok && f.url ? el('a', { href: f.url, target: '_blank', rel: 'noopener', text: f.name,
+        'data-type': fileType(f.name) }) : el('span', { text: f.name }),
         el('span', { class: 'file-status', text: t('status')[f.status] || f.status }));
     }));
   }
@@ -191,8 +227,8 @@ function closeEditor() {
   if (ed.previewUrl) URL.revokeObjectURL(ed.previewUrl);
   ed = null;
 }
-async function openEditor(slug) {
-  ed = { slug, etag: null, data: null, baseline: '', dirty: false, errors: [], banner: null, status: '' };
+async function openEditor(slug, moved = false) {
+  ed = { slug, etag: null, data: null, baseline: '', dirty: false, errors: [], banner: null, status: null, showPreview: false };
   const mine = ed;
   app.replaceChildren(el('p', { class: 'loading', text: t('loading') }));
   try {
@@ -201,57 +237,80 @@ async function openEditor(slug) {
     if (!r.ok) throw new Error(r.json.error || `HTTP ${r.status}`);
     Object.assign(ed, { info, data: r.json, etag: r.headers.get('ETag'), baseline: JSON.stringify(r.json) });
   } catch (err) {
-    if (mine === ed) app.replaceChildren(errorBox(t('loadFailed'), err.message), el('p', {}, el('a', { href: '#/', text: `← ${t('back')}` })));
+    if (mine !== ed) return;
+    app.replaceChildren(el('div', { class: 'page-error' }, el('h1', { text: t('loadFailed') }),
+      el('div', { class: 'notice error', role: 'alert' }, el('p', { text: err.message })), el('p', {}, el('a', { href: '#/', text: `← ${t('back')}` }))));
+    if (moved) focusHeading(app.querySelector('h1'));
     return;
   }
   offerDraft();
   mountEditor();
+  if (moved) focusHeading(document.querySelector('.doc-title h1')); // the user followed "Edit": they are at the poster's title
   refreshPreview();
 }
 function offerDraft(kept = false) {
   const d = JSON.parse(localStorage.getItem(draftKey(ed.slug)) || 'null');
   const mine = draftToRestore(d, ed.baseline, ed.etag); // my edits, merged on top of this version if it is newer
   if (mine === null) { localStorage.removeItem(draftKey(ed.slug)); return; }
-  ed.banner = { kind: 'draft', text: kept ? t('draftKept') : t('draftFound', new Date(d.at).toLocaleString(locale(LANG))),
-    actions: [[t('restore'), () => { ed.data = mine; ed.banner = null; mountEditor(); changed(); }],
-      [t('discard'), () => { localStorage.removeItem(draftKey(ed.slug)); ed.banner = null; paintBanner(); }]] };
+  // words as functions: they are written in the language shown when painted
+  ed.banner = { kind: 'draft', text: () => (kept ? t('draftKept') : t('draftFound', new Date(d.at).toLocaleString(locale(LANG)))),
+    actions: [['restore', () => { ed.data = mine; ed.banner = null; mountEditor(); changed(); }],
+      ['discard', () => { localStorage.removeItem(draftKey(ed.slug)); ed.banner = null; paintBanner(); }]] };
 }
 function mountEditor() {
   const title = ed.data?.name || {};
   document.title = `${title.zh || ed.slug} · poster-gen studio`;
   crumbs.replaceChildren(el('a', { href: '#/', text: t('dashboard') }), el('span', { class: 'sep', text: '/' }),
-    el('span', { lang: 'zh-Hans', text: title.zh || ed.slug }), el('span', { class: 'crumb-en', text: title.en || '' }));
+    el('span', { lang: 'zh-Hans', text: title.zh || ed.slug }), el('span', { class: 'crumb-en', lang: 'en', text: title.en || '' }));
   const form = createForm({ schema: ed.info.schema, data: ed.data, info: ed.info, t, lang: () => LANG, onChange: changed });
   ed.form = form;
   const img = el('img', { id: 'preview', alt: t('preview'), src: ed.previewUrl || '' });
   if (!ed.previewUrl) img.removeAttribute('src');
-  app.replaceChildren(el('div', { class: 'editor' },
+  // On a phone the actions are a bar at the bottom of the screen (Save always in reach) and the
+  // preview is shown instead of the form by the Preview button; on a wide screen they sit side by side.
+  app.replaceChildren(el('div', { class: `editor${ed.showPreview ? ' show-preview' : ''}` },
     el('div', { class: 'toolbar' },
       el('a', { class: 'back', href: '#/', text: `← ${t('back')}` }),
       el('div', { class: 'doc-title' }, el('h1', { lang: 'zh-Hans', text: title.zh || ed.slug }), el('span', { lang: 'en', text: title.en || '' })),
       el('span', { id: 'dirty', class: 'pill' }),
       el('p', { id: 'status', role: 'status', 'aria-live': 'polite' }),
-      button(ed.undone ? t('redo') : t('undo'), { id: 'undo', class: 'btn ghost', onclick: undo, title: ed.undone ? t('redoHint') : null }),
-      button(t('save'), { id: 'save', class: 'btn primary', onclick: save })),
+      el('div', { class: 'actions' },
+        button(ed.undone ? t('redo') : t('undo'), { id: 'undo', class: 'btn ghost', onclick: undo, title: ed.undone ? t('redoHint') : null }),
+        button('', { id: 'show-preview', class: 'btn preview-toggle', 'aria-controls': 'preview-col form-col', onclick: togglePreview }),
+        button(t('save'), { id: 'save', class: 'btn primary', onclick: save }))),
     el('div', { id: 'banner' }),
     el('div', { class: 'editor-body' },
-      el('div', { class: 'form-col' },
+      el('div', { class: 'form-col', id: 'form-col' },
         el('nav', { class: 'sections', 'aria-label': t('sections') }, form.sections().map(([k, name]) => button(name, { class: 'chip',
-          onclick: () => document.getElementById(`sec-${k}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' }) }))),
+          'data-section': k, onclick: () => form.focusSection(k) }))),
         el('div', { id: 'problems' }),
         el('form', { id: 'editor-form', novalidate: true, autocomplete: 'off', onsubmit: (e) => { e.preventDefault(); save(); } }, form.el)),
-      el('aside', { class: 'preview-col', 'aria-label': t('preview') },
-        el('div', { class: 'preview-head' }, el('span', { text: t('preview') }), el('span', { id: 'preview-state', class: 'preview-state' })),
+      el('aside', { class: 'preview-col', id: 'preview-col', 'aria-labelledby': 'preview-title' },
+        el('div', { class: 'preview-head' }, el('h2', { id: 'preview-title', text: t('preview') }),
+          el('span', { id: 'preview-state', class: 'preview-state' })),
         el('div', { id: 'preview-frame', class: 'preview-frame' }, img, el('p', { class: 'preview-empty', id: 'preview-empty' }),
           el('div', { class: 'spinner', 'aria-hidden': 'true' }))))));
+  paintPreviewToggle();
   setErrors(ed.errors);
   paintStatus();
   paintBanner();
   paintPreviewState();
 }
+function togglePreview() { // narrow screens: the preview in place of the form, and back
+  ed.showPreview = !ed.showPreview;
+  paintPreviewToggle();
+  document.querySelector('.editor-body')?.scrollIntoView({ block: 'start' });
+}
+function paintPreviewToggle() {
+  const editor = app.querySelector('.editor');
+  const btn = document.getElementById('show-preview');
+  if (!editor || !btn) return;
+  editor.classList.toggle('show-preview', ed.showPreview);
+  btn.textContent = ed.showPreview ? t('showForm') : t('showPreview');
+}
 function changed() {
   ed.dirty = JSON.stringify(ed.data) !== ed.baseline;
-  ed.status = '';
+  ed.status = null;
   paintStatus();
   clearTimeout(ed.timer);
   ed.timer = setTimeout(() => { saveDraft(); refreshPreview(); }, 400);
@@ -261,14 +320,16 @@ function paintStatus() {
   if (!dirty) return;
   dirty.textContent = ed.dirty ? `● ${t('unsaved')}` : t('allSaved');
   dirty.className = `pill ${ed.dirty ? 'dirty' : 'clean'}`;
-  document.getElementById('status').textContent = ed.status || '';
+  // a status is a message key and its arguments (written in the language shown), or a server's own words
+  document.getElementById('status').textContent = Array.isArray(ed.status) ? t(...ed.status) : ed.status || '';
   document.getElementById('status').className = ed.statusKind || '';
   const save = document.getElementById('save');
   save.disabled = !ed.dirty || ed.saving;
   save.textContent = ed.saving ? t('saving') : t('save');
   document.title = `${ed.dirty ? '● ' : ''}${ed.data?.name?.zh || ed.slug} · poster-gen studio`;
 }
-function say(text, kind = '') { ed.status = text; ed.statusKind = kind; paintStatus(); }
+/** Show a status: [key, ...args] of words.js, or a text from the server as it came. */
+function say(status, kind = '') { ed.status = status; ed.statusKind = kind; paintStatus(); }
 function setErrors(list) {
   ed.errors = list || [];
   const unplaced = ed.form ? ed.form.setErrors(ed.errors) : ed.errors;
@@ -286,8 +347,8 @@ function paintBanner() {
   const box = document.getElementById('banner');
   if (!box) return;
   const b = ed.banner;
-  box.replaceChildren(...(b ? [el('div', { class: `notice banner ${b.kind}`, role: 'alert' }, el('p', { text: b.text }),
-    el('div', { class: 'actions' }, b.actions.map(([text, fn], i) => button(text, { class: `btn${i ? ' ghost' : ' primary'}`, onclick: fn }))))] : []));
+  box.replaceChildren(...(b ? [el('div', { class: `notice banner ${b.kind}`, role: 'alert' }, el('p', { text: b.text() }),
+    el('div', { class: 'banner-actions' }, b.actions.map(([key, fn], i) => button(t(key), { class: `btn${i ? ' ghost' : ' primary'}`, onclick: fn }))))] : []));
 }
 
 // preview: the form's current data, rendered by the server; stale requests are cancelled
@@ -335,7 +396,7 @@ function paintPreviewState() {
   state.className = `preview-state${ed.previewStale && !ed.updating ? ' warn' : ''}`;
   const first = ed.errors.find((e) => e.field);
   state.replaceChildren(ed.updating ? t('updating') : ed.previewError ? `${t('previewFailed')} ${ed.previewError}`
-    : ed.previewStale && first ? el('button', { type: 'button', class: 'link', onclick: () => ed.form.focusField(first.field),
+    : ed.previewStale && first ? el('button', { type: 'button', class: 'link', onclick: () => { if (ed.showPreview) togglePreview(); ed.form.focusField(first.field); },
       text: t('staleWith', ed.errors.length) }) : ed.previewStale ? t('previewStale') : '');
 }
 
@@ -357,22 +418,22 @@ async function save() {
     document.getElementById('undo').textContent = t('undo');
     saveDraft();
     setErrors([]);
-    say(t('saved', clock()), 'ok');
+    say(['saved', clock()], 'ok');
   } else if (r.status === 422) {
     setErrors(r.json.errors);
-    say(t('fixToSave', r.json.errors.length), 'error');
+    say(['fixToSave', r.json.errors.length], 'error');
     const first = r.json.errors.find((e) => e.field);
     if (first) ed.form.focusField(first.field);
   } else if (r.status === 412) {
     staleBanner();
-    say('', '');
+    say(null, '');
   } else {
-    say(r.status === 413 ? t('tooBig') : r.json.error || `HTTP ${r.status}`, 'error');
+    say(r.status === 413 ? ['tooBig'] : r.json.error || `HTTP ${r.status}`, 'error');
   }
 }
 function staleBanner() {
   saveDraft();
-  ed.banner = { kind: 'stale', text: t('stale'), actions: [[t('loadNewer'), reloadFromDisk], [t('keepEditing'), () => { ed.banner = null; paintBanner(); }]] };
+  ed.banner = { kind: 'stale', text: () => t('stale'), actions: [['loadNewer', reloadFromDisk], ['keepEditing', () => { ed.banner = null; paintBanner(); }]] };
   paintBanner();
 }
 async function reloadFromDisk(message) {
@@ -384,7 +445,7 @@ async function reloadFromDisk(message) {
   Object.assign(ed, { data: r.json, etag: r.headers.get('ETag'), baseline: JSON.stringify(r.json), dirty: false, banner: null, errors: [] });
   offerDraft(true);
   mountEditor();
-  if (typeof message === 'string') say(message, 'ok');
+  if (typeof message === 'string') say([message], 'ok');
   refreshPreview();
 }
 async function undo() {
@@ -398,8 +459,8 @@ async function undo() {
     ed.dirty = false;
     const redo = ed.undone;
     ed.undone = !redo;
-    await reloadFromDisk(redo ? t('redone') : t('undone'));
-  } else if (r.status === 409) say(t('nothingToUndo'), 'info');
+    await reloadFromDisk(redo ? 'redone' : 'undone');
+  } else if (r.status === 409) say(['nothingToUndo'], 'info');
   else if (r.status === 412) staleBanner();
   else say(r.json.error || `HTTP ${r.status}`, 'error');
 }

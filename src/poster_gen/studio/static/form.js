@@ -14,6 +14,7 @@ export function el(tag, attrs = {}, ...kids) {
     if (k === 'class') n.className = v;
     else if (k === 'text') n.textContent = v;
     else if (k === 'value') n.value = v;
+    else if (k === 'style') Object.assign(n.style, v); // an object, set through the CSSOM: the CSP refuses style="" text
     else if (k.startsWith('on')) n.addEventListener(k.slice(2), v);
     else if (k in n && typeof v !== 'string') n[k] = v;
     else n.setAttribute(k, v === true ? '' : v);
@@ -96,33 +97,36 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
     if (top && SCALARS.includes(k) && !body.matches('.theme-control')) wrap.classList.add('scalar');
     const first = body.querySelector('input,select,textarea');
     const labelled = first && first.type !== 'radio' && !['object', 'array', 'map', 'bilingual'].includes(k);
+    const name = el(labelled ? 'label' : 'span', { class: 'field-label', for: labelled ? first.id : null, id: uid('l'), text: label(key) });
     const head = el(k === 'object' ? 'legend' : 'div', { class: 'field-head' },
-      el(labelled ? 'label' : 'span', { class: 'field-label', for: labelled ? first.id : null, id: uid('l'), text: label(key) }),
+      top ? el('h2', { class: 'section-title', tabindex: '-1' }, name) : name, // a section's heading: where its button takes focus
       k === 'array' ? el('span', { class: 'count', text: s.maxItems ? `${(v || []).length} / ${s.maxItems}` : String((v || []).length) }) : null,
       removeBtn);
-    if (!labelled) body.setAttribute('aria-labelledby', head.firstChild.id);
+    if (!labelled) body.setAttribute('aria-labelledby', name.id);
     wrap.append(el(k === 'object' ? 'fieldset' : 'div', { class: 'field-box' }, head, help(s, own), body));
     return wrap;
   }
 
   // control(): the editor of one value, without its label.
-  function control(s, path, key) {
+  // `name`: the control's accessible name where no label of its own names it (an item of a list:
+  // "Motif 2"); by default the field's label. A labelled field's <label for> names it as well.
+  function control(s, path, key, name = label(key)) {
     s = strip(s);
     const k = kind(s);
-    const special = resource(s, path, key);
+    const special = resource(s, path, key, name);
     if (special) return special;
     switch (k) {
       case 'object': return objectControl(s, path);
-      case 'bilingual': return bilingualControl(s, path, key);
-      case 'same-or-different': return sameOrDifferent(s, path, key);
+      case 'bilingual': return bilingualControl(s, path, key, name);
+      case 'same-or-different': return sameOrDifferent(s, path, key, name);
       case 'array': return arrayControl(s, path, key);
       case 'map': return mapControl(s, path, key);
-      case 'union': return unionControl(s, path, key);
-      case 'enum': return select(path, enumValues(s).map((x) => [x, t(`enum.${x}`, null) || String(x)]), { current: get(path) ?? s.default });
-      case 'boolean': return el('input', { type: 'checkbox', id: uid('f'), 'data-field': fmtPath(path), checked: get(path) === true,
+      case 'union': return unionControl(s, path, key, name);
+      case 'enum': return select(path, enumValues(s).map((x) => [x, t(`enum.${x}`, null) || String(x)]), { current: get(path) ?? s.default, name });
+      case 'boolean': return el('input', { type: 'checkbox', id: uid('f'), 'data-field': fmtPath(path), checked: get(path) === true, 'aria-label': name,
         onchange: (e) => { set(path, e.target.checked); changed(path); } });
-      case 'integer': case 'number': return numberInput(s, path, k);
-      default: return textInput(s, path, { ariaLabel: label(key) });
+      case 'integer': case 'number': return numberInput(s, path, k, name);
+      default: return textInput(s, path, { ariaLabel: name });
     }
   }
 
@@ -158,10 +162,10 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
     return el('div', { class: `text-control${long ? ' long' : ''}` }, input, counter);
   }
 
-  function numberInput(s, path, k) {
+  function numberInput(s, path, k, name) {
     const v = get(path);
     return el('input', {
-      type: 'number', id: uid('f'), class: 'number', 'data-field': fmtPath(path), value: v == null ? '' : String(v),
+      type: 'number', id: uid('f'), class: 'number', 'data-field': fmtPath(path), value: v == null ? '' : String(v), 'aria-label': name,
       min: s.minimum ?? s.exclusiveMinimum, max: s.maximum ?? s.exclusiveMaximum, step: k === 'integer' ? '1' : 'any',
       placeholder: s.default != null ? String(s.default) : null,
       oninput: (e) => {
@@ -173,33 +177,33 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
     });
   }
 
-  function select(path, options, { onpick, cls, current = get(path) } = {}) {
+  function select(path, options, { onpick, cls, current = get(path), name } = {}) {
     const opts = options.map(([x, text, title]) => el('option', { value: JSON.stringify(x), text, title, selected: x === current }));
     if (current !== undefined && !options.some(([x]) => x === current)) {
       opts.unshift(el('option', { value: JSON.stringify(current), text: `${current} (${t('unknown')})`, selected: true }));
     }
-    return el('select', { id: uid('f'), class: cls, 'data-field': fmtPath(path),
+    return el('select', { id: uid('f'), class: cls, 'data-field': fmtPath(path), 'aria-label': name,
       onchange: (e) => { const x = JSON.parse(e.target.value); set(path, x); changed(path); onpick && onpick(x); } }, opts);
   }
 
-  function bilingualControl(s, path, key) {
+  function bilingualControl(s, path, key, name = label(key)) {
     return el('div', { class: 'bilingual' }, ['zh', 'en'].map((lg) => {
       const sub = strip(s.properties[lg]);
-      const name = lg === 'zh' ? '中文' : 'English';
-      return el('div', { class: 'lang-input', 'data-lang': lg }, el('span', { class: 'lang-tag', 'aria-hidden': 'true', text: name }),
-        textInput(sub, [...path, lg], { lang: lg === 'zh' ? 'zh-Hans' : 'en', ariaLabel: `${label(key)} (${name})`, prose: true }));
+      const language = t(lg === 'zh' ? 'langZh' : 'langEn');
+      return el('div', { class: 'lang-input', 'data-lang': lg }, el('span', { class: 'lang-tag', 'aria-hidden': 'true', text: language }),
+        textInput(sub, [...path, lg], { lang: lg === 'zh' ? 'zh-Hans' : 'en', ariaLabel: `${name} (${language})`, prose: true }));
     }));
   }
 
-  function sameOrDifferent(s, path, key) { // value: "200+" or {zh: "300–500", en: "30–50"}
+  function sameOrDifferent(s, path, key, name = label(key)) { // value: "200+" or {zh: "300–500", en: "30–50"}
     const alts = s.anyOf.map(strip);
     const biS = alts.find((a) => bilingual(a));
     const strS = alts.find((a) => !bilingual(a));
     const p = fmtPath(path);
     const different = isObj(get(path));
     const box = el('div', { class: 'same-or-different' });
-    box.rerender = () => { const n = sameOrDifferent(s, path, key); box.replaceWith(n); applyErrors(); return n; };
-    const toggle = el('div', { class: 'segmented', role: 'group', 'aria-label': label(key) });
+    box.rerender = () => { const n = sameOrDifferent(s, path, key, name); box.replaceWith(n); applyErrors(); return n; };
+    const toggle = el('div', { class: 'segmented', role: 'group', 'aria-label': name });
     for (const [mode, text] of [['same', t('sameBoth')], ['different', t('differentEach')]]) {
       toggle.append(el('button', { type: 'button', 'data-field': `${p}#${mode}`, 'aria-pressed': String((mode === 'different') === different), text,
         onclick: () => {
@@ -216,7 +220,7 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
           box.rerender().querySelector(`[data-field="${CSS.escape(`${p}#${mode}`)}"]`)?.focus();
         } }));
     }
-    box.append(toggle, different ? bilingualControl(biS, path, key) : textInput(strS, path, { ariaLabel: label(key) }));
+    box.append(toggle, different ? bilingualControl(biS, path, key, name) : textInput(strS, path, { ariaLabel: name }));
     return box;
   }
 
@@ -245,7 +249,7 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
       const summary = simple ? null : el('span', { class: 'item-summary', text: summaryOf(v) });
       const head = el('div', { class: 'item-head' }, el('span', { class: 'item-label', text: simple ? String(i + 1) : name }), summary, tools);
       return el('li', { class: `item${simple ? ' simple-item' : ''}`, 'data-path': fmtPath([...path, i]),
-        oninput: summary ? () => { summary.textContent = summaryOf(list[i]); } : null }, head, control(items, [...path, i], key));
+        oninput: summary ? () => { summary.textContent = summaryOf(list[i]); } : null }, head, control(items, [...path, i], key, simple ? name : label(key)));
     }));
     const add = el('button', { type: 'button', class: 'add-item', 'data-field': `${fmtPath(path)}#add`, disabled: list.length >= max,
       title: list.length >= max ? t('atMost', max) : null, text: t('addItem', lcFirst(itemName(key))),
@@ -295,13 +299,13 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
     return box;
   }
 
-  function unionControl(s, path, key) { // one of several shapes: pick the shape, then edit it
+  function unionControl(s, path, key, name = label(key)) { // one of several shapes: pick the shape, then edit it
     const alts = s.anyOf.map(strip);
     const v = get(path);
     const at = Math.max(0, alts.findIndex((a) => matches(v, a)));
     const box = el('div', { class: 'union' });
-    box.rerender = () => { const n = unionControl(s, path, key); box.replaceWith(n); applyErrors(); return n; };
-    const pick = el('select', { class: 'union-pick', 'data-field': `${fmtPath(path)}#type`, 'aria-label': t('valueType'),
+    box.rerender = () => { const n = unionControl(s, path, key, name); box.replaceWith(n); applyErrors(); return n; };
+    const pick = el('select', { class: 'union-pick', 'data-field': `${fmtPath(path)}#type`, 'aria-label': `${name}: ${t('valueType')}`,
       onchange: (e) => {
         const to = alts[Number(e.target.value)];
         const now = get(path);
@@ -312,12 +316,12 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
         changed(path);
         box.rerender().querySelector('select')?.focus();
       } }, alts.map((a, i) => el('option', { value: String(i), text: t(`type.${kind(a)}`, null) || kind(a), selected: i === at })));
-    box.append(pick, control(alts[at], path, key));
+    box.append(pick, control(alts[at], path, key, name));
     return box;
   }
 
   // -- project resources: themes and motifs ----------------------------------------------------
-  function resource(s, path, key) {
+  function resource(s, path, key, name) {
     if (kind(s) !== 'string') return null;
     if (fmtPath(path) === 'theme' && info.themes && Object.keys(info.themes).length) return themePicker(path);
     const motifs = info.motifs || {};
@@ -325,7 +329,7 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
     if (choices) {
       const note = el('p', { class: 'help motif-summary' });
       const show = (x) => { note.textContent = motifs[x]?.summary || ''; };
-      const sel = select(path, choices.map((n) => [n, n, motifs[n].summary]), { onpick: show, cls: 'motif' });
+      const sel = select(path, choices.map((n) => [n, n, motifs[n].summary]), { onpick: show, cls: 'motif', name });
       show(get(path));
       return el('div', { class: 'motif-control' }, sel, note);
     }
@@ -358,14 +362,14 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
     const showCaption = (name) => {
       const th = info.themes[name];
       caption.replaceChildren(...(th ? Object.entries(th.colours).map(([tok, c]) => el('span', { class: 'cmyk', title: c.name },
-        el('i', { style: `background:${c.rgb}` }), el('b', { text: tok }), ` ${cmyk(c.cmyk)}`)) : []));
+        el('i', { style: { background: c.rgb } }), el('b', { text: tok }), ` ${cmyk(c.cmyk)}`)) : []));
     };
     const names = Object.keys(info.themes);
     if (v && !names.includes(v)) names.unshift(v);
     const picker = el('div', { class: 'theme-picker', role: 'radiogroup' }, names.map((name) => {
       const th = info.themes[name];
       const swatches = Object.entries(th?.colours || {}).filter(([, c]) => !/^#(f[0-9a-f]){3}$/i.test(c.rgb) && c.cmyk[3] < 85).slice(0, 6)
-        .map(([tok, c]) => el('span', { class: 'swatch', style: `background:${c.rgb}`, title: `${tok} — ${c.name}: ${cmyk(c.cmyk)}` }));
+        .map(([tok, c]) => el('span', { class: 'swatch', style: { background: c.rgb }, title: `${tok} — ${c.name}: ${cmyk(c.cmyk)}` }));
       return el('label', { class: 'theme-option' },
         el('input', { type: 'radio', name: group, value: name, 'data-field': p, checked: name === v,
           onchange: () => { set(path, name); showCaption(name); changed(path); } }),
@@ -422,5 +426,12 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
       (tg.input || tg.box).focus({ preventScroll: true });
     },
     sections: () => Object.keys(top.properties || {}).map((k) => [k, label(k)]),
+    focusSection(k) { // its heading (tabindex=-1), else its first control (an optional section not there yet: its Add button)
+      const sec = root.querySelector(`#sec-${CSS.escape(k)}`);
+      if (!sec) return;
+      const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      sec.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'start' });
+      (sec.querySelector('.section-title') || sec.querySelector('input,select,textarea,button'))?.focus({ preventScroll: true });
+    },
   };
 }

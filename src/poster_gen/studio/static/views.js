@@ -22,6 +22,9 @@ export const fileDone = (status) => DONE.includes(status);
 /** The class of a file's row: ok, bad (it failed) or skipped. */
 export const fileClass = (status) => (fileDone(status) ? 'ok' : status === 'failed' ? 'bad' : 'skipped');
 
+/** A file's type as its badge shows it, from its name: 'posters/a.pdf' -> 'PDF'; '' without an extension. */
+export const fileType = (name) => (String(name).match(/\.([a-z0-9]{1,5})$/i)?.[1] || '').toUpperCase();
+
 /** An error line of the build, without the CLI's 'error:' prefix. */
 export const errorText = (line) => line.replace(/^error:\s*/, '');
 
