@@ -231,6 +231,7 @@ class Image:
     path: str
     role: str = "image"
     fit: Literal["cover", "stretch"] = "cover"
+    focus: tuple[float, float] = (0.5, 0.5)  # the point kept in view when cropped (x, y from the top-left)
 
     def bounds(self) -> Box:
         return self.box

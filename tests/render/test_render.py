@@ -78,3 +78,24 @@ def test_the_rasteriser_reads_a_file(tmp_path: Path):
     path.write_bytes(_pdf(_doc()))
     (img,) = rasterise(path, dpi=36)
     assert img.mode == "RGB" and img.width == round(100 / 25.4 * 36)
+
+
+def test_a_photo_is_cropped_around_its_focal_point(tmp_path: Path):
+    from PIL import Image as Picture
+
+    from poster_gen.render.images import cmyk_jpeg
+
+    photo = Picture.new("RGB", (400, 100), (220, 30, 30))  # red on the left, blue on the right
+    photo.paste((30, 30, 220), (200, 0, 400, 100))
+    path = tmp_path / "wide.png"
+    photo.save(path)
+
+    def colour(focus):
+        data = cmyk_jpeg(str(path), 20.0, 20.0, "cover", "RGB", 72, focus)  # a square frame
+        with Picture.open(io.BytesIO(data)) as im:
+            return im.convert("RGB").getpixel((im.width // 2, im.height // 2))
+
+    assert colour((0.0, 0.5))[0] > 150  # the left edge kept: red
+    assert colour((1.0, 0.5))[2] > 150  # the right edge kept: blue
+    centred = cmyk_jpeg(str(path), 20.0, 20.0, "cover", "RGB", 72)
+    assert cmyk_jpeg(str(path), 20.0, 20.0, "cover", "RGB", 72, (0.5, 0.5)) == centred

@@ -276,6 +276,9 @@ class Region:
     image: str | None = _field(default=None, metadata=meta(
         doc="a data field naming a photo (e.g. landmark.hero_image); when given it fills the box "
             "instead of the motif layers"))
+    image_focus: str | None = _field(default=None, metadata=meta(
+        doc="a data field naming the photo's focal point (e.g. landmark.hero_focus): the point kept in view "
+            "when the photo is cropped to the box"))
     layered: bool = _field(default=False, metadata=meta(doc="may overlap other regions (drawn behind)"))
     align: Literal["left", "center", "right"] = "left"
     columns: int = _field(default=1, metadata=meta(min=1, max=6, doc="tiles per row"))

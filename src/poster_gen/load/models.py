@@ -179,6 +179,18 @@ class MotifChoice:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Focus:
+    """The point of a photo to keep in view when it is cropped to its frame."""
+
+    __describe__ = "a focal point (x, y)"
+    __describe_zh__ = "焦点（x, y）：裁切照片时保留在画面中的位置"
+    x: float = field(default=0.5, metadata=meta(min=0, max=1, doc="from the left edge (0) to the right (1)",
+                                                doc_zh="从左边缘（0）到右边缘（1）"))
+    y: float = field(default=0.5, metadata=meta(min=0, max=1, doc="from the top edge (0) to the bottom (1)",
+                                                doc_zh="从上边缘（0）到下边缘（1）"))
+
+
+@dataclass(frozen=True, kw_only=True)
 class Landmark:
     """One industrial landmark: ``data/landmarks/<slug>.yaml``."""
 
@@ -205,6 +217,9 @@ class Landmark:
     hero_image: str | None = field(default=None, metadata=meta(
         doc="a photo or illustration for the hero area, e.g. assets/images/ic.jpg (JPEG, PNG or TIFF)",
         doc_zh="主视觉区域的照片或插图，如 assets/images/ic.jpg（JPEG、PNG 或 TIFF）", verbatim=True))
+    hero_focus: Focus | None = field(default=None, metadata=meta(
+        doc="the point of the hero photo kept in view when it is cropped (default: its centre)",
+        doc_zh="主视觉照片裁切时保留在画面中的点（默认居中）"))
     slug: str = field(default="", metadata=meta(doc="set from the file name", internal=True))
 
 

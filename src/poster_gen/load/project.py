@@ -290,10 +290,11 @@ def _check_layout(layout: Layout, src: Source, campaign: Campaign, themes, motif
                 if why:
                     sub = ("field",) if isinstance(region.field, str) else ("field", k)
                     problems.append(src.problem(base + sub, why))
-            if region.image:
-                why = F.check(region.image, labels)
+            for key in ("image", "image_focus"):
+                ref = getattr(region, key)
+                why = F.check(ref, labels) if ref else None
                 if why:
-                    problems.append(src.problem(base + ("image",), why))
+                    problems.append(src.problem(base + (key,), why))
             if region.label:
                 why = F.check(region.label, labels)
                 if why:

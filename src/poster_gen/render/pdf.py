@@ -268,7 +268,8 @@ class PageRenderer:
         from .images import cmyk_jpeg
 
         b = im.box
-        data = cmyk_jpeg(im.path, b.w, b.h, im.fit, "RGB" if self.rgb else "CMYK", 150 if self.rgb else 300)
+        data = cmyk_jpeg(im.path, b.w, b.h, im.fit, "RGB" if self.rgb else "CMYK", 150 if self.rgb else 300,
+                         im.focus)
         self.c.drawImage(ImageReader(io.BytesIO(data)), fr.x(b.x), fr.y(b.bottom), b.w * PT_PER_MM,
                          b.h * PT_PER_MM)
 

@@ -84,7 +84,9 @@ def motif(region: Region, box: Box, ctx: PageContext) -> list[Item]:
         clear = max((k.bottom for k in keep_out(region, ctx)), default=box.y)
         if clear > box.y:
             box = Box(box.x, clear, box.w, max(0.0, box.bottom - clear))
-        return [Image(box, str(ctx.root / photo), role=region.id)] if box.h > 1 else []
+        focus = ctx.resolve(region.image_focus) if region.image_focus else None
+        at = (focus.x, focus.y) if focus is not None else (0.5, 0.5)
+        return [Image(box, str(ctx.root / photo), role=region.id, focus=at)] if box.h > 1 else []
     items: list[Item] = []
     for i, layer in enumerate(region.layers):
         name = ctx.resolve(layer.motif) if "." in layer.motif else layer.motif
