@@ -31,6 +31,7 @@ from .engine import Engine, Invalid
 from .bodies import dumps, error, read_body, who
 from .jobs import Jobs
 from .lru import LRU
+from .uploads import UploadRoutes
 from .outputs import ALLOWED_WIDTHS, MAX_PATH, PREFLIGHT_ENTRIES, THUMB_BUDGET, OutputRoutes, requested_width
 from .security import Guard, allowed_hosts, cookie_name
 
@@ -40,7 +41,7 @@ MAX_SLUG = 100
 RENDERS = 4  # pictures drawn at once (thumbnails, previews); the rest wait their turn
 
 
-class Studio(OutputRoutes):
+class Studio(OutputRoutes, UploadRoutes):
     def __init__(self, root: Path, out: Path | None = None):
         self.engine = Engine(root, out)
         self.root, self.out = self.engine.root, self.engine.out
@@ -177,13 +178,15 @@ class Studio(OutputRoutes):
         except Exception:  # a file broken by hand: say what the loader says
             from ..errors import InputError
             from ..load.yamlsrc import read_yaml
+            # its ETag all the same: a version can be put back over it (If-Match)
+            tag = {"ETag": f'"{etag(path.read_bytes())}"'}
             try:
                 read_yaml(path, f"data/landmarks/{slug}.yaml")
                 message = "the file cannot be read for editing"
             except InputError as err:
                 return self.reply({"errors": [{"field": p.field, "message": p.message, "where": str(p)}
-                                              for p in err.problems]}, status=422)
-            return error(422, message)
+                                              for p in err.problems]}, status=422, headers=tag)
+            return self.reply({"error": message}, status=422, headers=tag)
         from .yamlsave import history_path
         return self.reply(to_plain(doc), headers={"ETag": f'"{etag(data)}"',
                                                   "X-Can-Undo": "1" if history_path(path).is_file() else "0"})
@@ -344,6 +347,7 @@ def create_app(root: Path, out: Path | None = None, *, host: str = "127.0.0.1", 
         Route("/api/landmarks/{slug}", studio.put_landmark, methods=["PUT"]),
         Route("/api/landmarks/{slug}/undo", studio.undo_landmark, methods=["POST"]),
         Route("/api/landmarks/{slug}/versions", studio.versions, methods=["GET"]),
+        Route("/api/landmarks/{slug}/image", studio.upload_image, methods=["POST"]),
         Route("/api/landmarks/{slug}/versions/{number}/restore", studio.restore_version, methods=["POST"]),
         Route("/api/preview/{slug}.png", studio.preview, methods=["GET", "POST"]),
         Route("/api/thumbnail/{path:path}", studio.thumbnail),
