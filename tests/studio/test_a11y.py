@@ -430,12 +430,12 @@ def test_section_buttons_move_focus_to_the_section(studio, browser):
 # -- Chinese mode: the page's own words are Chinese ------------------------------------------------
 # What may stay in Latin letters: the product's name, file types, and what comes from the project
 # or the server rather than from the page (the schema's help texts, motif summaries, theme and
-# colour identifiers, the names of motif parameters, the server's error messages, and anything marked
-# lang="en", the English half of the bilingual content).
+# colour identifiers, the names of motif parameters, the server's error messages and the loader's
+# located ones, and anything marked lang="en", the English half of the bilingual content).
 LATIN_IN_ZH = r"""
 const latin = /[A-Za-z]{2,}/;
 const allowed = (s) => s.replace(/poster-gen studio|\b(PDF|ZIP|EN|MiB|HTTP)\b/g, '');
-const fromElsewhere = '[lang|="en"], .help, .theme-id, .cmyk, .swatch, option, .map-entry, .card-errors, .error-msg, #problems, code, noscript, script, style';
+const fromElsewhere = '[lang|="en"], .help, .theme-id, .cmyk, .swatch, option, .map-entry, .card-errors, .error-msg, #problems, .located, code, noscript, script, style';
 const out = [];
 const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 for (let t = walker.nextNode(); t; t = walker.nextNode()) {
@@ -477,3 +477,105 @@ def test_chinese_mode_shows_the_page_in_chinese(studio, browser):
     wait(browser).until(lambda d: d.find_element(By.ID, "status").text.startswith("未保存"))
     found += browser.execute_script(LATIN_IN_ZH)
     assert not sorted(set(found)), "English in Chinese mode:\n" + "\n".join(sorted(set(found)))
+
+
+# -- the panels and states over what the server says beyond the data ---------------------------------
+def _landmark(proj: Path) -> Path:
+    return proj / "data" / "landmarks" / f"{SLUG}.yaml"
+
+
+def _save_through_the_api(d, value: str, who: str = "") -> int:
+    """A save of key_figures[0].value made from the page through the API (a colleague's, say)."""
+    from urllib.parse import quote
+
+    return d.execute_async_script("""
+        const [slug, value, who, done] = arguments;
+        fetch('/api/landmarks/' + slug).then(async (r) => {
+          const data = await r.json();
+          data.key_figures[0].value = value;
+          const headers = { 'Content-Type': 'application/json', 'If-Match': r.headers.get('ETag') };
+          if (who) headers['X-Studio-User'] = who;
+          done((await fetch('/api/landmarks/' + slug, { method: 'PUT', headers, body: JSON.stringify(data) })).status);
+        });""", SLUG, value, quote(who) if who else "")
+
+
+@pytest.fixture()
+def kept(studio):
+    """The landmark's file put back as it was after the test (its history stays: more versions to list)."""
+    path = _landmark(studio[1])
+    before = path.read_bytes()
+    yield path
+    path.write_bytes(before)
+
+
+def _phone(d, on: bool) -> None:
+    if on:
+        d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    else:
+        d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _latin_in_zh(d, lang: str, page: str) -> None:
+    if lang == "zh":
+        found = sorted(set(d.execute_script(LATIN_IN_ZH)))
+        assert not found, f"English in Chinese mode on {page}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+@pytest.mark.parametrize("lang", LANGS)
+def test_history_panel(studio, browser, axe, kept, lang, width):
+    """The history open (versions with who and what), then a restore being confirmed."""
+    url, _ = studio
+    _phone(browser, width == 390)
+    try:
+        start(browser, url, lang, f"#/edit/{SLUG}")
+        editor_ready(browser)
+        assert _save_through_the_api(browser, "250+", who="王芳") == 200
+        start(browser, url, lang, f"#/edit/{SLUG}")
+        editor_ready(browser)
+        browser.find_element(By.ID, "open-history").click()
+        wait(browser).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#history .version")) >= 2)
+        where = f"the history ({lang}, {width} px)"
+        assert_no_bad_violations(browser, axe, where)
+        _latin_in_zh(browser, lang, where)
+        browser.find_element(By.CSS_SELECTOR, "#history [data-restore]").click()
+        wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#history .v-confirm")))
+        assert_no_bad_violations(browser, axe, f"the history asking to restore ({lang}, {width} px)")
+        browser.find_element(By.CSS_SELECTOR, "#history .close").send_keys(Keys.ENTER)
+        wait(browser).until(lambda d: not d.find_elements(By.ID, "history"))
+        assert browser.execute_script("return document.activeElement.id") == "open-history"  # focus back where it was
+    finally:
+        _phone(browser, False)
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_clash_with_a_colleagues_save(studio, browser, axe, kept, lang, width):
+    """A colleague saved the field the user is editing: the notice beside the actions, theirs and mine at the field."""
+    url, _ = studio
+    _phone(browser, width == 390)
+    try:
+        start(browser, url, lang, f"#/edit/{SLUG}")
+        editor_ready(browser)
+        box = field(browser, "key_figures[0].value")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+        box.clear()
+        box.send_keys("220+")
+        assert _save_through_the_api(browser, "260+", who="王芳") == 200
+        wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#editor-form .clash"))
+        wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#notice .pop"))
+        where = f"the editor with a clash ({lang}, {width} px)"
+        assert_no_bad_violations(browser, axe, where)
+        _latin_in_zh(browser, lang, where)
+    finally:
+        _phone(browser, False)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_file_broken_by_hand(studio, browser, axe, kept, lang):
+    url, _ = studio
+    kept.write_text(kept.read_text(encoding="utf-8").replace("key_figures:", "key_figures:\n  bad: [unclosed\n", 1), encoding="utf-8")
+    start(browser, url, lang, f"#/edit/{SLUG}")
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".broken-file .located")))
+    assert_no_bad_violations(browser, axe, f"a file that does not read ({lang})")
+    _latin_in_zh(browser, lang, "a file that does not read")

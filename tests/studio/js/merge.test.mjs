@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 
 import { load } from './static.mjs';
 
-const { same, merge3, draftKey, draftRecord, draftToRestore } = await load('merge.js');
+const { same, merge3, mergeClashes, openClashes, draftKey, draftRecord, draftToRestore } = await load('merge.js');
 
 const base = {
   order: 1,
@@ -149,5 +149,76 @@ describe('drafts', () => {
     const mine = edit((v) => { v.order = 5; });
     const newer = edit((v) => { v.theme = 'jade'; });
     assert.deepEqual(draftToRestore({ data: mine, etag: '"v1"', at: 0 }, JSON.stringify(newer), '"v2"'), mine);
+  });
+});
+
+describe('mergeClashes: a colleague\'s save and my unsaved edits', () => {
+  test('edits of different fields merge, with no clash', () => {
+    const mine = edit((v) => { v.key_figures[0].value = '220+'; });
+    const theirs = edit((v) => { v.name.en = 'Chips'; });
+    const { merged, clashes } = mergeClashes(base, mine, theirs);
+    assert.deepEqual(clashes, []);
+    assert.equal(merged.key_figures[0].value, '220+');
+    assert.equal(merged.name.en, 'Chips');
+  });
+
+  test('the same field changed differently is a clash: its path and both values, mine kept meanwhile', () => {
+    const mine = edit((v) => { v.key_figures[0].value = '220+'; v.order = 4; });
+    const theirs = edit((v) => { v.key_figures[0].value = '250+'; v.theme = 'jade'; });
+    const { merged, clashes } = mergeClashes(base, mine, theirs);
+    assert.deepEqual(clashes, [{ path: ['key_figures', 0, 'value'], base: '200+', mine: '220+', theirs: '250+' }]);
+    assert.equal(merged.key_figures[0].value, '220+', 'nothing decided: the field still shows what the user typed');
+    assert.equal(merged.theme, 'jade');
+    assert.equal(merged.order, 4);
+  });
+
+  test('each clash is found, in both languages of a text', () => {
+    const mine = edit((v) => { v.name = { zh: '芯片', en: 'Chips' }; });
+    const theirs = edit((v) => { v.name = { zh: '集成电路产业', en: 'IC industry' }; });
+    assert.deepEqual(mergeClashes(base, mine, theirs).clashes.map((c) => c.path), [['name', 'zh'], ['name', 'en']]);
+  });
+
+  test('a field they removed and I changed clashes, theirs absent', () => {
+    const mine = edit((v) => { v.quote.text.en = 'Mine'; });
+    const theirs = edit((v) => { delete v.quote; });
+    const { merged, clashes } = mergeClashes(base, mine, theirs);
+    assert.equal(clashes.length, 1);
+    assert.deepEqual(clashes[0].path, ['quote']);
+    assert.equal(clashes[0].theirs, undefined);
+    assert.deepEqual(merged.quote, mine.quote);
+  });
+
+  test('lists whose length changed on one side clash as a whole', () => {
+    const mine = edit((v) => { v.key_figures[0].value = '220+'; });
+    const theirs = edit((v) => { v.key_figures.push({ value: '5', label: { zh: '园区', en: 'parks' } }); });
+    const { clashes } = mergeClashes(base, mine, theirs);
+    assert.deepEqual(clashes.map((c) => c.path), [['key_figures']]);
+  });
+
+  test('the same change on both sides is no clash', () => {
+    const both = edit((v) => { v.theme = 'jade'; });
+    assert.deepEqual(mergeClashes(base, both, copy(both)).clashes, []);
+  });
+
+  test('merge3 is the merged data of mergeClashes', () => {
+    const mine = edit((v) => { v.name.en = 'Mine'; });
+    const theirs = edit((v) => { v.name.en = 'Theirs'; v.order = 7; });
+    assert.deepEqual(merge3(base, mine, theirs), mergeClashes(base, mine, theirs).merged);
+  });
+});
+
+describe('openClashes', () => {
+  const clash = (path, mine, theirs) => ({ path, mine, theirs });
+  test('a newer clash of the same field replaces the earlier one; others stay', () => {
+    const a = clash(['name', 'en'], 'Mine', 'Theirs');
+    const b = clash(['order'], 4, 5);
+    const a2 = clash(['name', 'en'], 'Mine', 'Theirs again');
+    const theirs = { name: { en: 'Theirs again' }, order: 5 };
+    assert.deepEqual(openClashes([a, b], [a2], theirs), [b, a2]);
+  });
+  test('a clash their newer version settles (it now says what I typed) is closed', () => {
+    const a = clash(['name', 'en'], 'Mine', 'Theirs');
+    assert.deepEqual(openClashes([a], [], { name: { en: 'Mine' } }), []);
+    assert.deepEqual(openClashes([a], [], { name: { en: 'Theirs' } }), [a]);
   });
 });

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 
 import { load } from './static.mjs';
 
-const { fmtPath, parsePath, parentOf, getIn, setIn } = await load('paths.js');
+const { fmtPath, parsePath, parentOf, getIn, setIn, renameKey } = await load('paths.js');
 
 const CASES = [
   [['name', 'zh'], 'name.zh'],
@@ -98,5 +98,23 @@ describe('getIn and setIn', () => {
     const d = data();
     setIn(d, ['key_figures', 0], undefined);
     assert.equal(d.key_figures.length, 2);
+  });
+});
+
+describe('renameKey', () => {
+  test('a misspelt key renamed in place, the order kept', () => {
+    const d = { order: 1, key_figurs: [1, 2, 3], chain: {} };
+    assert.equal(renameKey(d, ['key_figurs'], 'key_figures'), true);
+    assert.deepEqual(Object.keys(d), ['order', 'key_figures', 'chain']);
+    assert.deepEqual(d.key_figures, [1, 2, 3]);
+  });
+  test('nested, and refused where it would lose something', () => {
+    const d = { plan: { yeer: 2019, name: 'x' } };
+    assert.equal(renameKey(d, ['plan', 'yeer'], 'year'), true);
+    assert.deepEqual(d.plan, { year: 2019, name: 'x' });
+    assert.equal(renameKey(d, ['plan', 'year'], 'name'), false, 'the new name is taken');
+    assert.equal(renameKey(d, ['plan', 'nope'], 'x'), false, 'no such key');
+    assert.equal(renameKey({ a: [1] }, ['a', 0], 'b'), false, 'a list item has no key');
+    assert.deepEqual(d.plan, { year: 2019, name: 'x' });
   });
 });

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 
 import { load } from './static.mjs';
 
-const { schemaHelpers, mergeSchema, SCALARS } = await load('schema.js');
+const { schemaHelpers, mergeSchema, SCALARS, helpText, enumLabel } = await load('schema.js');
 
 // The shapes of the landmark schema the server sends (/api/info), cut down.
 const text = (max) => ({ $ref: '#/$defs/Text', properties: { zh: { maxLength: max }, en: { maxLength: max } } });
@@ -191,4 +191,53 @@ test('mergeSchema refines key by key and changes neither side', () => {
   const before = JSON.stringify([a, b]);
   assert.deepEqual(mergeSchema(a, b), { type: 'object', properties: { zh: { type: 'string', maxLength: 40 } }, description: 'x' });
   assert.equal(JSON.stringify([a, b]), before);
+});
+
+describe('help in the language shown', () => {
+  const ZH = {
+    type: 'object',
+    properties: {
+      order: { description: 'position in the series', 'x-description-zh': '在系列中的序号', type: 'integer' },
+      name: { description: "the landmark's name", 'x-description-zh': '地标名称', $ref: '#/$defs/Text' },
+      summary: { $ref: '#/$defs/Text' },
+      quote: { anyOf: [{ $ref: '#/$defs/Quote' }, { type: 'null' }], description: 'a quote, if any', 'x-description-zh': '引语（可选）' },
+      status: { description: 'issued, or still to be issued', 'x-description-zh': '已发布，或即将发布', enum: ['issued', 'forthcoming'],
+        'x-enum-labels': { issued: { zh: '已发布', en: 'issued' }, forthcoming: { zh: '即将发布', en: 'forthcoming' } } },
+      note: { description: 'only in English', type: 'string' },
+    },
+    $defs: {
+      Text: { description: 'A user-visible string in both languages.', 'x-description-zh': '中英文两种文字', type: 'object',
+        properties: { zh: { type: 'string' }, en: { type: 'string' } } },
+      Quote: { description: 'a quote', 'x-description-zh': '一段引语', type: 'object', properties: { text: { $ref: '#/$defs/Text' } } },
+    },
+  };
+  const H = schemaHelpers(ZH);
+  const at = (k) => H.strip(ZH.properties[k]);
+  test('a field\'s own help, in Chinese or English', () => {
+    assert.equal(helpText(at('order'), true, 'zh'), '在系列中的序号');
+    assert.equal(helpText(at('order'), true, 'en'), 'position in the series');
+  });
+  test('the help written at a reference beats the definition\'s, in Chinese too', () => {
+    assert.equal(helpText(at('name'), true, 'zh'), '地标名称');
+    assert.equal(helpText(at('name'), true, 'en'), "the landmark's name");
+    assert.equal(helpText(at('name'), false, 'zh'), '地标名称');
+  });
+  test('a field without words of its own shows none (not its definition\'s general ones), as in English', () => {
+    assert.equal(helpText(at('summary'), true, 'zh'), null);
+    assert.equal(helpText(at('summary'), true, 'en'), null);
+    assert.equal(helpText(at('summary'), false, 'zh'), '中英文两种文字', 'a part (an object) shows its definition\'s');
+  });
+  test('an optional part keeps its help in both languages', () => {
+    assert.equal(helpText(at('quote'), true, 'zh'), '引语（可选）');
+    assert.equal(helpText(at('quote'), true, 'en'), 'a quote, if any');
+  });
+  test('English where no Chinese is given', () => {
+    assert.equal(helpText(at('note'), true, 'zh'), 'only in English');
+  });
+  test('a choice\'s name from x-enum-labels', () => {
+    assert.equal(enumLabel(at('status'), 'issued', 'zh'), '已发布');
+    assert.equal(enumLabel(at('status'), 'forthcoming', 'en'), 'forthcoming');
+    assert.equal(enumLabel(at('status'), 'withdrawn', 'zh'), null);
+    assert.equal(enumLabel(at('order'), 'issued', 'zh'), null);
+  });
 });

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 
 import { load } from './static.mjs';
 
-const { STRINGS, translate, initialLang, locale, humanize, singular, lcFirst, cmyk, summaryOf } = await load('words.js');
+const { STRINGS, translate, initialLang, locale, humanize, singular, lcFirst, cmyk, summaryOf, serverMessage, versionSummary } = await load('words.js');
 
 describe('STRINGS', () => {
   const { en, zh } = STRINGS;
@@ -103,5 +103,27 @@ describe('summaryOf', () => {
     assert.equal(summaryOf([{ zh: '甲', en: 'A' }, { zh: '乙', en: '' }], 'en'), 'A 乙');
     assert.equal(summaryOf(null, 'en'), '');
     assert.equal(summaryOf(true, 'en'), '');
+  });
+});
+
+describe('the server\'s words in Chinese', () => {
+  test('a text too long, an unknown key, a YAML mistake', () => {
+    assert.equal(serverMessage('about 14 characters too long for this space', 'zh'), '约多出 14 个字，此处放不下');
+    assert.equal(serverMessage('about 1 character too long for this space', 'zh'), '约多出 1 个字，此处放不下');
+    assert.equal(serverMessage("unknown key (did you mean 'key_figures'?); expected one of: a, b", 'zh'), '未知的键（是否应为 key_figures？）');
+    assert.equal(serverMessage('unknown key; expected one of: a, b', 'zh'), '未知的键');
+    assert.equal(serverMessage("YAML syntax error: did not find expected ','", 'zh'), "YAML 语法错误：did not find expected ','");
+  });
+  test('English as it came, and what is not known as it came', () => {
+    assert.equal(serverMessage('about 14 characters too long for this space', 'en'), 'about 14 characters too long for this space');
+    assert.equal(serverMessage('the image is missing', 'zh'), 'the image is missing');
+    assert.equal(serverMessage(undefined, 'zh'), '');
+  });
+  test('a version\'s summary: the fixed notes in Chinese, a field\'s values as they are', () => {
+    assert.equal(versionSummary('as found', 'zh'), '工作室首次保存前的文件');
+    assert.equal(versionSummary('version 3 put back', 'zh'), '恢复了版本 3');
+    assert.equal(versionSummary('undo of the last save', 'zh'), '撤销了上次保存');
+    assert.equal(versionSummary('key_figures[0].value: 200+ → 250+ (and 2 more)', 'zh'), 'key_figures[0].value: 200+ → 250+（另有 2 处）');
+    assert.equal(versionSummary('key_figures[0].value: 200+ → 250+ (and 2 more)', 'en'), 'key_figures[0].value: 200+ → 250+ (and 2 more)');
   });
 });

@@ -4,20 +4,27 @@
 // views.js and words.js; the form is form.js, over paths.js and schema.js. The pure modules are
 // tested by `node --test tests/studio/js/*.test.mjs`.
 import { createForm, el } from './form.js';
-import { draftKey, draftRecord, draftToRestore } from './merge.js';
-import { busy, editSlug, errorText, fileClass, fileDone, fileType, latestFiles, percent, previewWidth, thumbnailSrc } from './views.js';
-import { STRINGS, initialLang, locale, translate } from './words.js';
+import { draftKey, draftRecord, draftToRestore, mergeClashes, openClashes } from './merge.js';
+import { fmtPath, getIn, parsePath, renameKey, setIn } from './paths.js';
+import { busy, editSlug, errorText, fileClass, fileDone, fileType, isPreviewSrc, latestFiles, located, percent, previewWidth, summaryParts,
+  thumbnailSrc, unknownKey } from './views.js';
+import { STRINGS, initialLang, locale, serverMessage, translate, versionSummary } from './words.js';
 
 // -- words (the strings themselves are in words.js) -------------------------------------------------
 let LANG = initialLang(localStorage.getItem('pgStudio.lang'), navigator.language);
 const t = (key, ...args) => translate(STRINGS[LANG], key, ...args);
 const clock = (d = new Date()) => d.toLocaleTimeString(locale(LANG), { hour: '2-digit', minute: '2-digit' });
 
+// -- who is saving: a name the user gives once (in the History panel), kept on this computer ----------
+const userName = () => localStorage.getItem('pgStudio.user') || '';
+const setUserName = (name) => { if (name.trim()) localStorage.setItem('pgStudio.user', name.trim().slice(0, 80)); else localStorage.removeItem('pgStudio.user'); };
+
 // -- talking to the server -------------------------------------------------------------------------
 async function api(method, url, { body, etag, signal, raw } = {}) {
   const headers = {};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (etag) headers['If-Match'] = etag;
+  if (method !== 'GET' && userName()) headers['X-Studio-User'] = encodeURIComponent(userName()); // recorded with the version
   let r;
   try {
     r = await fetch(url, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -129,19 +136,20 @@ function paintCards(grid) {
 }
 function card(c, editable) {
   const href = editable ? `#/edit/${c.slug}` : c.url;
-  const src = thumbnailSrc(c, editable);
+  const src = thumbnailSrc(c, editable); // the saved data rendered when it changed since the export
   const img = src ? el('img', { src, alt: '', loading: 'lazy', onerror: (e) => e.target.replaceWith(el('div', { class: 'thumb-empty' })) })
     : el('div', { class: 'thumb-empty' });
   const badge = c.preflight ? el('span', { class: `badge ${c.preflight}`, text: t(c.preflight) })
     : el('span', { class: 'badge none', text: t('notBuilt') });
+  const changedBadge = c.built && c.changed ? el('span', { class: 'badge changed', text: t('changedSince') }) : null;
   return el('article', { class: `card${c.errors ? ' broken' : ''}`, 'data-slug': c.slug },
     el(href ? 'a' : 'div', { class: 'thumb', href, target: editable ? null : '_blank', tabindex: href ? '-1' : null, 'aria-hidden': 'true' },
-      img, !c.built && src ? el('span', { class: 'thumb-tag', text: t('previewOnly') }) : null),
+      img, isPreviewSrc(src) ? el('span', { class: 'thumb-tag', text: t('previewOnly') }) : null),
     el('div', { class: 'card-body' },
       el('h2', { lang: 'zh-Hans', text: c.title.zh }), el('p', { class: 'title-en', lang: 'en', text: c.title.en }),
       editable ? null : el('p', { class: 'note', text: t('brochureNote') }),
       c.errors ? el('ul', { class: 'card-errors' }, c.errors.slice(0, 3).map((x) => el('li', { text: x }))) : null,
-      el('div', { class: 'meta' }, badge, el('span', { class: 'when', text: c.built ? t('built', c.built) : '' }))),
+      el('div', { class: 'meta' }, changedBadge, badge, el('span', { class: 'when', text: c.built ? t('built', c.built) : '' }))),
     el('div', { class: 'card-actions' },
       editable ? el('a', { class: 'btn edit', href: `#/edit/${c.slug}`, text: t('edit'), 'aria-label': `${t('edit')} ${c.title[LANG]}` }) : null,
       c.url ? el('a', { class: 'btn ghost pdf', href: c.url, target: '_blank', rel: 'noopener', text: t('openPdf'),
@@ -214,7 +222,8 @@ function paintExport() { // built once, then updated in place (the same elements
 }
 
 // -- editor -----------------------------------------------------------------------------------------------
-let ed = null; // the open landmark: slug, etag, data, baseline, form, dirty, errors, preview state
+let ed = null; // the open landmark: slug, etag, data, baseline, form, dirty, errors, preview state, clashes, notice
+const WATCH_MS = 3000; // how often the open file is compared with the one on disk (a colleague's save)
 function saveDraft() {
   if (!ed || !ed.data) return;
   if (ed.dirty) localStorage.setItem(draftKey(ed.slug), JSON.stringify(draftRecord(ed.data, ed.baseline, ed.etag, Date.now())));
@@ -224,18 +233,22 @@ function closeEditor() {
   if (ed.dirty) saveDraft();
   ed.ctl?.abort();
   clearTimeout(ed.timer);
+  clearTimeout(ed.watchTimer);
+  document.getElementById('history')?.close();
   if (ed.previewUrl) URL.revokeObjectURL(ed.previewUrl);
   ed = null;
 }
 async function openEditor(slug, moved = false) {
-  ed = { slug, etag: null, data: null, baseline: '', dirty: false, errors: [], banner: null, status: null, showPreview: false };
+  ed = { slug, etag: null, data: null, baseline: '', dirty: false, errors: [], banner: null, status: null, showPreview: false,
+    capacity: {}, clashes: [], notice: null, gen: 0 };
   const mine = ed;
   app.replaceChildren(el('p', { class: 'loading', text: t('loading') }));
+  let info;
+  let r;
   try {
-    const [info, r] = await Promise.all([getInfo(), api('GET', `/api/landmarks/${slug}`)]);
+    [info, r] = await Promise.all([getInfo(), api('GET', `/api/landmarks/${slug}`)]);
     if (mine !== ed) return;
-    if (!r.ok) throw new Error(r.json.error || `HTTP ${r.status}`);
-    Object.assign(ed, { info, data: r.json, etag: r.headers.get('ETag'), baseline: JSON.stringify(r.json) });
+    if (!r.ok && !(r.status === 422 && r.headers)) throw new Error(r.json.error || `HTTP ${r.status}`);
   } catch (err) {
     if (mine !== ed) return;
     app.replaceChildren(el('div', { class: 'page-error' }, el('h1', { text: t('loadFailed') }),
@@ -243,10 +256,37 @@ async function openEditor(slug, moved = false) {
     if (moved) focusHeading(app.querySelector('h1'));
     return;
   }
+  if (!r.ok) { // the file does not read (a mistake made by hand): where, and the ways out
+    Object.assign(ed, { info, etag: r.headers.get('ETag'), broken: r.json });
+    showBroken();
+    if (moved) focusHeading(app.querySelector('h1'));
+    return;
+  }
+  Object.assign(ed, { info, data: r.json, etag: r.headers.get('ETag'), baseline: JSON.stringify(r.json) });
   offerDraft();
   mountEditor();
   if (moved) focusHeading(document.querySelector('.doc-title h1')); // the user followed "Edit": they are at the poster's title
   refreshPreview();
+  watch();
+}
+function showBroken() {
+  const file = `data/landmarks/${ed.slug}.yaml`;
+  const errors = ed.broken.errors || [{ field: '', message: ed.broken.error || '', where: ed.broken.error || '' }];
+  document.title = `${t('brokenTitle')} · poster-gen studio`;
+  crumbs.replaceChildren(el('a', { href: '#/', text: t('dashboard') }), el('span', { class: 'sep', text: '/' }), el('code', { text: ed.slug }));
+  const [before, after] = t('brokenText', '\u0000').split('\u0000'); // the file's name set apart, as code
+  app.replaceChildren(el('div', { class: 'page-error broken-file' },
+    el('p', { class: 'back-row' }, el('a', { class: 'back', href: '#/', text: `← ${t('back')}` })),
+    el('h1', { text: t('brokenTitle') }),
+    el('p', { class: 'lead' }, before, el('code', { text: file }), after),
+    el('div', { class: 'notice error', role: 'alert' }, el('ul', { class: 'located' }, errors.map((e) => {
+      const at = located(e.where || e.message);
+      return el('li', {}, at.file ? el('code', { class: 'where', text: at.line ? `${at.file} · ${t('brokenAt', at.line, at.column)}` : at.file }) : null,
+        el('span', { class: 'what', text: serverMessage(at.message, LANG) }));
+    }))),
+    el('div', { class: 'broken-actions' },
+      button(t('openHistory'), { id: 'open-history', class: 'btn primary', onclick: openHistory, 'aria-haspopup': 'dialog' }),
+      button(t('checkAgain'), { class: 'btn', onclick: () => { const slug = ed.slug; closeEditor(); openEditor(slug, true); } }))));
 }
 function offerDraft(kept = false) {
   const d = JSON.parse(localStorage.getItem(draftKey(ed.slug)) || 'null');
@@ -262,28 +302,32 @@ function mountEditor() {
   document.title = `${title.zh || ed.slug} · poster-gen studio`;
   crumbs.replaceChildren(el('a', { href: '#/', text: t('dashboard') }), el('span', { class: 'sep', text: '/' }),
     el('span', { lang: 'zh-Hans', text: title.zh || ed.slug }), el('span', { class: 'crumb-en', lang: 'en', text: title.en || '' }));
-  const form = createForm({ schema: ed.info.schema, data: ed.data, info: ed.info, t, lang: () => LANG, onChange: changed });
+  const form = createForm({ schema: ed.info.schema, data: ed.data, info: ed.info, t, lang: () => LANG, onChange: changed,
+    capacity: ed.capacity, onClash: chooseClash });
   ed.form = form;
   const img = el('img', { id: 'preview', alt: t('preview'), src: ed.previewUrl || '' });
   if (!ed.previewUrl) img.removeAttribute('src');
   // On a phone the actions are a bar at the bottom of the screen (Save always in reach) and the
   // preview is shown instead of the form by the Preview button; on a wide screen they sit side by side.
+  // A notice about the file (a colleague's save) appears beside the actions: where the user's eyes are.
   app.replaceChildren(el('div', { class: `editor${ed.showPreview ? ' show-preview' : ''}` },
     el('div', { class: 'toolbar' },
       el('a', { class: 'back', href: '#/', text: `← ${t('back')}` }),
       el('div', { class: 'doc-title' }, el('h1', { lang: 'zh-Hans', text: title.zh || ed.slug }), el('span', { lang: 'en', text: title.en || '' })),
       el('span', { id: 'dirty', class: 'pill' }),
       el('p', { id: 'status', role: 'status', 'aria-live': 'polite' }),
+      button(t('showHistory'), { id: 'open-history', class: 'btn ghost history-btn', onclick: openHistory, 'aria-haspopup': 'dialog' }),
       el('div', { class: 'actions' },
         button(ed.undone ? t('redo') : t('undo'), { id: 'undo', class: 'btn ghost', onclick: undo, title: ed.undone ? t('redoHint') : null }),
         button('', { id: 'show-preview', class: 'btn preview-toggle', 'aria-controls': 'preview-col form-col', onclick: togglePreview }),
-        button(t('save'), { id: 'save', class: 'btn primary', onclick: save }))),
+        button(t('save'), { id: 'save', class: 'btn primary', onclick: save }),
+        el('div', { id: 'notice', class: 'notice-region', role: 'status', 'aria-live': 'polite' }))),
     el('div', { id: 'banner' }),
     el('div', { class: 'editor-body' },
       el('div', { class: 'form-col', id: 'form-col' },
         el('nav', { class: 'sections', 'aria-label': t('sections') }, form.sections().map(([k, name]) => button(name, { class: 'chip',
           'data-section': k, onclick: () => form.focusSection(k) }))),
-        el('div', { id: 'problems' }),
+        el('div', { id: 'problems', tabindex: '-1' }),
         el('form', { id: 'editor-form', novalidate: true, autocomplete: 'off', onsubmit: (e) => { e.preventDefault(); save(); } }, form.el)),
       el('aside', { class: 'preview-col', id: 'preview-col', 'aria-labelledby': 'preview-title' },
         el('div', { class: 'preview-head' }, el('h2', { id: 'preview-title', text: t('preview') }),
@@ -292,9 +336,24 @@ function mountEditor() {
           el('div', { class: 'spinner', 'aria-hidden': 'true' }))))));
   paintPreviewToggle();
   setErrors(ed.errors);
+  form.setClashes(ed.clashes);
   paintStatus();
   paintBanner();
+  paintNotice();
   paintPreviewState();
+}
+/** mountEditor, keeping the user where they were: the scroll, the focused field and its selection. */
+function remount() {
+  const a = document.activeElement;
+  const f = a?.closest?.('#editor-form') ? a.dataset.field : null;
+  const sel = f && typeof a.selectionStart === 'number' ? [a.selectionStart, a.selectionEnd] : null;
+  const y = window.scrollY;
+  mountEditor();
+  window.scrollTo(0, y);
+  const n = f ? app.querySelector(`#editor-form [data-field="${CSS.escape(f)}"]`) : null;
+  if (!n) return;
+  n.focus({ preventScroll: true });
+  try { if (sel) n.setSelectionRange(...sel); } catch { /* a field without a text selection */ }
 }
 function togglePreview() { // narrow screens: the preview in place of the form, and back
   ed.showPreview = !ed.showPreview;
@@ -309,6 +368,7 @@ function paintPreviewToggle() {
   btn.textContent = ed.showPreview ? t('showForm') : t('showPreview');
 }
 function changed() {
+  ed.lastInput = Date.now();
   ed.dirty = JSON.stringify(ed.data) !== ed.baseline;
   ed.status = null;
   paintStatus();
@@ -339,9 +399,33 @@ function setErrors(list) {
   if (!ed.errors.length) return;
   box.append(el('div', { class: 'notice error problems', role: 'alert' },
     el('strong', { text: `${t('problems', ed.errors.length)} — ${t('fixList')}` }),
-    el('ul', {}, ed.errors.map((e) => el('li', {}, unplaced.includes(e) ? el('span', { text: e.where || e.message })
-      : el('button', { type: 'button', class: 'link', title: t('jump'), onclick: () => ed.form.focusField(e.field) },
-        el('code', { text: e.field }), ` ${e.message}`))))));
+    el('ul', {}, ed.errors.map((e) => {
+      const unknown = unknownKey(e);
+      if (unknown) { // with the loader's guess, without its list of every key
+        const said = unknown.suggestion ? e.message.replace(/; expected one of: [\s\S]*$/, '') : e.message;
+        return el('li', { class: 'unknown-key' }, el('span', {}, el('code', { text: e.field }), ` ${serverMessage(said, LANG)}`), keyActions(unknown));
+      }
+      return el('li', {}, unplaced.includes(e) ? el('span', { text: serverMessage(e.where || e.message, LANG) })
+        : el('button', { type: 'button', class: 'link', title: t('jump'), onclick: () => ed.form.focusField(e.field) },
+          el('code', { text: e.field }), ` ${serverMessage(e.message, LANG)}`));
+    }))));
+}
+/** A key the loader does not know (misspelt by hand): rename it to the one it guesses, or remove it. */
+function keyActions({ key, suggestion }) {
+  const path = parsePath(key);
+  const to = suggestion ? [...path.slice(0, -1), suggestion] : null;
+  const fix = (fn) => { // done: the problem goes from the list at once (the next preview checks again)
+    fn();
+    ed.errors = ed.errors.filter((e) => e.field !== key);
+    remount();
+    changed();
+    document.getElementById('problems')?.focus({ preventScroll: true });
+  };
+  return el('span', { class: 'key-actions' },
+    to && getIn(ed.data, to) === undefined ? button(t('renameKey', suggestion), { class: 'btn small', 'data-key-action': 'rename',
+      onclick: () => fix(() => renameKey(ed.data, path, suggestion)) }) : null,
+    button(t('removeKey'), { class: 'btn small ghost danger', 'data-key-action': 'remove', 'aria-label': `${t('removeKey')}: ${key}`,
+      onclick: () => fix(() => setIn(ed.data, path, undefined)) }));
 }
 function paintBanner() {
   const box = document.getElementById('banner');
@@ -350,6 +434,22 @@ function paintBanner() {
   box.replaceChildren(...(b ? [el('div', { class: `notice banner ${b.kind}`, role: 'alert' }, el('p', { text: b.text() }),
     el('div', { class: 'banner-actions' }, b.actions.map(([key, fn], i) => button(t(key), { class: `btn${i ? ' ghost' : ' primary'}`, onclick: fn }))))] : []));
 }
+/** The notice beside the actions (a colleague's save): in the viewport wherever the user has scrolled, read out as it appears. */
+function paintNotice() {
+  const box = document.getElementById('notice');
+  if (!box) return;
+  const n = ed.notice;
+  box.replaceChildren(...(n ? [el('div', { class: `pop is-${n.kind}` },
+    el('p', { text: n.text() }),
+    el('div', { class: 'pop-actions' }, n.actions.map(([key, fn], i) => button(t(key), { class: `btn small${i ? ' ghost' : n.kind === 'clash' ? ' primary' : ''}`, onclick: fn }))))] : []));
+}
+function showNotice(notice) { // into an empty live region, a moment after it is drawn: screen readers announce it
+  const mine = ed;
+  ed.notice = null;
+  paintNotice();
+  setTimeout(() => { if (mine === ed) { ed.notice = notice; paintNotice(); } }, 80);
+}
+const dismissNotice = () => { ed.notice = null; paintNotice(); };
 
 // preview: the form's current data, rendered by the server; stale requests are cancelled
 async function refreshPreview() {
@@ -374,6 +474,8 @@ async function refreshPreview() {
     ed.previewError = null;
     const img = document.getElementById('preview');
     if (img) img.src = ed.previewUrl;
+    try { ed.capacity = JSON.parse(r.headers.get('X-Capacity') || '{}') || {}; } catch { ed.capacity = {}; }
+    ed.form?.setCapacity(ed.capacity); // the counters: what each frame holds as composed
     setErrors([]);
   } else if (r.status === 422) {
     ed.previewStale = true;
@@ -403,6 +505,11 @@ function paintPreviewState() {
 // saving, undo, and a file changed elsewhere
 async function save() {
   if (!ed || ed.saving || !ed.dirty) return;
+  if (ed.clashes.length) { // nothing decided silently: the user picks theirs or mine first
+    say(['chooseFirst', ed.clashes.length], 'error');
+    goToClash();
+    return;
+  }
   ed.saving = true;
   paintStatus();
   const sent = JSON.stringify(ed.data);
@@ -411,6 +518,7 @@ async function save() {
   mine.saving = false;
   if (mine !== ed) return; // the user went elsewhere meanwhile; the save itself is done
   if (r.ok) {
+    ed.gen++;
     ed.etag = r.headers.get('ETag') || `"${r.json.etag}"`;
     ed.baseline = sent;
     ed.dirty = JSON.stringify(ed.data) !== sent;
@@ -424,28 +532,26 @@ async function save() {
     say(['fixToSave', r.json.errors.length], 'error');
     const first = r.json.errors.find((e) => e.field);
     if (first) ed.form.focusField(first.field);
-  } else if (r.status === 412) {
-    staleBanner();
-    say(null, '');
+  } else if (r.status === 412) { // a colleague saved first: their version, merged with mine, clashes to choose
+    say(['savedFirst'], 'error');
+    await checkDisk(true);
   } else {
     say(r.status === 413 ? ['tooBig'] : r.json.error || `HTTP ${r.status}`, 'error');
   }
-}
-function staleBanner() {
-  saveDraft();
-  ed.banner = { kind: 'stale', text: () => t('stale'), actions: [['loadNewer', reloadFromDisk], ['keepEditing', () => { ed.banner = null; paintBanner(); }]] };
-  paintBanner();
 }
 async function reloadFromDisk(message) {
   saveDraft(); // the user's typing survives the reload, as a draft they can put back
   const mine = ed;
   const r = await api('GET', `/api/landmarks/${ed.slug}`);
   if (mine !== ed) return;
+  if (r.status === 422) { const slug = ed.slug; closeEditor(); openEditor(slug, true); return; }
   if (!r.ok) { say(r.json.error || `HTTP ${r.status}`, 'error'); return; }
-  Object.assign(ed, { data: r.json, etag: r.headers.get('ETag'), baseline: JSON.stringify(r.json), dirty: false, banner: null, errors: [] });
+  ed.gen++;
+  Object.assign(ed, { data: r.json, etag: r.headers.get('ETag'), baseline: JSON.stringify(r.json), dirty: false, banner: null, errors: [],
+    clashes: [], notice: null });
   offerDraft(true);
   mountEditor();
-  if (typeof message === 'string') say([message], 'ok');
+  if (message) say(Array.isArray(message) ? message : [message], 'ok');
   refreshPreview();
 }
 async function undo() {
@@ -461,9 +567,168 @@ async function undo() {
     ed.undone = !redo;
     await reloadFromDisk(redo ? 'redone' : 'undone');
   } else if (r.status === 409) say(['nothingToUndo'], 'info');
-  else if (r.status === 412) staleBanner();
+  else if (r.status === 412) await checkDisk();
   else say(r.json.error || `HTTP ${r.status}`, 'error');
 }
+
+// -- a colleague's save: watched for, merged in, clashes put to the user at the field ------------------
+function watch() {
+  clearTimeout(ed.watchTimer);
+  const mine = ed;
+  ed.watchTimer = setTimeout(async () => {
+    if (mine !== ed) return;
+    if (!document.hidden) await checkDisk();
+    if (mine === ed) watch();
+  }, WATCH_MS);
+}
+window.addEventListener('focus', () => { if (ed?.data) checkDisk(); });
+// never under the user's fingers: not while a word is being composed (a Chinese input method), nor mid-typing
+let composing = false;
+document.addEventListener('compositionstart', () => { composing = true; });
+document.addEventListener('compositionend', () => { composing = false; });
+const typing = () => composing || Date.now() - (ed.lastInput || 0) < 1500;
+/** Whether the file on disk is another version than the one the form was loaded from; if so, it is taken in. */
+async function checkDisk(afterSave = false) {
+  if (!ed || !ed.data || ed.checking || (!afterSave && (ed.saving || typing()))) return false;
+  const mine = ed;
+  const gen = ed.gen;
+  ed.checking = true;
+  try {
+    const r = await api('GET', `/api/landmarks/${ed.slug}`);
+    const tag = r.headers?.get('ETag');
+    if (mine !== ed || gen !== ed.gen || !tag || tag === ed.etag) return false;
+    if (!r.ok) { // changed, and it no longer reads: nothing to merge
+      if (ed.brokenTag !== tag) {
+        ed.brokenTag = tag;
+        saveDraft();
+        showNotice({ kind: 'broken', text: () => t('brokenOnDisk'),
+          actions: [['showMistake', () => { const slug = ed.slug; closeEditor(); openEditor(slug, true); }], ['dismiss', dismissNotice]] });
+      }
+      return true;
+    }
+    const who = await whoSaved(tag);
+    if (mine !== ed || gen !== ed.gen || (!afterSave && typing())) return false;
+    takeTheirs(r.json, tag, who);
+    return true;
+  } finally {
+    mine.checking = false;
+  }
+}
+async function whoSaved(tag) { // the name recorded with the version now on disk, if the studio saved it
+  const r = await api('GET', `/api/landmarks/${ed.slug}/versions`);
+  const v = r.ok ? (r.json.versions || []).find((x) => `"${x.etag}"` === tag) : null;
+  return v?.who || null;
+}
+function takeTheirs(theirs, tag, who) {
+  const { merged, clashes } = mergeClashes(JSON.parse(ed.baseline), ed.data, theirs);
+  ed.gen++;
+  ed.clashes = openClashes(ed.clashes, clashes.map((c) => ({ ...c, who })), theirs);
+  Object.assign(ed, { data: merged, etag: tag, baseline: JSON.stringify(theirs), brokenTag: null });
+  ed.dirty = JSON.stringify(ed.data) !== ed.baseline;
+  remount();
+  saveDraft();
+  refreshPreview();
+  const at = clock();
+  showNotice({ kind: ed.clashes.length ? 'clash' : 'merged',
+    text: () => [t('theyChanged', who, at), ed.clashes.length ? t('clashCount', ed.clashes.length) : ed.dirty ? t('mergedIn') : t('updatedTo')]
+      .join(LANG === 'zh' ? '' : ' '),
+    actions: ed.clashes.length ? [['goToClash', goToClash], ['dismiss', dismissNotice]] : [['dismiss', dismissNotice]] });
+}
+function goToClash() {
+  if (ed.showPreview) togglePreview();
+  const b = document.querySelector('#editor-form .clash button');
+  if (!b) return;
+  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  b.closest('.clash').scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'center' });
+  b.focus({ preventScroll: true });
+}
+function chooseClash(c, side) {
+  const f = fmtPath(c.path);
+  if (side === 'theirs') {
+    if (c.path.length) setIn(ed.data, c.path, c.theirs); else ed.data = c.theirs;
+  }
+  ed.clashes = ed.clashes.filter((x) => x !== c);
+  ed.form.setClashes(ed.clashes);
+  if (side === 'theirs') ed.form.redraw(f);
+  const input = document.querySelector(`#editor-form [data-field="${CSS.escape(f)}"]`);
+  if (input) input.focus();
+  else goToClash();
+  if (ed.notice?.kind === 'clash') {
+    if (ed.clashes.length) paintNotice(); else dismissNotice();
+  }
+  changed();
+}
+
+// -- history: every save kept, any version put back -------------------------------------------------------
+function openHistory() {
+  if (!ed || document.getElementById('history')) return;
+  const mine = ed;
+  const opener = document.activeElement;
+  const list = el('div', { class: 'versions-box' }, el('p', { class: 'loading', text: t('loading') }));
+  const dlg = el('dialog', { id: 'history', class: 'history', 'aria-labelledby': 'history-title' },
+    el('div', { class: 'history-head' }, el('h2', { id: 'history-title', text: t('historyTitle') }),
+      el('button', { type: 'button', class: 'icon close', 'aria-label': t('close'), title: t('close'), text: '×', onclick: () => dlg.close() })),
+    el('p', { class: 'history-intro', text: t('historyIntro') }),
+    el('div', { class: 'who-row' },
+      el('label', { for: 'who-name', text: t('yourName') }),
+      el('input', { type: 'text', id: 'who-name', value: userName(), autocomplete: 'name', maxlength: '80', 'aria-describedby': 'who-hint',
+        oninput: (e) => setUserName(e.target.value) }),
+      el('p', { class: 'help', id: 'who-hint', text: t('yourNameHint') })),
+    list);
+  dlg.addEventListener('close', () => { dlg.remove(); if (opener?.isConnected) opener.focus(); });
+  document.body.append(dlg);
+  dlg.showModal();
+  paintVersions(list, mine);
+}
+async function paintVersions(list, mine) {
+  const r = await api('GET', `/api/landmarks/${mine.slug}/versions`);
+  if (mine !== ed || !list.isConnected) return;
+  if (!r.ok) { list.replaceChildren(errorBox(t('historyFailed'), r.json.error || `HTTP ${r.status}`)); return; }
+  const kept = r.json.versions || [];
+  if (!kept.length) { list.replaceChildren(el('p', { class: 'empty-note', text: t('noVersions') })); return; }
+  list.replaceChildren(el('ol', { class: 'versions' }, kept.map((v) => versionRow(v, list, mine))));
+}
+function versionRow(v, list, mine) {
+  const current = `"${v.etag}"` === mine.etag;
+  const when = new Date(v.when);
+  const parts = summaryParts(versionSummary(v.summary, LANG));
+  const actions = el('div', { class: 'v-actions' });
+  const offer = () => actions.replaceChildren(current ? el('span', { class: 'badge pass', text: t('current') })
+    : button(t('restoreVersion'), { class: 'btn small', 'data-restore': String(v.number), 'aria-label': `${t('restoreVersion')}: ${t('versionN', v.number)}`,
+      onclick: ask }));
+  function ask() {
+    const yes = button(t('restoreYes'), { class: 'btn small primary', 'data-restore-yes': String(v.number), onclick: () => putBack(yes) });
+    actions.replaceChildren(el('div', { class: 'v-confirm', role: 'group', 'aria-label': t('restoreAsk', v.number) },
+      el('p', {}, el('strong', { text: t('restoreAsk', v.number) }), ` ${t('restoreNote')}${mine.dirty ? ` ${t('restoreDirty')}` : ''}`),
+      el('div', { class: 'v-confirm-actions' }, yes,
+        button(t('cancel'), { class: 'btn small ghost', onclick: () => { offer(); actions.querySelector('button')?.focus(); } }))));
+    yes.focus();
+  }
+  async function putBack(yes) {
+    yes.disabled = true;
+    const r = await api('POST', `/api/landmarks/${mine.slug}/versions/${v.number}/restore`, { etag: mine.etag });
+    if (mine !== ed) return;
+    if (!r.ok) {
+      actions.append(el('p', { class: 'error-msg', role: 'alert', text: r.json.error || `HTTP ${r.status}` }));
+      yes.disabled = false;
+      return;
+    }
+    document.getElementById('history')?.close();
+    if (!ed.data) { const slug = ed.slug; closeEditor(); openEditor(slug, true); return; } // a broken file: open what was put back
+    ed.undone = false; // unsaved edits: kept aside as a draft by reloadFromDisk, offered back
+    await reloadFromDisk(['restored', v.number]);
+  }
+  offer();
+  return el('li', { class: `version${current ? ' current' : ''}`, 'data-version': String(v.number) },
+    el('div', { class: 'v-head' },
+      el('span', { class: 'v-num', text: t('versionN', v.number) }),
+      el('time', { datetime: v.when, text: Number.isNaN(when.getTime()) ? v.when
+        : when.toLocaleString(locale(LANG), { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }) }),
+      el('span', { class: `v-who${v.who ? '' : ' anon'}`, text: v.who || t('someone') })),
+    el('p', { class: 'v-summary' }, parts.field ? [el('code', { text: parts.field }), ` ${parts.change}`] : parts.change),
+    actions);
+}
+
 document.addEventListener('keydown', (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && ed) { e.preventDefault(); save(); }
 });

@@ -4,8 +4,9 @@
 // Two widgets refer to project resources and are keyed by name: the theme picker and the motif selects.
 // Importing this module does nothing: the schema reading is schema.js, paths are paths.js, words are words.js.
 import { fmtPath, getIn, parentOf, setIn } from './paths.js';
-import { SCALARS, isObj, schemaHelpers } from './schema.js';
-import { cmyk, humanize, lcFirst, singular, summaryOf as summaryIn } from './words.js';
+import { SCALARS, enumLabel, helpText, isObj, schemaHelpers } from './schema.js';
+import { counterState } from './views.js';
+import { cmyk, humanize, lcFirst, serverMessage, singular, summaryOf as summaryIn } from './words.js';
 
 export function el(tag, attrs = {}, ...kids) {
   const n = document.createElement(tag);
@@ -40,11 +41,16 @@ function regrowOnResize() { // textareas follow the window's width: one listener
 }
 const focusIn = (n) => n?.querySelector('input:not([type=radio]),textarea,select,input')?.focus();
 
-export function createForm({ schema, data, info, t, lang, onChange }) {
+// `capacity`: what each text field's frame holds as composed ({'ambition.en': 120}), from the last
+// preview; `onClash(clash, 'theirs' | 'mine')`: the user's choice where a colleague and they changed
+// the same field (the clashes are given by setClashes).
+export function createForm({ schema, data, info, t, lang, onChange, capacity: fits = {}, onClash }) {
   regrowOnResize();
   const { strip, typeOf, bilingual, kind, enumValues, empty, matches } = schemaHelpers(schema);
   const stash = new Map(); // the other shape of a toggled value, so toggling back loses nothing
   let errors = [];
+  let clashes = [];
+  let capacity = fits || {};
   let seq = 0;
   const uid = (p) => `${p}${++seq}`;
 
@@ -56,10 +62,12 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
   // -- words -----------------------------------------------------------------------------------
   const label = (key) => t(`field.${key}`, null) || humanize(key);
   const itemName = (key) => t(`item.${key}`, null) || singular(label(key));
-  const help = (s, own) => {
-    const d = own && s.$own !== undefined ? s.$own : s.description;
+  const help = (s, own) => { // in the language shown: the schema has each field's help in Chinese too
+    const d = helpText(s, own, lang());
     return d ? el('p', { class: 'help', text: d }) : null;
   };
+  const choiceName = (s, x) => (lang() === 'zh' ? enumLabel(s, x, 'zh') || t(`enum.${x}`, null)
+    : t(`enum.${x}`, null) || enumLabel(s, x, 'en')) || String(x);
   const summaryOf = (v) => summaryIn(v, lang()); // a short line for an item's header: the texts inside it
 
   // -- fields ----------------------------------------------------------------------------------
@@ -71,7 +79,7 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
     const v = get(path);
     const optional = !required && (s.default === undefined || s.default === null);
     const wrap = el('div', { class: `field kind-${k}${top ? ' section' : ''}`, 'data-path': p, id: top ? `sec-${key}` : null });
-    wrap.rerender = () => { const n = field(raw, path, { key, required, top }); wrap.replaceWith(n); applyErrors(); return n; };
+    wrap.rerender = () => { const n = field(raw, path, { key, required, top }); wrap.replaceWith(n); applyMarks(); return n; };
     const own = ['bilingual', 'same-or-different', 'string', 'integer', 'number', 'boolean', 'enum'].includes(k);
     if (optional && v == null) {
       wrap.classList.add('absent');
@@ -122,7 +130,7 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
       case 'array': return arrayControl(s, path, key);
       case 'map': return mapControl(s, path, key);
       case 'union': return unionControl(s, path, key, name);
-      case 'enum': return select(path, enumValues(s).map((x) => [x, t(`enum.${x}`, null) || String(x)]), { current: get(path) ?? s.default, name });
+      case 'enum': return select(path, enumValues(s).map((x) => [x, choiceName(s, x)]), { current: get(path) ?? s.default, name });
       case 'boolean': return el('input', { type: 'checkbox', id: uid('f'), 'data-field': fmtPath(path), checked: get(path) === true, 'aria-label': name,
         onchange: (e) => { set(path, e.target.checked); changed(path); } });
       case 'integer': case 'number': return numberInput(s, path, k, name);
@@ -141,25 +149,38 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
     const max = s.maxLength;
     const long = max > 80;
     const v = get(path);
+    const p = fmtPath(path);
     const input = el(long ? 'textarea' : 'input', {
-      id: uid('f'), 'data-field': fmtPath(path), type: long ? null : s.format === 'uri' ? 'url' : 'text', class: long ? 'grow' : null,
+      id: uid('f'), 'data-field': p, type: long ? null : s.format === 'uri' ? 'url' : 'text', class: long ? 'grow' : null,
       rows: long ? (prose && max >= 200 ? 3 : 1) : null, value: v == null ? '' : String(v), lang: lg, 'aria-label': ariaLabel,
       spellcheck: lg === 'en' ? 'true' : 'false',
     });
-    const counter = max && max < 600 ? el('span', { class: 'counter', 'aria-hidden': 'true' }) : null;
+    // the counter: the length against what the frame holds as composed (the last preview's), else the schema's limit;
+    // seen as "12/23", read out with the field as a sentence (its description)
+    const shown = el('span', { 'aria-hidden': 'true' });
+    const spoken = el('span', { class: 'sr-only', id: uid('c') });
+    const counter = max ? el('span', { class: 'counter' }, shown, spoken) : null;
+    if (counter) { input.dataset.describedby = spoken.id; input.setAttribute('aria-describedby', spoken.id); }
     const update = () => {
       if (counter) {
         const n = [...input.value].length;
-        counter.textContent = `${n}/${max}`;
-        counter.classList.toggle('over', n > max);
-        counter.classList.toggle('near', n <= max && n > max * 0.9);
+        const refused = errors.some((e) => e.field === p);
+        const c = counterState(n, max, capacity[p], refused);
+        counter.hidden = !c.fromPreview && max >= 600; // a free text not on the poster: no counter
+        shown.textContent = `${n}/${c.limit}`;
+        spoken.textContent = c.fromPreview ? t('countFit', n, c.limit) : t('countMax', n, c.limit);
+        counter.classList.toggle('over', c.level === 'over');
+        counter.classList.toggle('near', c.level === 'near');
+        counter.classList.toggle('fits', c.fromPreview);
       }
       if (long && input.isConnected) grow(input);
     };
     input.addEventListener('input', () => { set(path, input.value); update(); changed(path); });
     update();
     requestAnimationFrame(update);
-    return el('div', { class: `text-control${long ? ' long' : ''}` }, input, counter);
+    const box = el('div', { class: `text-control${long ? ' long' : ''}` }, input, counter);
+    box.update = update;
+    return box;
   }
 
   function numberInput(s, path, k, name) {
@@ -202,7 +223,7 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
     const p = fmtPath(path);
     const different = isObj(get(path));
     const box = el('div', { class: 'same-or-different' });
-    box.rerender = () => { const n = sameOrDifferent(s, path, key, name); box.replaceWith(n); applyErrors(); return n; };
+    box.rerender = () => { const n = sameOrDifferent(s, path, key, name); box.replaceWith(n); applyMarks(); return n; };
     const toggle = el('div', { class: 'segmented', role: 'group', 'aria-label': name });
     for (const [mode, text] of [['same', t('sameBoth')], ['different', t('differentEach')]]) {
       toggle.append(el('button', { type: 'button', 'data-field': `${p}#${mode}`, 'aria-pressed': String((mode === 'different') === different), text,
@@ -267,7 +288,8 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
     const valS = isObj(s.additionalProperties) ? s.additionalProperties : {};
     const names = keyChoices(path);
     const listId = names ? uid('dl') : null;
-    const box = el('div', { class: 'map' }, names ? el('datalist', { id: listId }, names.map((n) => el('option', { value: n }))) : null);
+    const named = (n) => (lang() === 'zh' && info.motifs?.[n]?.name_zh) || null; // a motif's Chinese name beside its own
+    const box = el('div', { class: 'map' }, names ? el('datalist', { id: listId }, names.map((n) => el('option', { value: n, label: named(n) }))) : null);
     const redo = () => { changed(path); return rerenderNear(box); };
     for (const k of Object.keys(obj)) {
       const epath = [...path, k];
@@ -304,7 +326,7 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
     const v = get(path);
     const at = Math.max(0, alts.findIndex((a) => matches(v, a)));
     const box = el('div', { class: 'union' });
-    box.rerender = () => { const n = unionControl(s, path, key, name); box.replaceWith(n); applyErrors(); return n; };
+    box.rerender = () => { const n = unionControl(s, path, key, name); box.replaceWith(n); applyMarks(); return n; };
     const pick = el('select', { class: 'union-pick', 'data-field': `${fmtPath(path)}#type`, 'aria-label': `${name}: ${t('valueType')}`,
       onchange: (e) => {
         const to = alts[Number(e.target.value)];
@@ -328,8 +350,10 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
     const choices = motifChoices(path, key);
     if (choices) {
       const note = el('p', { class: 'help motif-summary' });
-      const show = (x) => { note.textContent = motifs[x]?.summary || ''; };
-      const sel = select(path, choices.map((n) => [n, n, motifs[n].summary]), { onpick: show, cls: 'motif', name });
+      const zh = lang() === 'zh'; // the motifs' Chinese names and summaries; the value stays the motif's name
+      const about = (x) => (zh && motifs[x]?.summary_zh) || motifs[x]?.summary || '';
+      const show = (x) => { note.textContent = about(x); };
+      const sel = select(path, choices.map((n) => [n, (zh && motifs[n].name_zh) || n, about(n)]), { onpick: show, cls: 'motif', name });
       show(get(path));
       return el('div', { class: 'motif-control' }, sel, note);
     }
@@ -392,26 +416,79 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
     }
     return null;
   }
+  // The marks on the form: the server's errors, and the clashes with a colleague's save, each at its
+  // field. A field's description (aria-describedby) is its error, its clash and its counter.
+  function describe(input) {
+    const ids = [input.dataset.err, input.dataset.clashOf, input.dataset.describedby].filter(Boolean);
+    if (ids.length) input.setAttribute('aria-describedby', ids.join(' ')); else input.removeAttribute('aria-describedby');
+  }
+  function place(tg, node) { // after the exact input's control (and its error), else under the box's head
+    if (tg.exact && tg.input.matches('input,select,textarea')) {
+      let after = tg.input.closest('.text-control,.check,.theme-control,.motif-control') || tg.input;
+      if (node.matches('.clash') && after.nextElementSibling?.matches('.error-msg')) after = after.nextElementSibling;
+      after.after(node);
+      return true;
+    }
+    const head = tg.box.querySelector(':scope > .field-box > .field-head, :scope > .item-head, :scope > .map-head, :scope > .absent-row');
+    if (head) head.after(node); else tg.box.append(node);
+    return false;
+  }
   function applyErrors() {
     root.querySelectorAll('.error-msg').forEach((n) => n.remove());
     root.querySelectorAll('.has-error').forEach((n) => n.classList.remove('has-error'));
-    root.querySelectorAll('[aria-invalid]').forEach((n) => { n.removeAttribute('aria-invalid'); n.removeAttribute('aria-describedby'); });
+    root.querySelectorAll('[aria-invalid]').forEach((n) => n.removeAttribute('aria-invalid'));
+    root.querySelectorAll('[data-err]').forEach((n) => { delete n.dataset.err; describe(n); });
     const unplaced = [];
     for (const e of errors) {
       const tg = e.field ? target(e.field) : null;
       if (!tg) { unplaced.push(e); continue; }
-      const msg = el('p', { class: 'error-msg', id: uid('err') }, tg.exact ? e.message : el('span', {}, el('code', { text: e.field.slice(parentOf(e.field).length).replace(/^\./, '') || e.field }), ` ${e.message}`));
+      const message = serverMessage(e.message, lang());
+      const msg = el('p', { class: 'error-msg', id: uid('err') }, tg.exact ? message : el('span', {}, el('code', { text: e.field.slice(parentOf(e.field).length).replace(/^\./, '') || e.field }), ` ${message}`));
       tg.box.classList.add('has-error');
-      if (tg.exact && tg.input.matches('input,select,textarea')) {
+      if (place(tg, msg)) {
         tg.input.setAttribute('aria-invalid', 'true');
-        tg.input.setAttribute('aria-describedby', msg.id);
-        (tg.input.closest('.text-control,.check,.theme-control,.motif-control') || tg.input).after(msg);
-      } else {
-        const head = tg.box.querySelector(':scope > .field-box > .field-head, :scope > .item-head, :scope > .map-head, :scope > .absent-row');
-        if (head) head.after(msg); else tg.box.append(msg);
+        tg.input.dataset.err = msg.id;
+        describe(tg.input);
       }
     }
+    root.querySelectorAll('.text-control').forEach((n) => n.update?.()); // a refused text: its counter says so
     return unplaced;
+  }
+  function applyClashes() { // kept where they still stand (a button the user is on keeps its focus), drawn where missing
+    for (const n of root.querySelectorAll('.clash')) {
+      if (clashes.includes(n.clash)) continue;
+      root.querySelectorAll(`[data-clash-of="${CSS.escape(n.id)}"]`).forEach((x) => { delete x.dataset.clashOf; describe(x); });
+      n.remove();
+    }
+    const shown = new Set([...root.querySelectorAll('.clash')].map((n) => n.clash));
+    for (const c of clashes) {
+      if (shown.has(c)) continue;
+      const f = fmtPath(c.path);
+      const tg = target(f) || { box: root.querySelector('.form-root > .object') || root, input: null, exact: false };
+      const node = clashBox(c, f, tg.exact);
+      if (place(tg, node)) { tg.input.dataset.clashOf = node.id; describe(tg.input); }
+    }
+    root.querySelectorAll('.has-clash').forEach((n) => n.classList.remove('has-clash'));
+    root.querySelectorAll('.clash').forEach((n) => { n.parentElement.closest('.field,.item,.map-entry')?.classList.add('has-clash'); n.closest('.field.section')?.classList.add('has-clash'); });
+  }
+  function applyMarks() { const unplaced = applyErrors(); applyClashes(); return unplaced; }
+  function shownValue(v) { // a value as the clash shows it: a text, a pair in the language shown, else its texts
+    if (v === undefined || v === null || v === '') return t('absent');
+    return typeof v === 'object' ? summaryOf(v) || JSON.stringify(v) : String(v);
+  }
+  function clashBox(c, f, exact) { // theirs against mine, at the field: the user picks one
+    const title = uid('clash');
+    const row = (side, who, value, action) => el('div', { class: `clash-row ${side}` },
+      el('span', { class: 'clash-who', text: who }),
+      el('span', { class: 'clash-value', lang: /\.zh$/.test(f) ? 'zh-Hans' : /\.en$/.test(f) ? 'en' : null, text: shownValue(value) }),
+      el('button', { type: 'button', class: 'btn small', 'data-clash': side, text: action, // neither preferred: the user decides
+        onclick: () => onClash && onClash(c, side) }));
+    const node = el('div', { class: 'clash', id: uid('cl'), role: 'group', 'aria-labelledby': title, 'data-clash-field': f },
+      el('p', { class: 'clash-title', id: title }, t('clashTitle'), exact ? null : el('code', { text: f })),
+      row('theirs', t('theirs', c.who || null), c.theirs, t('useTheirs')),
+      row('mine', t('mine'), c.mine, t('keepMine')));
+    node.clash = c;
+    return node;
   }
 
   const top = strip(schema);
@@ -419,6 +496,10 @@ export function createForm({ schema, data, info, t, lang, onChange }) {
   return {
     el: root,
     setErrors(list) { errors = list || []; return applyErrors(); },
+    setClashes(list) { clashes = list || []; applyClashes(); },
+    setCapacity(c) { capacity = c || {}; root.querySelectorAll('.text-control').forEach((n) => n.update?.()); },
+    /** Draws the field at `f` again from the data (after a value was put in from outside). */
+    redraw(f) { const tg = target(f); if (tg) rerenderNear(tg.box); },
     focusField(f) {
       const tg = target(f);
       if (!tg) return;

@@ -1,5 +1,6 @@
 // Drafts: the user's unsaved edits, kept in localStorage, and the three-way merge that puts them
-// back on top of a newer version of the file. Pure functions: no DOM, no storage, no network.
+// back on top of a newer version of the file (a colleague's save), naming where both sides changed
+// the same field. Pure functions: no DOM, no storage, no network.
 
 /** Whether two JSON values are the same (by their JSON text, so key order counts). */
 export const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -7,26 +8,52 @@ export const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * My edits (`mine`, made on `base`) on top of a newer version (`theirs`): theirs stays wherever I
- * changed nothing. Objects merge key by key (a key removed on one side and untouched on the other
- * is removed); arrays of the same length merge item by item; where both sides changed the same
- * value, mine wins (the user's typing, as they asked). `undefined` stands for "absent".
+ * My edits (`mine`, made on `base`) on top of a newer version (`theirs`), and where they clash.
+ * Theirs stays wherever I changed nothing. Objects merge key by key (a key removed on one side and
+ * untouched on the other is removed); arrays of the same length merge item by item; where both
+ * sides changed the same value differently, the merged data holds mine and the clash is listed:
+ * { path (keys and indexes), base, mine, theirs } — for the user to choose, never decided silently.
+ * `undefined` stands for "absent". The inputs are not changed.
  */
-export function merge3(base, mine, theirs) {
-  if (same(mine, base)) return theirs;
-  if (same(theirs, base) || same(mine, theirs)) return mine;
-  if (isObj(base) && isObj(mine) && isObj(theirs)) {
-    const out = {};
-    for (const k of new Set([...Object.keys(theirs), ...Object.keys(mine)])) {
-      const v = merge3(base[k], mine[k], theirs[k]);
-      if (v !== undefined) out[k] = v;
+export function mergeClashes(base, mine, theirs) {
+  const clashes = [];
+  const walk = (b, m, t, path) => {
+    if (same(m, b)) return t;
+    if (same(t, b) || same(m, t)) return m;
+    if (isObj(b) && isObj(m) && isObj(t)) {
+      const out = {};
+      for (const k of new Set([...Object.keys(t), ...Object.keys(m)])) {
+        const v = walk(b[k], m[k], t[k], [...path, k]);
+        if (v !== undefined) out[k] = v;
+      }
+      return out;
     }
-    return out;
-  }
-  if ([base, mine, theirs].every(Array.isArray) && base.length === mine.length && base.length === theirs.length) {
-    return base.map((b, i) => merge3(b, mine[i], theirs[i]));
-  }
-  return mine; // both changed the same thing
+    if ([b, m, t].every(Array.isArray) && b.length === m.length && b.length === t.length) {
+      return b.map((x, i) => walk(x, m[i], t[i], [...path, i]));
+    }
+    clashes.push({ path, base: b, mine: m, theirs: t }); // both changed the same thing
+    return m;
+  };
+  const merged = walk(base, mine, theirs, []);
+  return { merged, clashes };
+}
+
+/**
+ * My edits on top of a newer version, where both changed the same value mine winning (a draft
+ * put back on a newer file: the user's own typing, as they asked). See mergeClashes.
+ */
+export const merge3 = (base, mine, theirs) => mergeClashes(base, mine, theirs).merged;
+
+/**
+ * The clashes still open after a newer version (`theirs`) arrived: the earlier ones that the new
+ * merge does not name again and that theirs has not settled (now the same as mine), then the new
+ * ones (a field that clashes again shows its newest values). Clashes are compared by their path.
+ */
+export function openClashes(earlier, fresh, theirs) {
+  const key = (c) => JSON.stringify(c.path);
+  const again = new Set(fresh.map(key));
+  const at = (path) => path.reduce((o, k) => (o == null ? undefined : o[k]), theirs);
+  return [...earlier.filter((c) => !again.has(key(c)) && !same(at(c.path), c.mine)), ...fresh];
 }
 
 /** The localStorage key of a landmark's draft. */

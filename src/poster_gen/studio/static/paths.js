@@ -33,3 +33,17 @@ export function setIn(data, path, v) {
   if (v === undefined && !Array.isArray(o)) delete o[key];
   else o[key] = v;
 }
+
+/**
+ * Renames the key at `path` in `data` (in place) to `to`, keeping the keys' order; false (and
+ * nothing changed) when the key is not there, its holder is not an object, or `to` is taken.
+ */
+export function renameKey(data, path, to) {
+  const holder = getIn(data, path.slice(0, -1));
+  const from = path[path.length - 1];
+  if (holder === null || typeof holder !== 'object' || Array.isArray(holder) || !(from in holder) || to in holder) return false;
+  const entries = Object.entries(holder).map(([k, v]) => [k === from ? to : k, v]);
+  Object.keys(holder).forEach((k) => delete holder[k]);
+  Object.assign(holder, Object.fromEntries(entries));
+  return true;
+}

@@ -17,7 +17,8 @@ export const SCALARS = ['string', 'integer', 'number', 'enum', 'boolean', 'same-
 /**
  * The helpers over one schema (its $defs resolve $refs):
  * - resolve(s): s with its $ref (or single allOf) replaced by the definition, refined by s's own
- *   keys; `$own` keeps the description written at the reference, which beats the definition's.
+ *   keys; `$own` keeps the description written at the reference, which beats the definition's
+ *   (`$ownZh` its Chinese, `x-description-zh`).
  * - strip(s): resolved, without its `null` alternative (an optional value's schema).
  * - typeOf(s): its JSON type, guessed from properties/items/enum where `type` is missing.
  * - bilingual(s): an object of exactly two strings, zh and en.
@@ -34,7 +35,8 @@ export function schemaHelpers(schema) {
     if (s.$ref && depth < 32) {
       const { $ref, description, ...rest } = s;
       const def = defs[$ref.replace(/^#\/(\$defs|definitions)\//, '')] || {};
-      return resolve({ ...mergeSchema(def, rest), $own: s.$own ?? description ?? null, ...(description ? { description } : {}) }, depth + 1);
+      return resolve({ ...mergeSchema(def, rest), $own: s.$own ?? description ?? null,
+        $ownZh: s.$ownZh ?? rest['x-description-zh'] ?? null, ...(description ? { description } : {}) }, depth + 1);
     }
     if (Array.isArray(s.allOf) && s.allOf.length === 1) {
       const { allOf, ...rest } = s;
@@ -49,7 +51,8 @@ export function schemaHelpers(schema) {
     if (Array.isArray(alts)) {
       const rest = alts.filter((a) => !isNull(resolve(a)));
       const { anyOf, oneOf, ...outer } = s;
-      if (rest.length === 1) return strip(mergeSchema(resolve(rest[0]), outer.description ? { ...outer, $own: outer.description } : outer));
+      const own = outer.description ? { ...outer, $own: outer.description, $ownZh: outer['x-description-zh'] ?? null } : outer;
+      if (rest.length === 1) return strip(mergeSchema(resolve(rest[0]), own));
       if (rest.length !== alts.length) return { ...outer, anyOf: rest };
     }
     if (Array.isArray(s.type)) {
@@ -100,4 +103,22 @@ export function schemaHelpers(schema) {
     return ty === 'integer' ? Number.isInteger(v) : ty === 'array' ? Array.isArray(v) : ty === 'object' ? isObj(v) : typeof v === ty;
   }
   return { resolve, strip, typeOf, bilingual, kind, enumValues, empty, matches };
+}
+
+/**
+ * A value's help text in `lang` ('zh' or 'en'): its description, or its Chinese one
+ * (`x-description-zh`) in Chinese, the English where no Chinese is given. `own`: only what was
+ * written for this very field (at its reference), not its definition's general words.
+ */
+export function helpText(s, own, lang) {
+  const en = own && s.$own !== undefined ? s.$own : s.description;
+  if (lang !== 'zh') return en || null;
+  const zh = own && s.$ownZh !== undefined ? s.$ownZh : s['x-description-zh'];
+  return zh || en || null;
+}
+
+/** A choice's name in `lang` from the schema's `x-enum-labels` ({value: {zh, en}}), or null. */
+export function enumLabel(s, value, lang) {
+  const labels = s['x-enum-labels'];
+  return (isObj(labels) && isObj(labels[value]) && labels[value][lang]) || null;
 }

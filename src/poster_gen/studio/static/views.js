@@ -1,5 +1,5 @@
 // What the page shows, decided without the DOM: the route, the export's progress and file list,
-// the cards' thumbnails, the preview's size. Pure functions; app.js draws what they decide.
+// the cards' thumbnails, the preview's size, a text's counter, the server's located messages. Pure functions; app.js draws what they decide.
 
 /** The landmark a location hash opens in the editor ('#/edit/<slug>'), or null for the dashboard. */
 export function editSlug(hash) {
@@ -29,12 +29,61 @@ export const fileType = (name) => (String(name).match(/\.([a-z0-9]{1,5})$/i)?.[1
 export const errorText = (line) => line.replace(/^error:\s*/, '');
 
 /**
- * The picture on a dashboard card: the built PDF's thumbnail (its build time in the URL, so a new
- * build is fetched again), else a preview for a landmark without errors, else none (null).
+ * The picture on a dashboard card. A landmark changed since its last export (or never built), and
+ * without errors, shows its saved data rendered, the saved version in the URL so a save brings a new
+ * picture; else the built PDF's thumbnail (its build time in the URL, so a new build is fetched
+ * again); else none (null). The brochure has no preview of its own: its PDF, or nothing.
  */
 export function thumbnailSrc(card, editable) {
-  if (card.built) return `/api/thumbnail/${card.file}?width=400&v=${encodeURIComponent(card.built)}`;
-  return editable && !card.errors ? `/api/preview/${card.slug}.png?width=400` : null;
+  const previewable = editable && !card.errors;
+  if (card.built && !(previewable && card.changed)) return `/api/thumbnail/${card.file}?width=400&v=${encodeURIComponent(card.built)}`;
+  if (!previewable) return null;
+  return `/api/preview/${card.slug}.png?width=400${card.version ? `&v=${encodeURIComponent(card.version)}` : ''}`;
+}
+
+/** Whether a card's picture is the saved data rendered rather than the exported PDF. */
+export const isPreviewSrc = (src) => !!src && src.startsWith('/api/preview/');
+
+/**
+ * A text field's counter: its length against what its frame holds as composed (`capacity`, from
+ * the last preview; the schema's `max` until one arrives, or for a text not on the poster).
+ * level: '' while there is room, 'near' from 90 % of it (or past an estimate the server still
+ * accepts: capacity is about what fits, never more), 'over' past the schema's limit or when the
+ * server refused the text (`refused`).
+ */
+export function counterState(length, max, capacity, refused = false) {
+  const limit = capacity ?? max;
+  const level = refused || (max != null && length > max) ? 'over' : limit != null && length > limit * 0.9 ? 'near' : '';
+  return { limit, level, fromPreview: capacity != null };
+}
+
+/**
+ * A located message of the loader ('data/landmarks/x.yaml:42:10: YAML syntax error: …') in its
+ * parts: { file, line, column, message } (line and column numbers, or null when not given).
+ */
+export function located(where) {
+  const m = String(where || '').match(/^(.+?\.ya?ml)(?::(\d+))?(?::(\d+))?: ([\s\S]*)$/);
+  if (!m) return { file: null, line: null, column: null, message: String(where || '') };
+  return { file: m[1], line: m[2] ? Number(m[2]) : null, column: m[3] ? Number(m[3]) : null, message: m[4] };
+}
+
+/**
+ * An error about a key the loader does not know ('key_figurs'): { key, suggestion } (the key the
+ * loader guesses was meant, or null), else null.
+ */
+export function unknownKey(error) {
+  if (!error || !error.field || !/^unknown key\b/.test(error.message || '')) return null;
+  const m = error.message.match(/did you mean '([^']+)'/);
+  return { key: error.field, suggestion: m ? m[1] : null };
+}
+
+/**
+ * A version's one-line diff in parts: { field, change } when it names a field
+ * ('key_figures[0].value: 200+ → 250+'), else { field: null, change: the whole line }.
+ */
+export function summaryParts(summary) {
+  const m = String(summary || '').match(/^([A-Za-z_][\w-]*(?:\[\d+\]|\.[\w-]+)*): ([\s\S]*)$/);
+  return m ? { field: m[1], change: m[2] } : { field: null, change: String(summary || '') };
 }
 
 /** The width to render the preview at: the frame's pixels on this screen, rounded up to 100, at most 1400. */

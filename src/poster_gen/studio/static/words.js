@@ -22,8 +22,6 @@ export const STRINGS = {
     previewStale: 'Preview not updated', noPreview: 'The poster appears here once the marked fields are fixed.', staleWith: (n) => `${n === 1 ? '1 problem' : `${n} problems`} · preview not updated`, previewFailed: 'The preview could not be made:',
     fixToSave: (n) => `Not saved: ${n === 1 ? 'one field needs' : `${n} fields need`} fixing (marked in red).`,
     fixList: 'To fix before this poster can be saved or previewed:', jump: 'Go to field',
-    stale: 'This landmark was changed outside the studio since you opened it (a colleague, or another program). Nothing was overwritten, and your edits are still here.',
-    loadNewer: 'Load the newer version', keepEditing: 'Keep editing',
     draftFound: (tm) => `You have edits from ${tm} that were not saved.`, draftKept: 'The newer version is loaded. Your own edits are kept aside: put them back on top of it (the other changes stay wherever you did not edit), or discard them.',
     restore: 'Put my edits back', discard: 'Discard them', nothingToUndo: 'Nothing to undo: there is no earlier saved version.',
     undone: 'Went back to the version before the last save. Press “Redo” to put that save back.',
@@ -40,6 +38,34 @@ export const STRINGS = {
     'field.qr_url': 'QR code address', 'field.key_figures': 'Key figures', 'item.key_figures': 'Figure',
     'field.nanjing': 'Nanjing motifs', 'field.technology': 'Technology motif', 'field.params': 'Motif settings',
     'item.nanjing': 'Motif', 'field.hero_image': 'Hero image', 'item.names': 'Institution',
+
+    // the fit counter, read out with a text field
+    countFit: (n, cap) => `${n} characters; about ${cap} fit in this space on the poster`, countMax: (n, max) => `${n} of at most ${max} characters`,
+    // history
+    showHistory: 'History', historyTitle: 'Saved versions', close: 'Close', cancel: 'Cancel',
+    historyIntro: 'Every save is kept here. Put any version back: it becomes the newest, and nothing is lost.',
+    yourName: 'Your name', yourNameHint: 'Saved with each of your saves, so colleagues see who changed what. Kept on this computer only.',
+    versionN: (n) => `Version ${n}`, current: 'Current', restoreVersion: 'Restore', someone: 'name not given',
+    restoreAsk: (n) => `Put version ${n} back?`, restoreNote: 'It is saved as a new version; the one in use now stays in this list.',
+    restoreDirty: 'Your unsaved edits are kept aside as a draft.', restoreYes: 'Put it back', restored: (n) => `Version ${n} is back.`,
+    noVersions: 'No saved versions yet. From the next save on, every save is kept here.', historyFailed: 'The versions could not be listed:',
+    // the dashboard
+    changedSince: 'Changed since the last export',
+    // a file that cannot be read
+    brokenTitle: 'This landmark’s file has a mistake',
+    brokenText: (file) => `The studio cannot open ${file} for editing until the file reads correctly. Fix this in the file (where is shown below), or restore an earlier version.`,
+    brokenAt: (line, col) => (col ? `line ${line}, column ${col}` : `line ${line}`), checkAgain: 'Check the file again', openHistory: 'Restore an earlier version…',
+    removeKey: 'Remove this key', renameKey: (k) => `Rename it to ${k}`,
+    // a colleague's save
+    theyChanged: (who, tm) => (who ? `${who} saved this landmark at ${tm}.` : `This landmark was changed at ${tm}, by a colleague or another program.`),
+    mergedIn: 'Their changes are now in the form; your unsaved edits are kept.', updatedTo: 'The form now shows their version.',
+    clashCount: (n) => (n === 1 ? 'One field was changed by both of you: choose theirs or yours at the field.' : `${n} fields were changed by both of you: choose theirs or yours at each.`),
+    goToClash: 'Go to the field', dismiss: 'OK', clashTitle: 'Changed by both of you',
+    theirs: (who) => (who ? `Theirs (${who})` : 'Theirs'), mine: 'Yours (not saved)', useTheirs: 'Use theirs', keepMine: 'Keep yours', absent: '(nothing)',
+    chooseFirst: (n) => `Not saved yet: first choose theirs or yours for ${n === 1 ? 'the field' : `the ${n} fields`} you both changed.`,
+    savedFirst: 'Not saved: a colleague saved first. Their changes are now in the form; check it and save again.',
+    brokenOnDisk: 'The file was just changed outside the studio and now has a mistake, so it cannot be merged here. Your edits are kept as a draft.',
+    showMistake: 'Show the mistake',
   },
   zh: {
     skip: '跳到主要内容', breadcrumb: '当前位置', language: '语言',
@@ -58,8 +84,6 @@ export const STRINGS = {
     previewStale: '预览未更新', noPreview: '修正标红的字段后，这里将显示海报。', staleWith: (n) => `${n} 个问题 · 预览未更新`, previewFailed: '无法生成预览：',
     fixToSave: (n) => `未保存：有 ${n} 处需要修改（已标红）。`,
     fixList: '保存或预览前需要修正：', jump: '前往该字段',
-    stale: '自您打开以来，此地标文件已在工作室之外被修改（同事或其他程序）。没有任何内容被覆盖，您的修改仍在此处。',
-    loadNewer: '加载较新的版本', keepEditing: '继续编辑',
     draftFound: (tm) => `您在 ${tm} 有未保存的修改。`, draftKept: '已加载较新的版本。您的修改已另行保留：可将其恢复到新版本之上（您未改动之处保留他人的修改），或放弃。',
     restore: '恢复我的修改', discard: '放弃这些修改', nothingToUndo: '无可撤销：没有更早的已保存版本。',
     undone: '已恢复到上次保存之前的版本。点击“重做”可恢复该次保存。',
@@ -80,8 +104,31 @@ export const STRINGS = {
     'field.chain': '产业链', 'field.title': '标题', 'field.segments': '环节', 'field.institutions': '机构',
     'field.names': '名单', 'field.highlights': '亮点', 'field.quote': '引语', 'field.text': '引文',
     'field.speaker': '发言人', 'field.organisation': '单位', 'field.about': '单位简介', 'field.qr_url': '二维码网址',
-    'field.hero_image': '主图', 'field.hero': '主视觉', 'field.excerpt': '摘录', 'item.key_figures': '数据', 'item.measures': '举措', 'item.segments': '环节',
+    'field.hero_image': '主图', 'field.hero_focus': '主图焦点', 'field.x': '横向位置', 'field.y': '纵向位置', 'field.hero': '主视觉', 'field.excerpt': '摘录', 'item.key_figures': '数据', 'item.measures': '举措', 'item.segments': '环节',
     'item.names': '机构', 'item.highlights': '亮点', 'item.nanjing': '纹样',
+
+    countFit: (n, cap) => `已输入 ${n} 字；海报上此处约可容纳 ${cap} 字`, countMax: (n, max) => `已输入 ${n} 字，最多 ${max} 字`,
+    showHistory: '历史版本', historyTitle: '已保存的版本', close: '关闭', cancel: '取消',
+    historyIntro: '每次保存都留存在这里。可以恢复任一版本：它会成为最新版本，不会丢失任何内容。',
+    yourName: '您的姓名', yourNameHint: '随您的每次保存一起记录，便于同事了解是谁做了哪些修改。仅保存在本机。',
+    versionN: (n) => `版本 ${n}`, current: '当前版本', restoreVersion: '恢复', someone: '未署名',
+    restoreAsk: (n) => `恢复版本 ${n}？`, restoreNote: '它将作为新版本保存；当前使用的版本仍保留在列表中。',
+    restoreDirty: '您未保存的修改将作为草稿另行保留。', restoreYes: '确认恢复', restored: (n) => `已恢复版本 ${n}。`,
+    noVersions: '暂无已保存的版本。从下一次保存起，每次保存都会留存在这里。', historyFailed: '无法列出版本：',
+    changedSince: '上次导出后已修改',
+    brokenTitle: '此地标文件有错误',
+    brokenText: (file) => `${file} 目前无法正确读取，工作室暂时不能编辑它。请在文件中修正（位置见下方），或恢复较早的版本。`,
+    brokenAt: (line, col) => (col ? `第 ${line} 行第 ${col} 列` : `第 ${line} 行`), checkAgain: '重新检查文件', openHistory: '恢复较早的版本…',
+    removeKey: '删除此键', renameKey: (k) => `改名为 ${k}`,
+    theyChanged: (who, tm) => (who ? `${who} 于 ${tm} 保存了此地标。` : `此地标于 ${tm} 被同事或其他程序修改。`),
+    mergedIn: '对方的修改已载入表单，您未保存的修改仍然保留。', updatedTo: '表单已更新为对方的版本。',
+    clashCount: (n) => `有 ${n} 处你们都修改了：请在该字段处选择保留对方的还是您的。`,
+    goToClash: '前往该字段', dismiss: '知道了', clashTitle: '你们都修改了此处',
+    theirs: (who) => (who ? `对方（${who}）` : '对方'), mine: '您的（未保存）', useTheirs: '用对方的', keepMine: '保留您的', absent: '（无）',
+    chooseFirst: (n) => `尚未保存：请先为双方都修改过的 ${n} 处字段做出选择。`,
+    savedFirst: '未保存：同事先保存了。对方的修改已载入表单，请检查后再次保存。',
+    brokenOnDisk: '文件刚在工作室之外被修改，且现在有错误，无法在此合并。您的修改已作为草稿保留。',
+    showMistake: '查看错误',
   },
 };
 
@@ -118,4 +165,34 @@ export function summaryOf(v, lang) {
   if (isObj(v) && Object.keys(v).every((k) => k === 'zh' || k === 'en')) return v[lang] || v.zh || v.en || '';
   if (isObj(v) || Array.isArray(v)) return Object.values(v).map((x) => summaryOf(x, lang)).filter(Boolean).join(' ');
   return '';
+}
+
+/**
+ * A message of the server in `lang`: the few it words for the editor's user ('about 14 characters
+ * too long for this space', an unknown key, a YAML syntax error) in Chinese; anything else as it came.
+ */
+export function serverMessage(message, lang) {
+  const text = String(message ?? '');
+  if (lang !== 'zh') return text;
+  let m = text.match(/^about (\d+) characters? too long for this space$/);
+  if (m) return `约多出 ${m[1]} 个字，此处放不下`;
+  m = text.match(/^unknown key(?: \(did you mean '([^']+)'\?\))?/);
+  if (m) return m[1] ? `未知的键（是否应为 ${m[1]}？）` : '未知的键';
+  m = text.match(/^YAML syntax error: ([\s\S]*)$/);
+  if (m) return `YAML 语法错误：${m[1]}`;
+  return text;
+}
+
+const SUMMARY_ZH = {
+  'as found': '工作室首次保存前的文件', 'first version': '第一个版本', 'undo of the last save': '撤销了上次保存',
+  'layout of the file only (comments, spacing)': '仅文件排版（注释、空白）', 'no change': '无变化', 'the text changed': '文本有改动',
+};
+/** A version's one-line diff (from the server, in English) in `lang`: the fixed notes in Chinese; a field's change keeps its values. */
+export function versionSummary(summary, lang) {
+  const text = String(summary ?? '');
+  if (lang !== 'zh') return text;
+  if (SUMMARY_ZH[text]) return SUMMARY_ZH[text];
+  const m = text.match(/^version (\d+) put back$/);
+  if (m) return `恢复了版本 ${m[1]}`;
+  return text.replace(/ \(and (\d+) more\)$/, (_, n) => `（另有 ${n} 处）`);
 }
