@@ -275,8 +275,9 @@ def run_jobs(jobs: list[Job], ctx: JobContext, workers: int = 0,
     broken = False
     try:
         with process_pool(workers, fork) as pool:
-            pending = {pool.submit(_run_in_worker, j) for j in jobs}
-            try:
+            pending: set = set()
+            try:  # a worker may die while the jobs are still being handed out, too
+                pending = {pool.submit(_run_in_worker, j) for j in jobs}
                 while pending:
                     done, pending = wait(pending, timeout=0.05, return_when=FIRST_COMPLETED)
                     while not queue.empty():
