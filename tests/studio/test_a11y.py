@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from test_studio_ui import CHROME, DRIVER, SLUG, field, wait  # the same browser checks
+from test_studio_ui import CHROME, DRIVER, SLUG, chromium, field, serving, wait  # the same browser checks
 
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -79,44 +79,14 @@ class WithCSP:
 
 @pytest.fixture(scope="module")
 def studio(tmp_path_factory):
-    import socket
-    import threading
-
-    import uvicorn
-
-    from conftest import copy_project
-    from poster_gen.studio.app import create_app
-
-    proj = copy_project(tmp_path_factory.mktemp("studio") / "p")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = WithCSP(create_app(proj, host="127.0.0.1", port=port))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/", proj
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(tmp_path_factory, "studio", WithCSP) as got:
+        yield got
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROME
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1440,900", "--lang=en-GB",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                f"--user-data-dir={tmp_path_factory.mktemp('chrome')}"):
-        opts.add_argument(arg)
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    d = webdriver.Chrome(service=webdriver.ChromeService(DRIVER), options=opts)
-    d.set_script_timeout(120)
-    yield d
-    d.quit()
+    with chromium(tmp_path_factory, "1440,900", script_timeout=120, logs=True) as d:
+        yield d
 
 
 # -- helpers ---------------------------------------------------------------------------------------

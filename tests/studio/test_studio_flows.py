@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-import time
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from conftest import copy_project
-from test_studio_ui import CHROME, DRIVER, SLUG, _free_port, box, field, on_screen, wait
+from test_studio_ui import CHROME, DRIVER, SLUG, box, chromium, field, on_screen, serving, wait
 
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -32,37 +29,14 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 @pytest.fixture(scope="module")
 def studio(tmp_path_factory):
     """A studio over a copy of the project, served by uvicorn in a thread: (url, project)."""
-    import uvicorn
-
-    from poster_gen.studio.app import create_app
-
-    proj = copy_project(tmp_path_factory.mktemp("flows") / "p")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(proj, host="127.0.0.1", port=port), host="127.0.0.1",
-                                           port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/", proj
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(tmp_path_factory, "flows") as got:
+        yield got
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROME
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1440,1000", "--lang=en-GB",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                f"--user-data-dir={tmp_path_factory.mktemp('chrome')}"):
-        opts.add_argument(arg)
-    d = webdriver.Chrome(service=webdriver.ChromeService(DRIVER), options=opts)
-    d.set_script_timeout(60)
-    yield d
-    d.quit()
+    with chromium(tmp_path_factory, script_timeout=60) as d:
+        yield d
 
 
 @pytest.fixture()

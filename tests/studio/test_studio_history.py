@@ -8,22 +8,8 @@ from urllib.parse import quote
 import pytest
 from starlette.testclient import TestClient
 
-from conftest import copy_project
 from poster_gen.cli import main
-from poster_gen.studio.app import create_app
-
-BASE = "http://127.0.0.1:8765"
-SLUG = "integrated-circuits"
-
-
-@pytest.fixture()
-def proj(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "p")
-
-
-@pytest.fixture()
-def client(proj: Path) -> TestClient:
-    return TestClient(create_app(proj), base_url=BASE)
+from test_studio_api import SLUG, client, proj  # noqa: F401  (the same fixtures)
 
 
 def _save(client: TestClient, change, who: str = "") -> str:

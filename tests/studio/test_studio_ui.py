@@ -6,6 +6,7 @@ screens (the preview beside the form, the title clear of the status). Skipped wh
 Chromium or chromedriver is not installed. Accessibility is tests/studio/test_a11y.py."""
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import threading
@@ -35,16 +36,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def studio(tmp_path_factory):
-    """A studio over a copy of the project, served by uvicorn in a thread: (url, project)."""
+@contextlib.contextmanager
+def serving(tmp_path_factory, name: str, wrap=lambda app: app):
+    """A studio over a copy of the project, served by uvicorn in a thread: (url, project).
+    ``wrap`` may put middleware around the app (the accessibility tests' CSP)."""
     import uvicorn
 
     from poster_gen.studio.app import create_app
 
-    proj = copy_project(tmp_path_factory.mktemp("studio") / "p")
+    proj = copy_project(tmp_path_factory.mktemp(name) / "p")
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(proj, host="127.0.0.1", port=port), host="127.0.0.1",
+    server = uvicorn.Server(uvicorn.Config(wrap(create_app(proj, host="127.0.0.1", port=port)), host="127.0.0.1",
                                            port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -52,22 +54,44 @@ def studio(tmp_path_factory):
         if server.started:
             break
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/", proj
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}/", proj
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@contextlib.contextmanager
+def chromium(tmp_path_factory, size: str = "1440,1000", script_timeout: float | None = None, logs: bool = False):
+    """Headless Chromium at ``size`` (its console kept with ``logs``)."""
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROME
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={size}", "--lang=en-GB",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                f"--user-data-dir={tmp_path_factory.mktemp('chrome')}"):
+        opts.add_argument(arg)
+    if logs:
+        opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    d = webdriver.Chrome(service=webdriver.ChromeService(DRIVER), options=opts)
+    if script_timeout is not None:
+        d.set_script_timeout(script_timeout)
+    try:
+        yield d
+    finally:
+        d.quit()
+
+
+@pytest.fixture(scope="module")
+def studio(tmp_path_factory):
+    """A studio over a copy of the project, served by uvicorn in a thread: (url, project)."""
+    with serving(tmp_path_factory, "studio") as got:
+        yield got
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROME
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1440,1000", "--lang=en-GB",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                f"--user-data-dir={tmp_path_factory.mktemp('chrome')}"):
-        opts.add_argument(arg)
-    d = webdriver.Chrome(service=webdriver.ChromeService(DRIVER), options=opts)
-    yield d
-    d.quit()
+    with chromium(tmp_path_factory) as d:
+        yield d
 
 
 def wait(d, timeout: float = 30):

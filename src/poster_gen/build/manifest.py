@@ -173,7 +173,8 @@ def is_current(root: Path, out: Path, name: str, entry: Entry | None, options: s
     return file_hash(out / name) == entry.output
 
 
-def changed_inputs(root: Path, out: Path, name: str, manifest: Manifest | None = None) -> list[str] | None:
+def changed_inputs(root: Path, out: Path, name: str, manifest: Manifest | None = None,
+                   seen: dict[str, str] | None = None) -> list[str] | None:
     """What changed since ``name`` was last written: its inputs whose content differs
     now (project-relative paths; ``listing:<folder>`` when a landmark was added or
     removed), [] when none did, None when no build has made it. The studio's "changed
@@ -182,7 +183,7 @@ def changed_inputs(root: Path, out: Path, name: str, manifest: Manifest | None =
     entry = manifest.outputs.get(name)
     if entry is None:
         return None
-    now = current_inputs(root, entry.inputs)
+    now = current_inputs(root, entry.inputs, seen)  # ``seen``: hashes already taken for other outputs
     return sorted(k for k in entry.inputs if now[k] != entry.inputs[k] and not k.startswith("font:"))
 
 

@@ -135,22 +135,26 @@ class Studio(OutputRoutes, UploadRoutes):
         return self.reply(found)
 
     async def dashboard(self, request: Request) -> Response:
+        from ..build import manifest as record
+
         project = await asyncio.to_thread(self.engine.project)
+        built = await asyncio.to_thread(record.load, self.out)  # read once; each input hashed once
+        seen: dict[str, str] = {}
         cards = []
         for lm in project.landmarks:
             cards.append(await asyncio.to_thread(self._card, lm.slug, {"zh": lm.name.zh, "en": lm.name.en},
-                                                 output_name("print", lm.slug)))
+                                                 output_name("print", lm.slug), built, seen))
         for slug, problems in sorted(project.failed.items()):
             card = await asyncio.to_thread(self._card, slug, {"zh": slug, "en": slug},
-                                            output_name("print", slug))
+                                            output_name("print", slug), built, seen)
             card["errors"] = [str(p) for p in problems]
             cards.append(card)
         b = project.campaign.brochure.title
         brochure = await asyncio.to_thread(self._card, BROCHURE, {"zh": b.zh, "en": b.en},
-                                         output_name("print", BROCHURE))
+                                         output_name("print", BROCHURE), built, seen)
         return self.reply({"landmarks": cards, "brochure": brochure})
 
-    def _card(self, slug: str, title: dict, rel: str) -> dict:
+    def _card(self, slug: str, title: dict, rel: str, built, seen: dict[str, str]) -> dict:
         path = self.out / rel
         card = {"slug": slug, "title": title, "file": rel, "built": None, "preflight": None, "url": None,
                 "changed": False, "version": None}
@@ -160,7 +164,7 @@ class Studio(OutputRoutes, UploadRoutes):
             card["version"] = etag(source.read_bytes())[:16]
         if path.is_file():
             from ..build.manifest import changed_inputs
-            card["changed"] = bool(changed_inputs(self.root, self.out, rel))  # since the last export
+            card["changed"] = bool(changed_inputs(self.root, self.out, rel, built, seen))  # since the last export
             card["built"] = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
             card["url"] = f"/files/{rel}"
             card["preflight"] = "pass" if all(r.ok for r in self._preflight(path, rel)) else "fail"

@@ -92,23 +92,32 @@ def _no_constant(name: str):
     raise BadBody(f"{name} is not a JSON number")
 
 
+async def read_bytes(request: Request, limit: int, too_big: str) -> bytes | Response:
+    """The request's body, or a 413 saying ``too_big`` as soon as it passes ``limit``
+    bytes (told by Content-Length, or counted as it streams in)."""
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > limit:
+        return error(413, too_big)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return error(413, too_big)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def read_body(request: Request):
     """The request's JSON body, or a response saying why not: 415 unless sent as
     application/json, 413 over 1 MiB, 400 when it is not JSON (UTF-8, at most 64 levels
     deep, its text Unicode)."""
     if not is_json(request.headers.get("content-type")):
         return error(415, "send the body as JSON (Content-Type: application/json)")
-    length = request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > MAX_BODY:
-        return error(413, "the body is over 1 MiB")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            return error(413, "the body is over 1 MiB")
-        chunks.append(chunk)
+    raw = await read_bytes(request, MAX_BODY, "the body is over 1 MiB")
+    if isinstance(raw, Response):
+        return raw
     try:
-        text = b"".join(chunks).decode("utf-8")
+        text = raw.decode("utf-8")
         check_depth(text)
         return clean(json.loads(text or "null", parse_constant=_no_constant))
     except BadBody as err:

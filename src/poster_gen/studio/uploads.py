@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import os
-from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from ..load.assets import MAX_FILE_BYTES
-from .bodies import error
+from .bodies import error, read_bytes
 from .engine import Invalid
 from .security import IMAGE_TYPES, is_image
 
@@ -64,28 +62,13 @@ class UploadRoutes:
             self.engine.validate(slug, {**current, "hero_image": rel})
         except Invalid:
             if not existed:
-                _remove(dest)
+                dest.unlink(missing_ok=True)
             raise
         return rel
 
 
 async def _read(request: Request) -> bytes | Response:
-    length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > MAX_FILE_BYTES:
-        return error(413, f"the picture is over {MAX_FILE_BYTES // 1024 // 1024} MB")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_FILE_BYTES:
-            return error(413, f"the picture is over {MAX_FILE_BYTES // 1024 // 1024} MB")
-        chunks.append(chunk)
-    if not size:
+    data = await read_bytes(request, MAX_FILE_BYTES, f"the picture is over {MAX_FILE_BYTES // 1024 // 1024} MB")
+    if isinstance(data, bytes) and not data:
         return error(400, "the picture is empty")
-    return b"".join(chunks)
-
-
-def _remove(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
+    return data
