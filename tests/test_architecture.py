@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "poster_gen"
 STAGES = {
     # shared by every stage: errors, units and print rules, the page model, the disk cache, workers
     "": 0, "errors": 0, "units": 0, "print_rules": 0, "colour": 0, "page_model": 0, "disk_cache": 0,
-    "atomic": 0, "parallel": 0, "suggest": 0, "example_project": 0, "lazy": 0,
+    "atomic": 0, "parallel": 0, "suggest": 0, "example_project": 0, "lazy": 0, "tool_identity": 0,
     "load": 1,
     "fonts": 2,
     "compose": 3,

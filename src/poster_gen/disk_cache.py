@@ -16,16 +16,20 @@ milliseconds for everything a warm build reads.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import pickle
 import secrets
 import sys
 from pathlib import Path
-from typing import Any, Callable, TypeVar
 
-T = TypeVar("T")
+from .tool_identity import tool_digest
+TYPE_CHECKING = False  # typing's own flag without importing typing: the no-op build imports this module
+if TYPE_CHECKING:  # annotations only
+    from typing import Any, Callable, TypeVar
+
+    T = TypeVar("T")
+
 
 #: Ends every cache entry's payload, followed by the payload's SHA-256 (32 bytes).
 SEAL = b"\n#pgseal1"
@@ -182,22 +186,3 @@ def default_cache_dir() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
     return base / "poster-gen"
-
-
-@functools.lru_cache(maxsize=1)
-def tool_digest() -> str:
-    """The tool's own identity: its version and the size and modification time of each
-    of its source files, so a changed renderer rebuilds what it made (stat only: the
-    no-op build must stay cheap). Once per process: it keys the code that is running,
-    and every memo lookup asks for it."""
-    from . import __version__
-
-    h = hashlib.sha256(__version__.encode())
-    pkg = os.path.dirname(os.path.abspath(__file__))
-    for dirpath, dirnames, filenames in os.walk(pkg):  # top-down: pruning dirnames skips them
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and d != "_project")
-        for name in sorted(filenames):
-            if name.endswith(".py"):
-                st = os.stat(os.path.join(dirpath, name))
-                h.update(f"{os.path.relpath(dirpath, pkg)}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()

@@ -4,7 +4,9 @@ a stage package costs nothing and the no-op build stays on the standard library.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable, Mapping
+TYPE_CHECKING = False  # typing's own flag without importing typing (the no-op build imports this)
+if TYPE_CHECKING:
+    from typing import Any, Callable, Mapping
 
 
 def entry_points(package: str, table: Mapping[str, str]) -> Callable[[str], Any]:

@@ -13,9 +13,11 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Any, Callable, Sequence, TypeVar
+TYPE_CHECKING = False  # typing's own flag without importing typing: the no-op build imports this module
+if TYPE_CHECKING:  # annotations only
+    from typing import Any, Callable, Sequence, TypeVar
 
-T = TypeVar("T")
+    T = TypeVar("T")
 
 
 def fork_context() -> Any:

@@ -22,7 +22,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from ..disk_cache import tool_digest
+from ..tool_identity import tool_digest
 from ..load.folders import yaml_files
 
 MANIFEST = ".poster-gen-manifest.json"
