@@ -3,7 +3,8 @@
 Every import counts, the ones inside functions too (they are kept there for a fast
 no-op build, not to hide a dependency). The pipeline order, left to right:
 
-    shared -> load -> fonts -> compose -> render -> finish -> preflight -> build -> commands, studio -> cli
+    shared -> load -> fonts -> compose -> render -> finish -> preflight -> build -> release
+    -> commands, studio -> cli
 """
 from __future__ import annotations
 
@@ -26,8 +27,9 @@ STAGES = {
     "finish": 5,
     "preflight": 6,
     "build": 7,
-    "commands": 8, "studio": 8,
-    "cli": 9, "__main__": 9,
+    "release": 8,  # releases, proofs and reprints: over the build's outputs
+    "commands": 9, "studio": 9,
+    "cli": 10, "__main__": 10,
 }
 
 
