@@ -12,6 +12,7 @@ from ..load import fields as F
 from ..load.layout_models import Layout
 from ..load.models import Landmark, Text
 from ..load.project import Project
+from . import overflow
 from .page_context import PageContext, palette_of
 from ..page_model import Bookmark, Document
 from .page import SafeZoneError, compose_page
@@ -127,14 +128,18 @@ def compose_poster(project: Project, landmark: Landmark, fonts: Mapping[str, Met
 def compose_brochure(project: Project, fonts: Mapping[str, Metrics], scale: float = 1.0,
                      langs: tuple[str, ...] = ("zh", "en"), layout: Layout | None = None) -> Document:
     """The brochure, every page at one type scale: when a body text does not fit, the
-    whole brochure steps its body styles down together (as far as the layout allows)."""
+    whole brochure steps its body styles down together (as far as the layout allows).
+    A draft (``overflow.drafting``) steps as a build would, then sets the last step anyway."""
     layout = layout or project.layouts["brochure"]
     top = max((st.shrink for st in layout.styles.values()), default=0)
     for step in range(top + 1):
         try:
-            return _brochure(project, fonts, scale, langs, layout, step)
+            with overflow.strict():
+                return _brochure(project, fonts, scale, langs, layout, step)
         except ComposeError as err:
             if step == top or err.fit is None or not err.fit.shrinkable:
+                if err.fit is not None and overflow.active():
+                    return _brochure(project, fonts, scale, langs, layout, step)
                 raise
     raise AssertionError("unreachable")
 

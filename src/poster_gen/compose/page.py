@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from ..errors import StageError
 from ..load.layout_models import Template
+from . import overflow
 from .regions import REGISTRY
 from .regions.landmark_index import IndexFull
 from .page_context import PageContext
 from functools import reduce
 
 from ..page_model import Box, Link, Page, QRCode, Rect, TextLine
-from ..disk_cache import memoised
 from .segment import jieba_identity
 
 
@@ -55,7 +55,8 @@ def compose_page(template: Template, ctx: PageContext, label: str = "", name: st
     read back when nothing it depends on changed (a warm or forced build then composes
     and lints only what an edit touched)."""
     key = ("page", _repr(template), label, name, lint, _ctx_key(ctx), jieba_identity())
-    page, paras = memoised("pages", key, lambda: (_compose_page(template, ctx, label, name, lint), ctx._paras))
+    page, paras = overflow.memoised("pages", key,  # a draft's page has a key of its own
+                                    lambda: (_compose_page(template, ctx, label, name, lint), ctx._paras))
     ctx._paras = paras  # the paragraph numbers continue on the next page of this context
     return page
 
@@ -101,22 +102,28 @@ def _compose_page(template: Template, ctx: PageContext, label: str, name: str, l
     safe = page.trim.inset(ctx.layout.safe)
     by_region: dict[int, list] = {}
     room = row_room(template, ctx)
+    on_top = []  # a draft's overflows, marked: the first (which may leave the next no room) uppermost
     for i, region in enumerate(template.regions):
         box = room.get(i) or ctx.box(region.box)
         page.frames[region.id] = box
+        seen = overflow.count()
         try:
             items = REGISTRY[region.kind](region, box, ctx)
         except IndexFull as full:  # the region's capacity: a fact of the layout
             raise SafeZoneError(name, i, region.id, str(full)) from None
-        by_region[i] = items
+        over = overflow.count() > seen  # a draft set text past its frame: marked, not a layout error
+        by_region[i], lifted = overflow.lift(items)
+        on_top[:0] = lifted
         for item in items:
-            if isinstance(item, (TextLine, QRCode)) and not safe.contains(item.bounds(), tol=0.01):
+            if isinstance(item, (TextLine, QRCode)) and not over and not safe.contains(item.bounds(), tol=0.01):
                 what = "a QR code" if isinstance(item, QRCode) else f"the text {item.text[:24]!r}"
                 b = item.bounds()
                 gap = min(b.x, b.y, page.width - b.right, page.height - b.bottom)
                 raise SafeZoneError(name, i, region.id, f"region '{region.id}' puts {what} {gap:.1f} mm from "
                                     f"the trim; the safe zone is {ctx.layout.safe:g} mm")
         ctx.used[region.id] = max((i.bounds().bottom for i in items), default=box.y)
+        if over:  # what flows below it keeps its place: the overflow shows where it happens
+            ctx.used[region.id] = min(ctx.used[region.id], box.bottom)
         shown = [i.bounds() for i in items if not isinstance(i, Link)]
         if shown:
             ctx.drawn[region.id] = reduce(Box.union, shown)
@@ -124,6 +131,7 @@ def _compose_page(template: Template, ctx: PageContext, label: str, name: str, l
         for i, region in enumerate(template.regions):
             if region.layered == layered:
                 page.extend(by_region[i])
+    page.extend(on_top)
     if lint:
         from .layout_lint.page import lint_page  # only when a page is composed: a memoised one carries its lint
 

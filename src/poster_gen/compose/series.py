@@ -15,6 +15,7 @@ from ..load.layout_models import Layout
 from ..load.models import Landmark
 from ..load.project import Project
 from ..disk_cache import memoised, stored
+from . import overflow
 from .document import ComposeError, compose_poster, series_position
 from .segment import jieba_identity
 from .text import Metrics
@@ -44,9 +45,11 @@ def needed_step(project: Project, landmark: Landmark, fonts: Mapping[str, Metric
     top = max_step(layout)
     for step in range(top + 1):
         try:
-            # linted, so the page the probe composes is the one the build then reads from the memo
-            compose_poster(project, landmark, fonts, scale, sheet=sheet, langs=langs, layout_name=layout_name,
-                           layout=layout, step=step)
+            # linted, so the page the probe composes is the one the build then reads from the memo;
+            # strict in a draft too: the step is the build's
+            with overflow.strict():
+                compose_poster(project, landmark, fonts, scale, sheet=sheet, langs=langs, layout_name=layout_name,
+                               layout=layout, step=step)
             return step
         except ComposeError as err:
             if err.fit is None or not err.fit.shrinkable:

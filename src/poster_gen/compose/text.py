@@ -2,7 +2,8 @@
 
 Every text role has one size (the layout's type scale); nothing shrinks to fit here.
 A frame's paragraphs are broken into lines (``linebreak``), stacked, and checked
-against the frame: a text that does not fit is reported with how much to cut. The
+against the frame: a text that does not fit is reported with how much to cut (in a
+draft, ``overflow.drafting``, it is noted and set anyway, past the frame). The
 series copyfit (a body style one step down the scale for every poster at once) is
 decided by the caller and arrives here as the styles' final sizes.
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from . import clreq, linebreak
+from . import clreq, linebreak, overflow
 from ..errors import StageError
 from ..load.fields import dotted
 from ..units import MM_PER_PT
@@ -24,7 +25,7 @@ from ..page_model import CMYK, TextLine
 from .linebreak import Metrics, Shaped
 
 __all__ = ["Metrics", "TextStyle", "Para", "SetPara", "FittedBlock", "FitError", "fit_block", "place_block",
-           "single_line", "line_top", "line_bottom", "text_width", "first_lines", "has_cjk", "font_for"]
+           "single_line", "line_top", "line_bottom", "text_width", "first_lines", "over_lines", "has_cjk", "font_for"]
 
 has_cjk = clreq.has_cjk
 
@@ -79,6 +80,7 @@ class SetPara:
 class FittedBlock:
     paras: tuple[SetPara, ...]
     height: float  # mm from the frame top to the last line's descent
+    overflow: "FitError | None" = None  # a draft's block that does not fit: what a build would raise
 
 
 class FitError(StageError):
@@ -158,7 +160,8 @@ def _stack(setp: Sequence[SetPara], fonts: Mapping[str, Metrics]) -> float:
 def fit_block(paras: Sequence[Para], fonts: Mapping[str, Metrics], width: float, height: float,
               frame: str, words: tuple[str, ...] = ()) -> FittedBlock:
     """Set ``paras`` in a frame ``width`` x ``height`` mm at their styles' sizes; a text
-    that does not fit (too tall, or more lines than its style allows) is a ``FitError``."""
+    that does not fit (too tall, or more lines than its style allows) is a ``FitError``,
+    or, in a draft, a block of all its lines that carries the error (``overflow``)."""
     if not paras:
         return FittedBlock((), 0.0)
     setp = [set_para(p, fonts, width, words) for p in paras]
@@ -166,7 +169,10 @@ def fit_block(paras: Sequence[Para], fonts: Mapping[str, Metrics], width: float,
     too_many = [sp for sp in setp if sp.para.style.max_lines and len(sp.spans) > sp.para.style.max_lines]
     if h <= height + 1e-6 and not too_many:
         return FittedBlock(tuple(setp), h)
-    raise _overflow(setp, h, height, too_many, frame)
+    err = _overflow(setp, h, height, too_many, frame)
+    if overflow.record(err):
+        return FittedBlock(tuple(setp), h, err)
+    raise err
 
 
 def capacity(block: FittedBlock, height: float) -> dict[str, int]:
@@ -280,6 +286,19 @@ def first_lines(block: FittedBlock, lines: list[TextLine]) -> list[TextLine]:
         if sp.spans:
             out.append(lines[i])
         i += len(sp.spans)
+    return out
+
+
+def over_lines(block: FittedBlock, lines: list[TextLine], bottom: float) -> list[bool]:
+    """For each placed line of ``block``: whether it lies past what the frame holds, below
+    ``bottom`` (mm) or past the lines its paragraph's style allows."""
+    out, i = [], 0
+    for sp in block.paras:
+        keep = sp.para.style.max_lines
+        for j in range(len(sp.spans)):
+            t = lines[i]
+            out.append(bool(keep and j >= keep) or t.y + t.descent > bottom + 0.01)
+            i += 1
     return out
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ...load.layout_models import Region
 from ...load.models import Chain, Institutions, KeyFigure, Plan, Quote, Text
+from .. import overflow
 from .shared import bilingual, composer, set_paras
 from ..page_context import PageContext
 from ...page_model import Box, Circle, Item, Path, Rect, Stroke, TextLine
@@ -54,8 +55,9 @@ def figures(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     unit_gap = ctx.mm(1.2)
     lang = ctx.langs[0]  # the numeral reads in the edition's first language
     # the numerals are display type: they never shrink; a numeral too wide for its slot
-    # (with room to keep clear of its neighbour) is an input error
+    # (with room to keep clear of its neighbour) is an input error (a draft sets it, marked)
     clear = max(0.0, ctx.layout.lint.ink_gap * vst.size * MM_PER_PT - gut)
+    wide: dict[int, float] = {}  # a draft's numerals too wide: how wide their slots allow
     for i, fig in enumerate(figs):
         colw = slots[i % per_row][1]
         w = text_width(fig.value_in(lang), fv, vst.size, vst.tracking)
@@ -65,8 +67,11 @@ def figures(region: Region, box: Box, ctx: PageContext) -> list[Item]:
         if w > colw - clear + 1e-6:
             per = text_width("0", fv, vst.size, vst.tracking)
             cut = max(1, round((w - colw + clear) / per))
-            raise FitError((*path, i, "value"), region.id, f"{w - colw + clear:.0f} mm too wide; cut about "
+            err = FitError((*path, i, "value"), region.id, f"{w - colw + clear:.0f} mm too wide; cut about "
                            f"{cut} characters", cut=cut)
+            if not overflow.record(err):
+                raise err
+            wide[i] = colw - clear
     items: list[Item] = []
     divider = ctx.colour(region.colour, region.tint, "tint")
     for i, fig in enumerate(figs):
@@ -77,11 +82,14 @@ def figures(region: Region, box: Box, ctx: PageContext) -> list[Item]:
         label_top = base + ctx.dist(region.between or 4)  # numeral to label
         label_h = bottom - label_top
         value = single_line(fig.value_in(lang), vst, ctx.fonts, x, base, "left", region.id, lang=lang)
-        items.append(value)
+        numeral = [value]
         unit = fig.unit.get(lang) if fig.unit else ""
         if unit:  # the unit sits on the numeral's baseline, right after it
-            items.append(single_line(unit, ust, ctx.fonts, x + value.width + unit_gap, base, "left", region.id,
-                                     lang=lang))
+            numeral.append(single_line(unit, ust, ctx.fonts, x + value.width + unit_gap, base, "left", region.id,
+                                       lang=lang))
+        if i in wide:
+            numeral = overflow.mark_excess(numeral, Box(x, top, colw, bottom - top), x + wide[i], ctx.width)
+        items.extend(numeral)
         # a short label broken over two lines is balanced and breaks between words
         paras = [Para(fig.label.get(lang), ctx.region_style(region, "zh"), 0.0, True, (*path, i, "label", lang),
                       lang=lang)]

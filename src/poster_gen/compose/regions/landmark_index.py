@@ -17,6 +17,7 @@ import math
 from dataclasses import replace
 
 from ...load.layout_models import Region
+from .. import overflow
 from .shared import bilingual, composer, set_paras
 from ..page_context import PageContext, palette_of
 from ...page_model import Box, Item, Rect
@@ -29,6 +30,11 @@ class IndexFull(Exception):
 
 @composer("landmark-index")
 def landmark_index(region: Region, box: Box, ctx: PageContext) -> list[Item]:
+    with overflow.strict():  # the arrangements are tried by their FitErrors, in a draft too
+        return _arranged(region, box, ctx)
+
+
+def _arranged(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     landmarks = ctx.extras.get("landmarks", [])
     n = len(landmarks)
     if not n:

@@ -17,7 +17,8 @@ from ..motifs import MotifContext, draw_motif
 from ..page_context import PageContext
 from ...page_model import CMYK, Box, Image, Item, Link, Path, Rect, Stroke, TextLine
 from ..qr import qr_code
-from ..text import FittedBlock, Para, capacity, fit_block, place_block, single_line
+from .. import overflow
+from ..text import FittedBlock, Para, capacity, fit_block, over_lines, place_block, single_line
 
 QR_DARK = CMYK(0, 0, 0, 100, "Black")  # solid black modules read best on any scanner
 Composer = Callable[[Region, Box, PageContext], list[Item]]
@@ -45,15 +46,19 @@ def set_paras(region: Region, box: Box, ctx: PageContext, paras: list[Para], *, 
               height: float | None = None, align: str | None = None,
               valign: str | None = None) -> tuple[list[TextLine], FittedBlock]:
     """Fit and place paragraphs in ``box``; returns the lines and the fitted block.
-    ``valign`` "bottom" sets the block so its last line sits on the box's bottom."""
+    ``valign`` "bottom" sets the block so its last line sits on the box's bottom. In a
+    draft, a block too long runs from the box's top past its bottom, marked."""
     top = box.y if top is None else top
     height = box.bottom - top if height is None else height
     block = fit_block(paras, ctx.fonts, box.w, height, region.id, ctx.words)
     ctx.capacity.update(capacity(block, height))
-    if (valign or region.valign) == "bottom":
+    if (valign or region.valign) == "bottom" and block.overflow is None:
         top += height - block.height
     lines = place_block(block, ctx.fonts, box.x, top, box.w, align or region.align, region.id,
                         ctx.next_para(len(block.paras)))
+    if block.overflow is not None:
+        lines = overflow.mark_lines(lines, over_lines(block, lines, top + height), Box(box.x, top, box.w, height),
+                                    ctx.width)
     return lines, block
 
 
@@ -206,8 +211,8 @@ def qr(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     paras.append(Para(_short_url(url), ctx.region_style(region, "url"), ctx.dist(region.between or 3), False,
                       ("qr_url",), lang="en"))
     lines, block = set_paras(region, tbox, ctx, paras, align=align)
-    dy = tbox.bottom - ctx.mm(1) - (tbox.y + block.height)  # sit the text on the code's bottom edge
-    lines = shift(lines, dy)
+    if block.overflow is None:  # sit the text on the code's bottom edge (a draft's overflow stays marked)
+        lines = shift(lines, tbox.bottom - ctx.mm(1) - (tbox.y + block.height))
     items.extend(lines)
     # on screen the code and the address are a link (print has no links: the renderer skips it)
     area = items[0].bounds()
