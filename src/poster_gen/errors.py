@@ -27,6 +27,14 @@ class Problem:
         self.field = field  # dotted path inside the file, e.g. "key_figures[2].label.en"
         self.message = message  # what is wrong (what was expected)
 
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` ("en" or "zh"), from the message catalogue
+        (``poster_gen.messages``): the same values, field names and file names inside
+        a Chinese sentence; the English as it is when the catalogue lacks it."""
+        from .messages import translate
+
+        return translate(self.message, lang)
+
     def _key(self) -> tuple:
         return (self.file, self.line, self.column, self.field, self.message)
 
@@ -49,14 +57,20 @@ class Problem:
         self.file, self.line, self.column, self.field, self.message = state
 
     def __str__(self) -> str:
+        return self.shown("en")
+
+    def shown(self, lang: str) -> str:
+        """The one line the CLI prints (``str(problem)``), with the message in ``lang``:
+        "file:line:column: field: message"."""
+        message = self.message if lang == "en" else self.message_in(lang)
         if not self.file and not self.field:
-            return self.message
+            return message
         loc = self.file
         if self.line:
             loc += f":{self.line}"
             if self.column:
                 loc += f":{self.column}"
-        return f"{loc}: {self.field}: {self.message}" if self.field else f"{loc}: {self.message}"
+        return f"{loc}: {self.field}: {message}" if self.field else f"{loc}: {message}"
 
 
 class InputError(Exception):

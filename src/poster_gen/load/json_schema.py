@@ -20,7 +20,7 @@ import typing
 from pathlib import Path
 from typing import Any, Literal, Union
 
-from . import layout_models, models
+from . import models, theme_models
 from .layout_models import Layout, Theme
 from .models import Campaign, Landmark
 from .model_reader import MAX_TEXT, model_fields
@@ -32,7 +32,7 @@ SCHEMAS: dict[str, type] = {"landmark": Landmark, "campaign": Campaign, "layout"
 # What some check functions mean, in schema terms; others only run in the loader.
 _CHECKS: dict[Any, dict] = {
     models._url: {"pattern": r"^https?://[^\s/$.?#][^\s]*$", "format": "uri"},
-    layout_models._cmyk: {"minItems": 4, "maxItems": 4, "items": {"minimum": 0, "maximum": 100}},
+    theme_models._cmyk: {"minItems": 4, "maxItems": 4, "items": {"minimum": 0, "maximum": 100}},
 }
 
 

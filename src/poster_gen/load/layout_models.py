@@ -1,4 +1,4 @@
-"""Typed models of the design files: colour themes and layouts.
+"""Typed models of the design files: layouts (and, from ``theme_models``, colour themes).
 
 A layout declares the page, margins, grid, type scale, fonts and the regions of each
 page template; it refers to theme tokens (``primary``, ``accent`` ...) and to data
@@ -10,49 +10,12 @@ from dataclasses import dataclass, field
 from dataclasses import field as _field  # Region has an attribute named "field"
 from typing import Literal
 
-from ..print_rules import BLEED_MM, MAX_INK
+from ..print_rules import BLEED_MM
 
 from .models import Text
 from .model_reader import meta
+from .theme_models import TOKENS, Colour, Theme  # noqa: F401 (the themes' models, imported from here too)
 from .vocabulary import REGION_KINDS
-
-TOKENS = ("primary", "secondary", "deep", "accent", "blossom", "ground", "tint", "paper", "ink")
-
-
-def _cmyk(value: list) -> str | None:
-    if len(value) != 4:
-        return f"has {len(value)} values; a CMYK colour has 4 (C, M, Y, K)"
-    for ch, v in zip("CMYK", value):
-        if v is None or not (0 <= v <= 100):
-            return f"{ch} is {v:g}; each channel is 0-100 (percent ink)"
-    if sum(value) > MAX_INK:
-        return f"total ink is {sum(value):g}%; at most {MAX_INK:g}% prints cleanly"
-    return None
-
-
-@dataclass(frozen=True, kw_only=True)
-class Colour:
-    __describe__ = "a colour: {name, cmyk: [C, M, Y, K]} or [C, M, Y, K]"
-    name: str = field(default="", metadata=meta(allow_empty=True, max_len=40))
-    cmyk: list[float] = field(metadata=meta(check=_cmyk, doc="percent ink, 0-100 each"))
-
-    @staticmethod
-    def __shorthand__(value):
-        return {"cmyk": value} if isinstance(value, list) else value
-
-
-@dataclass(frozen=True, kw_only=True)
-class Theme:
-    """``layouts/themes/<name>.yaml``: a named palette in CMYK."""
-
-    __describe__ = "a theme"
-    name: Text
-    colours: dict[str, Colour]
-
-    def __validate__(self):
-        for token in TOKENS:
-            if token not in self.colours:
-                yield ("colours",), f"the token {token!r} is missing (a theme defines: {', '.join(TOKENS)})"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -92,6 +55,9 @@ class PrintSpec:
     min_type: float = field(default=6.0, metadata=meta(min=4, max=20, doc="no text smaller than this, pt, at any size"))
     min_qr: float = field(default=20.0, metadata=meta(min=10, max=100, doc="no QR code smaller than this, mm"))
     output_intent: OutputIntentSpec = field(default_factory=OutputIntentSpec)
+    finishing: Text | None = field(default=None, metadata=meta(
+        doc="how the print shop finishes it, for the job ticket of a release, e.g. saddle stitch",
+        doc_zh="印后加工方式，写入发布的印刷工单，如“骑马钉装订”"))
 
 
 @dataclass(frozen=True, kw_only=True)

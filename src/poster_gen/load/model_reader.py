@@ -31,14 +31,16 @@ def meta(*, doc: str = "", min: float | None = None, max: float | None = None,
          min_items: int | None = None, max_items: int | None = None, max_len: int | None = None,
          allow_empty: bool = False, check: Callable[[Any], str | None] | None = None,
          example: Any = None, internal: bool = False, verbatim: bool = False, doc_zh: str = "",
-         labels: dict[str, dict[str, str]] | None = None) -> dict:
+         labels: dict[str, dict[str, str]] | None = None, printed: bool = True) -> dict:
     """Metadata for ``dataclasses.field(metadata=...)``: rules and help for one field.
     ``verbatim``: a name the file system compares byte for byte, kept as written.
     ``doc_zh``: the help in Chinese (the studio shows the user's language);
-    ``labels``: each allowed value's name in both languages, {value: {zh, en}}."""
+    ``labels``: each allowed value's name in both languages, {value: {zh, en}};
+    ``printed``: False for a text no output prints (the studio's alone), which
+    ``walk`` passes over: the fonts need no glyph for it."""
     return {"doc": doc, "min": min, "max": max, "min_items": min_items, "max_items": max_items,
             "max_len": max_len, "allow_empty": allow_empty, "check": check, "example": example,
-            "internal": internal, "verbatim": verbatim, "doc_zh": doc_zh, "labels": labels}
+            "internal": internal, "verbatim": verbatim, "doc_zh": doc_zh, "labels": labels, "printed": printed}
 
 
 @dataclass(frozen=True)

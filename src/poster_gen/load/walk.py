@@ -9,12 +9,13 @@ from .yamlsrc import PathKey
 
 def find(obj: Any, kind: type, path: PathKey = ()) -> Iterator[tuple[PathKey, Any]]:
     """Every value of type ``kind`` inside ``obj`` (dataclasses, lists, dicts) with its path;
-    a ``kind`` value is not looked into."""
+    a ``kind`` value is not looked into, nor a field no output prints (``meta(printed=False)``)."""
     if isinstance(obj, kind):
         yield path, obj
     elif dataclasses.is_dataclass(obj):
         for f in dataclasses.fields(obj):
-            yield from find(getattr(obj, f.name), kind, path + (f.name,))
+            if f.metadata.get("printed", True):
+                yield from find(getattr(obj, f.name), kind, path + (f.name,))
     elif isinstance(obj, (list, tuple)):
         for i, v in enumerate(obj):
             yield from find(v, kind, path + (i,))
