@@ -13,7 +13,8 @@ import sys
 from . import __version__
 from .errors import BuildError, InputError, MachineError, machine_error
 
-VERBS = ("build", "check", "watch", "preflight", "impose", "serve", "schema", "list", "init", "preview")
+VERBS = ("build", "check", "watch", "preflight", "impose", "serve", "schema", "list", "init", "preview",
+         "release", "releases")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -23,6 +23,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="build in N processes (default, or 0: one per core)")
     p.add_argument("--events", action="store_true",
                    help="report progress as JSON lines on stdout (for programs; see commands/events.py)")
+    p.add_argument("--from-release", type=int, metavar="N",
+                   help="build release N again from its snapshot into --out DIR and say whether every file "
+                        "is byte for byte the one released")
     print_arguments(p)
 
 
@@ -91,6 +94,11 @@ def print_summary(result) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..build.lock import sweep_if_idle
+
+    if getattr(args, "from_release", None) is not None:
+        from .release import rebuild
+
+        return rebuild(args)
 
     out = args.out if args.out is not None else args.project / "output"
     _check_out(out)
