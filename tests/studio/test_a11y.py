@@ -173,15 +173,17 @@ def test_editor(studio, browser, axe, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_editor_with_errors(studio, browser, axe, lang):
-    """A field too long: the error at the field, the list of problems, the preview marked stale."""
+    """A field too long: the error at the field, the list of problems, the preview drawn
+    with the overflow marked and the state saying so."""
     url, _ = studio
     start(browser, url, lang, f"#/edit/{SLUG}")
     editor_ready(browser)
-    box = field(browser, "key_figures[0].value")
-    box.clear()
-    box.send_keys("1234567890123456")
+    box = field(browser, "ambition.zh")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.send_keys("，并在全国形成具有国际竞争力的产业集群")
     wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#problems li"))
-    wait(browser).until(lambda d: "stale" in d.find_element(By.ID, "preview-frame").get_attribute("class"))
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#preview-state.warn button"))
+    assert "stale" not in browser.find_element(By.ID, "preview-frame").get_attribute("class")
     assert_no_bad_violations(browser, axe, f"the editor showing an error ({lang})")
 
 

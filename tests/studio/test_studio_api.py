@@ -105,14 +105,32 @@ def test_a_file_changed_on_disk_is_not_overwritten(client: TestClient, proj: Pat
     assert path.read_bytes() == edited
 
 
-def test_a_text_too_long_is_said_plainly_with_how_much(client: TestClient):
+def _warning_red(png: bytes) -> int:
+    """Pixels of the overflow mark's red (compose.overflow.WARNING) in a preview."""
+    import io
+
+    from PIL import Image
+
+    px = Image.open(io.BytesIO(png)).convert("RGB").tobytes()
+    return sum(1 for i in range(0, len(px), 3) if px[i] > 190 and px[i + 1] < 50 and px[i + 2] < 50)
+
+
+def test_a_text_too_long_is_said_plainly_with_how_much_and_drawn_past_its_frame(client: TestClient):
     data = client.get(f"/api/landmarks/{SLUG}").json()
     data["ambition"]["zh"] = "把南京建设成为集成电路产业标杆城市" * 6
-    r = client.post(f"/api/preview/{SLUG}.png", json=data)
-    assert r.status_code == 422
+    tag = client.get(f"/api/landmarks/{SLUG}").headers["etag"]
+    r = client.put(f"/api/landmarks/{SLUG}", json=data, headers={"If-Match": tag})
+    assert r.status_code == 422  # never saved
     (err,) = r.json()["errors"]
     assert err["field"] == "ambition.zh" and err["message"].endswith("characters too long for this space")
     assert err["message"].startswith("about ") and "frame" not in err["message"]
+    # the preview draws it where it happens: past the frame, marked, and lists the same problem
+    r = client.post(f"/api/preview/{SLUG}.png", json=data)
+    assert r.status_code == 200 and r.headers["content-type"] == "image/png"
+    assert json.loads(r.headers["x-problems"]) == [err]
+    saved = client.get(f"/api/preview/{SLUG}.png")
+    assert "x-problems" not in saved.headers
+    assert _warning_red(r.content) > 20 * max(1, _warning_red(saved.content)), "the overflow is not marked"
 
 
 def test_the_editor_refuses_what_the_build_would_refuse(client: TestClient, proj: Path):

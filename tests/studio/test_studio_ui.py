@@ -139,7 +139,7 @@ def test_the_form_follows_the_schema(studio, browser):
     assert field(browser, "key_figures[1].value.zh").get_attribute("value") == "300–500"  # differs by language
     assert browser.find_elements(By.CSS_SELECTOR, '[data-field="key_figures#add"]')
     assert browser.find_elements(By.CSS_SELECTOR, '[data-field="quote.text.zh"]')  # an optional field that is there
-    assert browser.find_elements(By.CSS_SELECTOR, '[data-field="hero_image#add"]')  # one that is not
+    assert browser.find_elements(By.CSS_SELECTOR, '[data-field="qr_url#add"]')  # one that is not
 
 
 def test_an_error_is_shown_at_its_field_and_the_preview_is_kept(studio, browser):

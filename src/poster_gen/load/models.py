@@ -35,6 +35,11 @@ def _han_word(value: str) -> str | None:
     return None
 
 
+def _copies(value: dict) -> str | None:
+    bad = [k for k, n in value.items() if n is not None and n < 1]
+    return f"{bad[0]}: a number of copies is 1 or more" if bad else None
+
+
 def _squeeze(text: str) -> str:
     """Runs of whitespace as one space: a line break in the YAML is not a difference."""
     return " ".join(text.split())
@@ -226,34 +231,43 @@ class Landmark:
 @dataclass(frozen=True, kw_only=True)
 class Titled:
     __describe__ = "a titled list"
-    title: Text = field(metadata=meta(max_len=60))
-    items: list[Text] = field(metadata=meta(min_items=1, max_items=8, max_len=160))
+    title: Text = field(metadata=meta(max_len=60, doc="the list's heading", doc_zh="列表标题"))
+    items: list[Text] = field(metadata=meta(min_items=1, max_items=8, max_len=160, doc="the list's points, one line each",
+                                            doc_zh="列表的各项，每项一行"))
 
 
 @dataclass(frozen=True, kw_only=True)
 class Policy:
     __describe__ = "the policy package"
-    title: Text = field(metadata=meta(max_len=60))
-    intro: Text = field(metadata=meta(max_len=400))
-    areas: list[Text] = field(metadata=meta(min_items=1, max_items=8, max_len=60))
+    title: Text = field(metadata=meta(max_len=60, doc="the heading of the brochure's policy page",
+                                      doc_zh="画册政策页的标题"))
+    intro: Text = field(metadata=meta(max_len=400, doc="a short paragraph introducing the policies",
+                                      doc_zh="介绍政策的一段短文"))
+    areas: list[Text] = field(metadata=meta(min_items=1, max_items=8, max_len=60, doc="what the policies cover, "
+                                            "a few words each", doc_zh="政策涉及的领域，每项几个字"))
 
 
 @dataclass(frozen=True, kw_only=True)
 class Contact:
     __describe__ = "contact details"
-    organisation: Text = field(metadata=meta(max_len=80))
-    person: Text | None = None
-    email: str | None = None
-    phone: str | None = None
-    url: str = field(metadata=meta(check=_url))
+    organisation: Text = field(metadata=meta(max_len=80, doc="who to contact: the organisation",
+                                             doc_zh="联系单位"))
+    person: Text | None = field(default=None, metadata=meta(doc="a contact person, as printed",
+                                                             doc_zh="联系人（按印刷内容填写）"))
+    email: str | None = field(default=None, metadata=meta(doc="an e-mail address", doc_zh="电子邮箱"))
+    phone: str | None = field(default=None, metadata=meta(doc="a telephone number", doc_zh="电话号码"))
+    url: str = field(metadata=meta(check=_url, doc="the web address printed with the contact",
+                                   doc_zh="随联系方式印出的网址"))
 
 
 @dataclass(frozen=True, kw_only=True)
 class BrochureText:
     __describe__ = "the brochure's own texts"
-    title: Text = field(metadata=meta(max_len=40))
-    subtitle: Text = field(metadata=meta(max_len=80))
-    intro: Text = field(metadata=meta(max_len=500))
+    title: Text = field(metadata=meta(max_len=40, doc="the title on the brochure's cover", doc_zh="画册封面标题"))
+    subtitle: Text = field(metadata=meta(max_len=80, doc="the line under the cover's title",
+                                         doc_zh="封面标题下的副标题"))
+    intro: Text = field(metadata=meta(max_len=500, doc="the paragraph on the city page beside the development "
+                                      "system", doc_zh="城市页上与产业发展体系并列的一段导语"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -261,26 +275,47 @@ class Campaign:
     """What all landmarks share: ``data/campaign.yaml``."""
 
     __describe__ = "the campaign"
-    year: int = field(metadata=meta(min=1990, max=2100))
-    city: Text
-    series: Text = field(metadata=meta(max_len=40, doc="the series name"))
-    launch: Text = field(metadata=meta(max_len=300))
-    vision: Text = field(metadata=meta(max_len=60))
-    development_system: Titled
-    city_facts: list[KeyFigure] = field(metadata=meta(min_items=1, max_items=4))
-    growth: Text = field(metadata=meta(max_len=200))
-    advantages: Titled
-    goal: Text = field(metadata=meta(max_len=120))
-    goal_figures: list[KeyFigure] = field(metadata=meta(min_items=1, max_items=4))
-    outlook: Titled
-    policy: Policy
-    brochure: BrochureText
-    contact: Contact
-    qr_url: str = field(metadata=meta(check=_url, doc="what the QR codes carry unless a landmark overrides it"))
-    labels: dict[str, Text] = field(default_factory=dict, metadata=meta(doc="captions the layouts use"))
+    year: int = field(metadata=meta(min=1990, max=2100, doc="the year of the campaign", doc_zh="宣传活动的年份"))
+    city: Text = field(metadata=meta(doc="the city's name", doc_zh="城市名称"))
+    series: Text = field(metadata=meta(max_len=40, doc="the series name, printed on every poster and the brochure",
+                                       doc_zh="系列名称，印在每张海报和画册上"))
+    launch: Text = field(metadata=meta(max_len=300, doc="how the campaign was launched: printed on the contents page",
+                                       doc_zh="活动发布的经过，印在画册目录页"))
+    vision: Text = field(metadata=meta(max_len=60, doc="the city's vision in a few words, printed on every poster",
+                                       doc_zh="城市愿景，寥寥数字，印在每张海报上"))
+    development_system: Titled = field(metadata=meta(doc="the industries the city develops: the brochure's city page",
+                                                     doc_zh="城市的产业发展体系，印在画册城市页"))
+    city_facts: list[KeyFigure] = field(metadata=meta(min_items=1, max_items=4, doc="the city's figures, under growth "
+                                                      "on the city page", doc_zh="城市数据，印在城市页“经济增长”之下"))
+    growth: Text = field(metadata=meta(max_len=200, doc="the sentence that leads into the city's figures",
+                                       doc_zh="引出城市数据的一句话"))
+    advantages: Titled = field(metadata=meta(doc="why invest in the city: the city page", doc_zh="城市优势，印在城市页"))
+    goal: Text = field(metadata=meta(max_len=120, doc="the goal for every landmark: the goal page",
+                                     doc_zh="每个产业地标的发展目标，印在目标页"))
+    goal_figures: list[KeyFigure] = field(metadata=meta(min_items=1, max_items=4, doc="the goal's figures: its scale "
+                                                        "and time frame", doc_zh="目标数据：规模与时限"))
+    outlook: Titled = field(metadata=meta(doc="what the city will do next: the goal page",
+                                          doc_zh="城市下一步的举措，印在目标页"))
+    policy: Policy = field(metadata=meta(doc="the policies for investors: the brochure's policy page",
+                                         doc_zh="面向投资者的政策，印在画册政策页"))
+    brochure: BrochureText = field(metadata=meta(doc="the brochure's title, subtitle and introduction",
+                                                 doc_zh="画册的标题、副标题与导语"))
+    contact: Contact = field(metadata=meta(doc="who to contact: on the posters and the brochure's back page",
+                                           doc_zh="联系方式：印在海报和画册封底"))
+    qr_url: str = field(metadata=meta(check=_url, doc="what the QR codes carry unless a landmark overrides it",
+                                      doc_zh="二维码的内容（地标另有网址时除外）"))
+    labels: dict[str, Text] = field(default_factory=dict, metadata=meta(
+        doc="captions the layouts use (a layout names them labels.<name>)",
+        doc_zh="版式使用的标签文字（版式中写作 labels.<名称>）"))
+    quantities: dict[str, int] = field(default_factory=dict, metadata=meta(
+        check=_copies, doc="copies to print, for a release's job ticket: a landmark's slug for its "
+        "poster, brochure for the brochure, e.g. {brochure: 2000, new-energy-vehicles: 300}",
+        doc_zh="印刷数量，写入发布的印刷工单：地标的 slug 对应其海报，brochure 对应画册，"
+        "如 {brochure: 2000, new-energy-vehicles: 300}"))
     words: list[str] = field(default_factory=list, metadata=meta(
         max_len=12, doc="terms a line must never break inside, for display type: landmark names' parts "
-        "and other fixed terms (2-12 Chinese characters each); a user dictionary for word segmentation"))
+        "and other fixed terms (2-12 Chinese characters each); a user dictionary for word segmentation",
+        doc_zh="标题排版时不可在中间断行的词语：地标名称的组成部分及其他固定用语（每个 2–12 个汉字），即分词用户词典"))
 
     def __validate__(self):
         seen: set[str] = set()

@@ -3,8 +3,10 @@ kept warm between requests.
 
 The project is loaded once and again only when a file under data/, layouts/ or
 assets/ changes; fonts, motifs and QR codes come from the same caches as the CLI's.
-A landmark edited in the browser is validated exactly as a file would be (the same
-messages, field by field) and previewed without being written anywhere.
+A landmark or the campaign edited in the browser is validated exactly as a file would
+be (the same messages, field by field) and previewed without being written anywhere:
+a landmark as its poster, the campaign as a page of the brochure (its texts appear on
+the posters too, so every poster is composed and checked with it).
 """
 from __future__ import annotations
 
@@ -28,13 +30,56 @@ class Invalid(Exception):
 
     @property
     def errors(self) -> list[dict[str, str]]:
-        return [{"field": p.field, "message": p.message, "where": str(p)} for p in self.problems]
+        return errors_of(self.problems)
+
+
+def errors_of(problems) -> list[dict[str, str]]:
+    """Problems as the page shows them: {field, message, where}."""
+    return [{"field": p.field, "message": p.message, "where": str(p)} for p in problems]
 
 
 @dataclass(frozen=True)
 class Preview:
     png: bytes
-    capacity: dict[str, int]  # landmark field ("ambition.en") -> about how many characters fit
+    capacity: dict[str, int]  # the document's field ("ambition.en") -> about how many characters fit
+    pages: int = 1  # pages of the document previewed
+    where: dict[str, list[int]] | None = None  # the document's text field -> the pages it is printed on
+    problems: tuple[Problem, ...] = ()  # texts that do not fit: drawn past their frames, marked
+
+
+def _drafting(draft: bool):
+    """A draft composition (text that does not fit is set past its frame and marked,
+    compose.overflow) for a preview; the build's own composition otherwise."""
+    import contextlib
+
+    if not draft:
+        return contextlib.nullcontext([])
+    from ..compose.overflow import drafting
+    return drafting()
+
+
+CAMPAIGN_FILE = "data/campaign.yaml"
+
+
+def _fields_of(doc, root: str, kept: tuple[str, ...] = ()) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """What each of a document's text fields holds (the least of every place it is
+    printed) and the pages it is on, from the composed pages' capacities: the keys under
+    ``root`` ("landmark", "campaign") without it, and those under ``kept`` as they are
+    (the campaign's "labels", which layouts name by themselves)."""
+    capacity: dict[str, int] = {}
+    where: dict[str, list[int]] = {}
+    for number, page in enumerate(doc.pages, 1):
+        for key, fits in page.capacity.items():
+            if key.startswith(root + "."):
+                field = key[len(root) + 1:]
+            elif key.split(".", 1)[0] in kept:
+                field = key
+            else:
+                continue
+            capacity[field] = min(fits, capacity.get(field, fits))
+            if number not in where.setdefault(field, []):
+                where[field].append(number)
+    return capacity, where
 
 
 def _plain(problem: Problem, err) -> Problem:
@@ -85,11 +130,14 @@ class Engine:
             return self._fonts[key]
 
     # -- validation ------------------------------------------------------------------
-    def validate(self, slug: str, data: Any):
+    def validate(self, slug: str, data: Any, draft: bool = False):
         """The landmark ``data`` (as JSON) checked as a build would check its file:
         the model, the names it refers to, its photo, then the build's own check
         sequence (build.checks): the edition's languages, the font's glyphs, whether
-        every text fits, the layout lint and the photo's print resolution. Returns (project with it, landmark)."""
+        every text fits, the layout lint and the photo's print resolution. Returns (project
+        with it, landmark, the poster composed, problems). ``draft``: a text that does not fit
+        is drawn past its frame and marked (a preview) and returned among the problems
+        rather than raised; anything else wrong is raised all the same."""
         from ..build.checks import fit_problem, output_problems, project_problems
         from ..build.formats import output_name
         from ..compose.document import ComposeError, compose_poster
@@ -117,18 +165,22 @@ class Engine:
         problems += project_problems(trial, self.options.langs).get(slug, [])
         if problems:
             raise Invalid(problems)
+        name = output_name("print", slug)
         try:
             fonts = self.fonts(trial)
             metrics = {r: p.metrics for r, p in fonts.items()}
-            doc = compose_poster(trial, lm, metrics, out=output_name("print", slug), step=series_step(trial, metrics))
+            with _drafting(draft) as overflows:
+                doc = compose_poster(trial, lm, metrics, out=name, step=series_step(trial, metrics))
         except ComposeError as err:
             raise Invalid([_plain(fit_problem(trial, err), err)]) from None
         except InputError as err:
             raise Invalid(err.problems) from None
-        errors, _ = output_problems(trial, "poster", doc, output_name("print", slug), slug, printed=True)
+        if overflows:  # the layout lint of a drafted page would only repeat the overflow
+            return trial, lm, doc, _overflowed(trial, overflows, name, slug, "poster")
+        errors, _ = output_problems(trial, "poster", doc, name, slug, printed=True)
         if errors:
             raise Invalid(errors)
-        return trial, lm, doc
+        return trial, lm, doc, []
 
     # -- previews -------------------------------------------------------------------
     def preview(self, slug: str, data: Any | None = None, width: int = 800) -> bytes:
@@ -143,6 +195,7 @@ class Engine:
         from ..render.pdf import font_files, render_document
 
         project = self.project()
+        problems: list[Problem] = []
         if data is None:
             if slug in project.failed:
                 raise Invalid(project.failed[slug])
@@ -151,13 +204,136 @@ class Engine:
             metrics = {r: p.metrics for r, p in fonts.items()}
             doc = compose_poster(project, lm, metrics, step=series_step(project, metrics))
         else:
-            trial, lm, doc = self.validate(slug, data)
+            trial, lm, doc, problems = self.validate(slug, data, draft=True)
             fonts = self.fonts(trial)
         buf = io.BytesIO()
         render_document(doc, buf, font_files(fonts), colour="rgb")
-        capacity = {k[len("landmark."):]: v for page in doc.pages for k, v in page.capacity.items()
-                    if k.startswith("landmark.")}
-        return Preview(thumbnail(buf.getvalue(), width), capacity)
+        capacity, _ = _fields_of(doc, "landmark")
+        return Preview(thumbnail(buf.getvalue(), width), capacity, problems=tuple(problems))
+
+    # -- the campaign: its texts in the brochure and on every poster -----------------
+    def validate_campaign(self, data: Any, draft: bool = False):
+        """The campaign ``data`` (as JSON) checked as a build would check its file: the
+        model, the labels the layouts name, the edition's languages and the font's
+        glyphs (build.checks), then what its texts are printed in composed and checked
+        as the build does (a text that does not fit, the layout lint): the brochure and
+        every poster. A landmark's own photo is that landmark's check, not the
+        campaign's. Returns (project with it, the brochure composed, problems); ``draft`` as
+        for ``validate``: texts that do not fit are drawn past their frames and returned."""
+        from ..build.checks import project_problems
+        from ..load.model_reader import load_model
+        from ..load.models import Campaign
+
+        project = self.project()
+        shown = CAMPAIGN_FILE
+        if not isinstance(data, dict):
+            raise Invalid([Problem(shown, 0, 0, "", "expected a mapping of keys to values")])
+        src = Source(shown, data, {(): (0, 0)}, self.root / shown)  # JSON has no lines: name fields only
+        campaign, problems = load_model(Campaign, src)
+        if campaign is None:
+            raise Invalid(problems)
+        problems += _labels_used(project, campaign, shown)
+        if problems:
+            raise Invalid(problems)
+        trial = replace(project, campaign=campaign, sources={**project.sources, shown: src})
+        problems += project_problems(trial, self.options.langs).get(None, [])
+        if problems:
+            raise Invalid(problems)
+        brochure, problems = self._checked(trial, "brochure", None, draft=draft)
+        if trial.landmarks:
+            from ..compose.series import series_step
+
+            fonts = self.fonts(trial)
+            step = series_step(trial, {r: p.metrics for r, p in fonts.items()})
+            for lm in trial.landmarks:
+                problems += [p for p in self._checked(trial, "poster", lm, step, draft)[1] if p not in problems]
+        return trial, brochure, problems
+
+    def _checked(self, trial, layout: str, lm, step: int = 0, draft: bool = False):
+        """The brochure (``lm`` None) or ``lm``'s poster composed and linted as the build
+        does, or ``Invalid`` with what the build would say; (the page, the texts that do
+        not fit when ``draft``)."""
+        from ..build.checks import fit_problem, output_problems
+        from ..build.formats import BROCHURE, output_name
+        from ..compose.document import ComposeError, compose_brochure, compose_poster
+
+        target = lm.slug if lm is not None else BROCHURE
+        name = output_name("print", target)
+        metrics = {r: p.metrics for r, p in self.fonts(trial, layout).items()}
+        try:
+            with _drafting(draft) as overflows:
+                doc = (compose_brochure(trial, metrics) if lm is None
+                       else compose_poster(trial, lm, metrics, out=name, step=step))
+        except ComposeError as err:
+            raise Invalid([_plain(fit_problem(trial, err), err)]) from None
+        except InputError as err:
+            raise Invalid(err.problems) from None
+        if overflows:
+            return doc, _overflowed(trial, overflows, name, lm.slug if lm is not None else None, layout)
+        errors, _ = output_problems(trial, layout, doc, name, target, printed=False)
+        if errors:
+            raise Invalid(errors)
+        return doc, []
+
+    def render_campaign(self, data: Any | None = None, width: int = 800, page: int = 1) -> Preview:
+        """Page ``page`` (from 1) of the brochure with the campaign ``data`` (None: as
+        saved), as a PNG ``width`` pixels wide; the capacities of the campaign's text
+        fields and the pages each is printed on. ``IndexError`` when there is no such page."""
+        from ..compose.document import compose_brochure
+        from ..render.pdf import font_files, render_document
+
+        if data is None:
+            project = self.project()
+            fonts = self.fonts(project, "brochure")
+            doc = compose_brochure(project, {r: p.metrics for r, p in fonts.items()})
+        else:
+            project, doc, problems = self.validate_campaign(data, draft=True)
+            fonts = self.fonts(project, "brochure")
+        if not 1 <= page <= len(doc.pages):
+            raise IndexError(page)
+        buf = io.BytesIO()  # the one page drawn: the same picture, a sixteenth of the work
+        render_document(replace(doc, pages=[doc.pages[page - 1]]), buf, font_files(fonts), colour="rgb")
+        capacity, where = _fields_of(doc, "campaign", ("labels",))
+        return Preview(thumbnail(buf.getvalue(), width), capacity, len(doc.pages), where,
+                       tuple(problems) if data is not None else ())
+
+
+def _overflowed(trial, overflows, name: str, slug: str | None, layout: str) -> list[Problem]:
+    """The texts a draft set past their frames, said as a build would (at their fields,
+    in plain words), each once."""
+    from ..build.checks import fit_problem
+    from ..compose.document import ComposeError
+
+    found: list[Problem] = []
+    for fit in overflows:
+        err = ComposeError(name, slug, fit, layout)
+        problem = _plain(fit_problem(trial, err), err)
+        if problem not in found:
+            found.append(problem)
+    return found
+
+
+def _labels_used(project, campaign, shown: str) -> list[Problem]:
+    """The labels the layouts name that ``campaign`` no longer has (the loader's own
+    check of the layouts, ``load.project``), said at the campaign's ``labels``."""
+    import re
+
+    from ..load.project import ThemeNames, _check_layout
+    from ..load.vocabulary import MOTIF_SPECS
+
+    users: dict[str, list[str]] = {}
+    for name, layout in sorted(project.layouts.items()):
+        src = project.sources.get(f"layouts/{name}.yaml")
+        if src is None:
+            continue
+        problems: list[Problem] = []
+        _check_layout(layout, src, campaign, ThemeNames(project.themes), MOTIF_SPECS, problems, project.landmarks)
+        for p in problems:
+            m = re.match(r"no label '([^']+)'", p.message)
+            if m and f"layouts/{name}.yaml" not in users.setdefault(m[1], []):
+                users[m[1]].append(f"layouts/{name}.yaml")
+    return [Problem(shown, 0, 0, "labels", f"the label {label!r} is missing; {' and '.join(files)} "
+                    f"{'prints' if len(files) == 1 else 'print'} it") for label, files in users.items()]
 
 
 def thumbnail(pdf_bytes: bytes, width: int, page: int = 0) -> bytes:

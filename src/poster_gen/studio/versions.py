@@ -3,8 +3,9 @@ account of what changed; any version can be put back (which is itself a new vers
 so nothing is ever lost).
 
 Versions live beside the file, in ``.history/<name>.versions/``: ``<n>.yaml`` holds the
-bytes as saved and ``<n>.json`` what is known of the save. The build reads only
-``*.yaml`` files of ``data/landmarks`` itself (``load.folders``), never what is in a
+bytes as saved and ``<n>.json`` what is known of the save (a landmark's in
+``data/landmarks/.history/``, the campaign's in ``data/.history/``). The build reads only
+the ``*.yaml`` files of its folders themselves (``load.folders``), never what is in a
 hidden folder. At most ``KEEP`` versions are kept per file (the oldest go first).
 """
 from __future__ import annotations

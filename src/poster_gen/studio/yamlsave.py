@@ -1,6 +1,6 @@
 """Save an edited file back as YAML, keeping what the user wrote.
 
-The studio sends the whole landmark as JSON. Dumping that would throw away comments,
+The studio sends the whole document (a landmark, the campaign) as JSON. Dumping that would throw away comments,
 key order, quoting and flow style, so the edit is applied as the smallest change to
 the ruamel round-trip document read from the file (``yamlmerge``) and written with
 the file's own indentation. Saving is atomic and guarded by an ETag, so an edit made

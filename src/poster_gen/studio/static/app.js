@@ -6,13 +6,15 @@
 import { createForm, el } from './form.js';
 import { draftKey, draftRecord, draftToRestore, mergeClashes, openClashes } from './merge.js';
 import { fmtPath, getIn, parsePath, renameKey, setIn } from './paths.js';
-import { busy, editSlug, errorText, fileClass, fileDone, fileType, isPreviewSrc, latestFiles, located, percent, previewWidth, summaryParts,
-  thumbnailSrc, unknownKey } from './views.js';
+import { busy, documentOf, editTarget, errorText, fileClass, fileDone, fileType, isPreviewSrc, latestFiles, located, pageOf, percent, previewSrc,
+  previewWidth, summaryParts, thumbnailSrc, unknownKey } from './views.js';
 import { STRINGS, initialLang, locale, serverMessage, translate, versionSummary } from './words.js';
 
 // -- words (the strings themselves are in words.js) -------------------------------------------------
 let LANG = initialLang(localStorage.getItem('pgStudio.lang'), navigator.language);
 const t = (key, ...args) => translate(STRINGS[LANG], key, ...args);
+/** The words for the open document: a campaign's own (key + 'Campaign') where the landmark's speak of "this poster". */
+const tk = (key, ...args) => (ed?.doc.kind === 'campaign' && STRINGS[LANG][`${key}Campaign`] !== undefined ? t(`${key}Campaign`, ...args) : t(key, ...args));
 const clock = (d = new Date()) => d.toLocaleTimeString(locale(LANG), { hour: '2-digit', minute: '2-digit' });
 
 // -- who is saving: a name the user gives once (in the History panel), kept on this computer ----------
@@ -62,7 +64,7 @@ document.getElementById('lang-toggle').addEventListener('click', (e) => { // two
   paintFrame();
   if (!ed) showDashboard(true);
   else if (ed.data) mountEditor();
-  else { const slug = ed.slug; closeEditor(); openEditor(slug); } // loading, or it failed: again, in the new language
+  else reopen(false); // loading, or it failed: again, in the new language
 });
 // "Skip to content": to the view's heading, without changing the location (the hash is the route)
 document.querySelector('.skip').addEventListener('click', (e) => {
@@ -78,19 +80,19 @@ function errorBox(title, detail) {
 // -- routing, with a guard for unsaved work ------------------------------------------------------------
 let here = location.hash || '#/';
 window.addEventListener('hashchange', () => {
-  if (ed && ed.dirty && location.hash !== here && !confirm(t('leave'))) { history.replaceState(null, '', here); return; }
+  if (ed && ed.dirty && location.hash !== here && !confirm(tk('leave'))) { history.replaceState(null, '', here); return; }
   route();
 });
 window.addEventListener('beforeunload', (e) => { if (ed && ed.dirty) { saveDraft(); e.preventDefault(); e.returnValue = ''; } });
 let arrived = false; // false on the first load: focus stays where the browser puts it
 function route() {
   here = location.hash || '#/';
-  const slug = editSlug(here);
+  const target = editTarget(here);
   if (ed) closeEditor();
   if (arrived) app.focus({ preventScroll: true }); // the link that was followed is gone: focus stays in the page meanwhile
   const moved = arrived;
   arrived = true;
-  if (slug) openEditor(slug, moved); else showDashboard(false, moved);
+  if (target) openEditor(target, moved); else showDashboard(false, moved);
 }
 /** Focus on the view's heading (a heading of the page's own, made focusable with tabindex=-1). */
 function focusHeading(n) {
@@ -127,7 +129,12 @@ async function showDashboard(cached = false, moved = false) {
   if (dash && cached) paintCards(grid);
   keepFocus();
   const r = await api('GET', '/api/dashboard');
-  if (!r.ok) { grid.replaceWith(errorBox(t('loadFailed'), r.json.error)); return; }
+  if (!r.ok) { // a file everything shares is broken: where, and the campaign's texts to mend it in
+    grid.replaceWith(el('div', { class: 'notice error', role: 'alert' }, el('strong', { text: t('loadFailed') }),
+      el('ul', { class: 'located' }, (r.json.errors || [r.json.error || `HTTP ${r.status}`]).map((x) => el('li', { text: x }))),
+      r.json.campaign ? el('p', {}, el('a', { href: documentOf('campaign').hash, text: t('mendCampaign') })) : null));
+    return;
+  }
   dash = r.json;
   if (grid.isConnected) { paintCards(grid); keepFocus(); }
 }
@@ -151,7 +158,8 @@ function card(c, editable) {
       c.errors ? el('ul', { class: 'card-errors' }, c.errors.slice(0, 3).map((x) => el('li', { text: x }))) : null,
       el('div', { class: 'meta' }, changedBadge, badge, el('span', { class: 'when', text: c.built ? t('built', c.built) : '' }))),
     el('div', { class: 'card-actions' },
-      editable ? el('a', { class: 'btn edit', href: `#/edit/${c.slug}`, text: t('edit'), 'aria-label': `${t('edit')} ${c.title[LANG]}` }) : null,
+      editable ? el('a', { class: 'btn edit', href: `#/edit/${c.slug}`, text: t('edit'), 'aria-label': `${t('edit')} ${c.title[LANG]}` })
+        : el('a', { class: 'btn edit', href: documentOf('campaign').hash, text: t('editTexts'), 'aria-label': `${t('editTexts')} ${c.title[LANG]}` }),
       c.url ? el('a', { class: 'btn ghost pdf', href: c.url, target: '_blank', rel: 'noopener', text: t('openPdf'),
         'aria-label': `${t('openPdf')} ${c.title[LANG]} ${t('newTab')}` }) : null));
 }
@@ -222,12 +230,12 @@ function paintExport() { // built once, then updated in place (the same elements
 }
 
 // -- editor -----------------------------------------------------------------------------------------------
-let ed = null; // the open landmark: slug, etag, data, baseline, form, dirty, errors, preview state, clashes, notice
+let ed = null; // the open document (views.documentOf: a landmark or the campaign): etag, data, baseline, form, dirty, errors, preview state, clashes, notice
 const WATCH_MS = 3000; // how often the open file is compared with the one on disk (a colleague's save)
 function saveDraft() {
   if (!ed || !ed.data) return;
-  if (ed.dirty) localStorage.setItem(draftKey(ed.slug), JSON.stringify(draftRecord(ed.data, ed.baseline, ed.etag, Date.now())));
-  else localStorage.removeItem(draftKey(ed.slug));
+  if (ed.dirty) localStorage.setItem(draftKey(ed.doc.id), JSON.stringify(draftRecord(ed.data, ed.baseline, ed.etag, Date.now())));
+  else localStorage.removeItem(draftKey(ed.doc.id));
 }
 function closeEditor() {
   if (ed.dirty) saveDraft();
@@ -238,15 +246,17 @@ function closeEditor() {
   if (ed.previewUrl) URL.revokeObjectURL(ed.previewUrl);
   ed = null;
 }
-async function openEditor(slug, moved = false) {
-  ed = { slug, etag: null, data: null, baseline: '', dirty: false, errors: [], banner: null, status: null, showPreview: false,
-    capacity: {}, clashes: [], notice: null, gen: 0 };
+/** The open document again, from its file (a language switch while loading, a file that changed or was mended). */
+function reopen(moved = true) { const doc = ed.doc; closeEditor(); openEditor(doc, moved); }
+async function openEditor(doc, moved = false) {
+  ed = { doc, etag: null, data: null, baseline: '', dirty: false, errors: [], banner: null, status: null, showPreview: false,
+    capacity: {}, clashes: [], notice: null, gen: 0, page: 1, pages: 0, where: {} };
   const mine = ed;
   app.replaceChildren(el('p', { class: 'loading', text: t('loading') }));
   let info;
   let r;
   try {
-    [info, r] = await Promise.all([getInfo(), api('GET', `/api/landmarks/${slug}`)]);
+    [info, r] = await Promise.all([getInfo(), api('GET', doc.api)]);
     if (mine !== ed) return;
     if (!r.ok && !(r.status === 422 && r.headers)) throw new Error(r.json.error || `HTTP ${r.status}`);
   } catch (err) {
@@ -270,14 +280,14 @@ async function openEditor(slug, moved = false) {
   watch();
 }
 function showBroken() {
-  const file = `data/landmarks/${ed.slug}.yaml`;
+  const file = ed.doc.file;
   const errors = ed.broken.errors || [{ field: '', message: ed.broken.error || '', where: ed.broken.error || '' }];
-  document.title = `${t('brokenTitle')} · poster-gen studio`;
-  crumbs.replaceChildren(el('a', { href: '#/', text: t('dashboard') }), el('span', { class: 'sep', text: '/' }), el('code', { text: ed.slug }));
+  document.title = `${tk('brokenTitle')} · poster-gen studio`;
+  crumbs.replaceChildren(el('a', { href: '#/', text: t('dashboard') }), el('span', { class: 'sep', text: '/' }), el('code', { text: ed.doc.key || file }));
   const [before, after] = t('brokenText', '\u0000').split('\u0000'); // the file's name set apart, as code
   app.replaceChildren(el('div', { class: 'page-error broken-file' },
     el('p', { class: 'back-row' }, el('a', { class: 'back', href: '#/', text: `← ${t('back')}` })),
-    el('h1', { text: t('brokenTitle') }),
+    el('h1', { text: tk('brokenTitle') }),
     el('p', { class: 'lead' }, before, el('code', { text: file }), after),
     el('div', { class: 'notice error', role: 'alert' }, el('ul', { class: 'located' }, errors.map((e) => {
       const at = located(e.where || e.message);
@@ -286,24 +296,30 @@ function showBroken() {
     }))),
     el('div', { class: 'broken-actions' },
       button(t('openHistory'), { id: 'open-history', class: 'btn primary', onclick: openHistory, 'aria-haspopup': 'dialog' }),
-      button(t('checkAgain'), { class: 'btn', onclick: () => { const slug = ed.slug; closeEditor(); openEditor(slug, true); } }))));
+      button(t('checkAgain'), { class: 'btn', onclick: () => reopen() }))));
 }
 function offerDraft(kept = false) {
-  const d = JSON.parse(localStorage.getItem(draftKey(ed.slug)) || 'null');
+  const d = JSON.parse(localStorage.getItem(draftKey(ed.doc.id)) || 'null');
   const mine = draftToRestore(d, ed.baseline, ed.etag); // my edits, merged on top of this version if it is newer
-  if (mine === null) { localStorage.removeItem(draftKey(ed.slug)); return; }
+  if (mine === null) { localStorage.removeItem(draftKey(ed.doc.id)); return; }
   // words as functions: they are written in the language shown when painted
   ed.banner = { kind: 'draft', text: () => (kept ? t('draftKept') : t('draftFound', new Date(d.at).toLocaleString(locale(LANG)))),
     actions: [['restore', () => { ed.data = mine; ed.banner = null; mountEditor(); changed(); }],
-      ['discard', () => { localStorage.removeItem(draftKey(ed.slug)); ed.banner = null; paintBanner(); }]] };
+      ['discard', () => { localStorage.removeItem(draftKey(ed.doc.id)); ed.banner = null; paintBanner(); }]] };
+}
+/** What the editor is called: a landmark by its names (Chinese, then English), the campaign's texts in the language shown. */
+function docTitle() {
+  if (ed.doc.kind === 'campaign') return { main: t('campaignTexts'), lang: null, en: '' };
+  const name = ed.data?.name || {};
+  return { main: name.zh || ed.doc.key, lang: 'zh-Hans', en: name.en || '' };
 }
 function mountEditor() {
-  const title = ed.data?.name || {};
-  document.title = `${title.zh || ed.slug} · poster-gen studio`;
+  const title = docTitle();
+  document.title = `${title.main} · poster-gen studio`;
   crumbs.replaceChildren(el('a', { href: '#/', text: t('dashboard') }), el('span', { class: 'sep', text: '/' }),
-    el('span', { lang: 'zh-Hans', text: title.zh || ed.slug }), el('span', { class: 'crumb-en', lang: 'en', text: title.en || '' }));
-  const form = createForm({ schema: ed.info.schema, data: ed.data, info: ed.info, t, lang: () => LANG, onChange: changed,
-    capacity: ed.capacity, onClash: chooseClash });
+    el('span', { lang: title.lang, text: title.main }), ...(title.en ? [el('span', { class: 'crumb-en', lang: 'en', text: title.en })] : []));
+  const form = createForm({ schema: ed.info.schemas?.[ed.doc.kind] || ed.info.schema, data: ed.data, info: ed.info, t, lang: () => LANG,
+    onChange: changed, capacity: ed.capacity, onClash: chooseClash, slug: ed.doc.kind === 'landmark' ? ed.doc.key : null });
   ed.form = form;
   const img = el('img', { id: 'preview', alt: t('preview'), src: ed.previewUrl || '' });
   if (!ed.previewUrl) img.removeAttribute('src');
@@ -313,7 +329,7 @@ function mountEditor() {
   app.replaceChildren(el('div', { class: `editor${ed.showPreview ? ' show-preview' : ''}` },
     el('div', { class: 'toolbar' },
       el('a', { class: 'back', href: '#/', text: `← ${t('back')}` }),
-      el('div', { class: 'doc-title' }, el('h1', { lang: 'zh-Hans', text: title.zh || ed.slug }), el('span', { lang: 'en', text: title.en || '' })),
+      el('div', { class: 'doc-title' }, el('h1', { lang: title.lang, text: title.main }), title.en ? el('span', { lang: 'en', text: title.en }) : null),
       el('span', { id: 'dirty', class: 'pill' }),
       el('p', { id: 'status', role: 'status', 'aria-live': 'polite' }),
       button(t('showHistory'), { id: 'open-history', class: 'btn ghost history-btn', onclick: openHistory, 'aria-haspopup': 'dialog' }),
@@ -328,10 +344,11 @@ function mountEditor() {
         el('nav', { class: 'sections', 'aria-label': t('sections') }, form.sections().map(([k, name]) => button(name, { class: 'chip',
           'data-section': k, onclick: () => form.focusSection(k) }))),
         el('div', { id: 'problems', tabindex: '-1' }),
-        el('form', { id: 'editor-form', novalidate: true, autocomplete: 'off', onsubmit: (e) => { e.preventDefault(); save(); } }, form.el)),
+        el('form', { id: 'editor-form', novalidate: true, autocomplete: 'off', onsubmit: (e) => { e.preventDefault(); save(); },
+          onfocusin: followField }, form.el)),
       el('aside', { class: 'preview-col', id: 'preview-col', 'aria-labelledby': 'preview-title' },
         el('div', { class: 'preview-head' }, el('h2', { id: 'preview-title', text: t('preview') }),
-          el('span', { id: 'preview-state', class: 'preview-state' })),
+          el('span', { id: 'preview-state', class: 'preview-state' }), ed.doc.paged ? pager() : null),
         el('div', { id: 'preview-frame', class: 'preview-frame' }, img, el('p', { class: 'preview-empty', id: 'preview-empty' }),
           el('div', { class: 'spinner', 'aria-hidden': 'true' }))))));
   paintPreviewToggle();
@@ -341,6 +358,7 @@ function mountEditor() {
   paintBanner();
   paintNotice();
   paintPreviewState();
+  paintPager();
 }
 /** mountEditor, keeping the user where they were: the scroll, the focused field and its selection. */
 function remount() {
@@ -386,7 +404,7 @@ function paintStatus() {
   const save = document.getElementById('save');
   save.disabled = !ed.dirty || ed.saving;
   save.textContent = ed.saving ? t('saving') : t('save');
-  document.title = `${ed.dirty ? '● ' : ''}${ed.data?.name?.zh || ed.slug} · poster-gen studio`;
+  document.title = `${ed.dirty ? '● ' : ''}${docTitle().main} · poster-gen studio`;
 }
 /** Show a status: [key, ...args] of words.js, or a text from the server as it came. */
 function say(status, kind = '') { ed.status = status; ed.statusKind = kind; paintStatus(); }
@@ -398,7 +416,7 @@ function setErrors(list) {
   box.replaceChildren();
   if (!ed.errors.length) return;
   box.append(el('div', { class: 'notice error problems', role: 'alert' },
-    el('strong', { text: `${t('problems', ed.errors.length)} — ${t('fixList')}` }),
+    el('strong', { text: `${t('problems', ed.errors.length)} — ${tk('fixList')}` }),
     el('ul', {}, ed.errors.map((e) => {
       const unknown = unknownKey(e);
       if (unknown) { // with the loader's guess, without its list of every key
@@ -463,7 +481,7 @@ async function refreshPreview() {
   const width = previewWidth(frame?.clientWidth, window.devicePixelRatio);
   let r;
   try {
-    r = await api('POST', `/api/preview/${ed.slug}.png?width=${width}`, { body: ed.data, signal: ctl.signal, raw: true });
+    r = await api('POST', previewSrc(ed.doc, width, ed.page), { body: ed.data, signal: ctl.signal, raw: true });
   } catch (err) { return; } // aborted: a newer request is on its way
   if (mine !== ed || ctl !== ed.ctl) return;
   ed.updating = false;
@@ -475,9 +493,19 @@ async function refreshPreview() {
     const img = document.getElementById('preview');
     if (img) img.src = ed.previewUrl;
     try { ed.capacity = JSON.parse(r.headers.get('X-Capacity') || '{}') || {}; } catch { ed.capacity = {}; }
+    if (ed.doc.paged) { // which page this is, of how many, and where each text is printed
+      ed.pages = Number(r.headers.get('X-Pages')) || 0;
+      try { ed.where = JSON.parse(r.headers.get('X-Field-Pages') || '{}') || {}; } catch { ed.where = {}; }
+      paintPager();
+    }
     ed.form?.setCapacity(ed.capacity); // the counters: what each frame holds as composed
-    setErrors([]);
+    // texts that do not fit: the picture shows them past their frames, marked; the list says where
+    let over = [];
+    try { over = JSON.parse(r.headers.get('X-Problems') || '[]') || []; } catch { over = []; }
+    ed.overflow = over.length;
+    setErrors(over);
   } else if (r.status === 422) {
+    ed.overflow = 0;
     ed.previewStale = true;
     ed.previewError = null;
     setErrors(r.json.errors);
@@ -487,6 +515,33 @@ async function refreshPreview() {
   }
   paintPreviewState();
 }
+// a paged document (the brochure): the page shown, turned by the user or by the field they go to
+function pager() {
+  return el('div', { class: 'pager', role: 'group', 'aria-label': t('pages') },
+    button('‹', { id: 'page-prev', class: 'btn small ghost', 'aria-label': t('prevPage'), title: t('prevPage'), onclick: () => turnTo(ed.page - 1) }),
+    el('span', { id: 'page-no', class: 'page-no', 'aria-live': 'polite' }),
+    button('›', { id: 'page-next', class: 'btn small ghost', 'aria-label': t('nextPage'), title: t('nextPage'), onclick: () => turnTo(ed.page + 1) }));
+}
+function paintPager() {
+  const no = document.getElementById('page-no');
+  if (!no) return;
+  no.textContent = ed.pages ? t('pageOf', ed.page, ed.pages) : t('pageN', ed.page);
+  document.getElementById('page-prev').disabled = ed.page <= 1;
+  document.getElementById('page-next').disabled = !!ed.pages && ed.page >= ed.pages;
+  document.getElementById('preview').alt = `${t('preview')} · ${no.textContent}`;
+}
+function turnTo(page) {
+  if (!ed || page < 1 || (ed.pages && page > ed.pages) || page === ed.page) return;
+  ed.page = page;
+  paintPager();
+  refreshPreview();
+}
+/** The page holding the field the user went to, when the document is paged and it is printed elsewhere. */
+function followField(e) {
+  if (!ed?.doc.paged) return;
+  const f = e.target.closest?.('[data-field]')?.dataset.field;
+  if (f) turnTo(pageOf(ed.where, f.replace(/#.*$/, ''), ed.page));
+}
 function paintPreviewState() {
   const frame = document.getElementById('preview-frame');
   const state = document.getElementById('preview-state');
@@ -494,10 +549,12 @@ function paintPreviewState() {
   frame.classList.toggle('updating', !!ed.updating);
   frame.classList.toggle('stale', !!ed.previewStale);
   frame.classList.toggle('empty', !ed.previewUrl);
-  document.getElementById('preview-empty').textContent = ed.previewStale ? t('noPreview') : t('loading');
-  state.className = `preview-state${ed.previewStale && !ed.updating ? ' warn' : ''}`;
+  document.getElementById('preview-empty').textContent = ed.previewStale ? tk('noPreview') : t('loading');
+  state.className = `preview-state${(ed.previewStale || ed.overflow) && !ed.updating ? ' warn' : ''}`;
   const first = ed.errors.find((e) => e.field);
+  const goFirst = () => { if (ed.showPreview) togglePreview(); ed.form.focusField(first.field); };
   state.replaceChildren(ed.updating ? t('updating') : ed.previewError ? `${t('previewFailed')} ${ed.previewError}`
+    : !ed.previewStale && ed.overflow && first ? el('button', { type: 'button', class: 'link', onclick: goFirst, text: t('overflowWith', ed.overflow) })
     : ed.previewStale && first ? el('button', { type: 'button', class: 'link', onclick: () => { if (ed.showPreview) togglePreview(); ed.form.focusField(first.field); },
       text: t('staleWith', ed.errors.length) }) : ed.previewStale ? t('previewStale') : '');
 }
@@ -514,7 +571,7 @@ async function save() {
   paintStatus();
   const sent = JSON.stringify(ed.data);
   const mine = ed;
-  const r = await api('PUT', `/api/landmarks/${ed.slug}`, { body: ed.data, etag: ed.etag });
+  const r = await api('PUT', ed.doc.api, { body: ed.data, etag: ed.etag });
   mine.saving = false;
   if (mine !== ed) return; // the user went elsewhere meanwhile; the save itself is done
   if (r.ok) {
@@ -542,9 +599,9 @@ async function save() {
 async function reloadFromDisk(message) {
   saveDraft(); // the user's typing survives the reload, as a draft they can put back
   const mine = ed;
-  const r = await api('GET', `/api/landmarks/${ed.slug}`);
+  const r = await api('GET', ed.doc.api);
   if (mine !== ed) return;
-  if (r.status === 422) { const slug = ed.slug; closeEditor(); openEditor(slug, true); return; }
+  if (r.status === 422) { reopen(); return; }
   if (!r.ok) { say(r.json.error || `HTTP ${r.status}`, 'error'); return; }
   ed.gen++;
   Object.assign(ed, { data: r.json, etag: r.headers.get('ETag'), baseline: JSON.stringify(r.json), dirty: false, banner: null, errors: [],
@@ -558,10 +615,10 @@ async function undo() {
   if (!ed) return;
   if (ed.dirty && !confirm(t('confirmUndo'))) return;
   const mine = ed;
-  const r = await api('POST', `/api/landmarks/${ed.slug}/undo`, { etag: ed.etag });
+  const r = await api('POST', `${ed.doc.api}/undo`, { etag: ed.etag });
   if (mine !== ed) return;
   if (r.ok) {
-    localStorage.removeItem(draftKey(ed.slug));
+    localStorage.removeItem(draftKey(ed.doc.id));
     ed.dirty = false;
     const redo = ed.undone;
     ed.undone = !redo;
@@ -594,7 +651,7 @@ async function checkDisk(afterSave = false) {
   const gen = ed.gen;
   ed.checking = true;
   try {
-    const r = await api('GET', `/api/landmarks/${ed.slug}`);
+    const r = await api('GET', ed.doc.api);
     const tag = r.headers?.get('ETag');
     if (mine !== ed || gen !== ed.gen || !tag || tag === ed.etag) return false;
     if (!r.ok) { // changed, and it no longer reads: nothing to merge
@@ -602,7 +659,7 @@ async function checkDisk(afterSave = false) {
         ed.brokenTag = tag;
         saveDraft();
         showNotice({ kind: 'broken', text: () => t('brokenOnDisk'),
-          actions: [['showMistake', () => { const slug = ed.slug; closeEditor(); openEditor(slug, true); }], ['dismiss', dismissNotice]] });
+          actions: [['showMistake', () => reopen()], ['dismiss', dismissNotice]] });
       }
       return true;
     }
@@ -615,7 +672,7 @@ async function checkDisk(afterSave = false) {
   }
 }
 async function whoSaved(tag) { // the name recorded with the version now on disk, if the studio saved it
-  const r = await api('GET', `/api/landmarks/${ed.slug}/versions`);
+  const r = await api('GET', `${ed.doc.api}/versions`);
   const v = r.ok ? (r.json.versions || []).find((x) => `"${x.etag}"` === tag) : null;
   return v?.who || null;
 }
@@ -630,7 +687,7 @@ function takeTheirs(theirs, tag, who) {
   refreshPreview();
   const at = clock();
   showNotice({ kind: ed.clashes.length ? 'clash' : 'merged',
-    text: () => [t('theyChanged', who, at), ed.clashes.length ? t('clashCount', ed.clashes.length) : ed.dirty ? t('mergedIn') : t('updatedTo')]
+    text: () => [tk('theyChanged', who, at), ed.clashes.length ? t('clashCount', ed.clashes.length) : ed.dirty ? t('mergedIn') : t('updatedTo')]
       .join(LANG === 'zh' ? '' : ' '),
     actions: ed.clashes.length ? [['goToClash', goToClash], ['dismiss', dismissNotice]] : [['dismiss', dismissNotice]] });
 }
@@ -681,7 +738,7 @@ function openHistory() {
   paintVersions(list, mine);
 }
 async function paintVersions(list, mine) {
-  const r = await api('GET', `/api/landmarks/${mine.slug}/versions`);
+  const r = await api('GET', `${mine.doc.api}/versions`);
   if (mine !== ed || !list.isConnected) return;
   if (!r.ok) { list.replaceChildren(errorBox(t('historyFailed'), r.json.error || `HTTP ${r.status}`)); return; }
   const kept = r.json.versions || [];
@@ -706,7 +763,7 @@ function versionRow(v, list, mine) {
   }
   async function putBack(yes) {
     yes.disabled = true;
-    const r = await api('POST', `/api/landmarks/${mine.slug}/versions/${v.number}/restore`, { etag: mine.etag });
+    const r = await api('POST', `${mine.doc.api}/versions/${v.number}/restore`, { etag: mine.etag });
     if (mine !== ed) return;
     if (!r.ok) {
       actions.append(el('p', { class: 'error-msg', role: 'alert', text: r.json.error || `HTTP ${r.status}` }));
@@ -714,7 +771,7 @@ function versionRow(v, list, mine) {
       return;
     }
     document.getElementById('history')?.close();
-    if (!ed.data) { const slug = ed.slug; closeEditor(); openEditor(slug, true); return; } // a broken file: open what was put back
+    if (!ed.data) { reopen(); return; } // a broken file: open what was put back
     ed.undone = false; // unsaved edits: kept aside as a draft by reloadFromDisk, offered back
     await reloadFromDisk(['restored', v.number]);
   }

@@ -5,7 +5,8 @@
 // Importing this module does nothing: the schema reading is schema.js, paths are paths.js, words are words.js.
 import { fmtPath, getIn, parentOf, setIn } from './paths.js';
 import { SCALARS, enumLabel, helpText, isObj, schemaHelpers } from './schema.js';
-import { counterState } from './views.js';
+import { counterState, editSlug } from './views.js';
+import { focusPicker, isFocusSchema, isPicturePath, pictureControl, picturePathFor } from './image.js';
 import { cmyk, humanize, lcFirst, serverMessage, singular, summaryOf as summaryIn } from './words.js';
 
 export function el(tag, attrs = {}, ...kids) {
@@ -43,8 +44,9 @@ const focusIn = (n) => n?.querySelector('input:not([type=radio]),textarea,select
 
 // `capacity`: what each text field's frame holds as composed ({'ambition.en': 120}), from the last
 // preview; `onClash(clash, 'theirs' | 'mine')`: the user's choice where a colleague and they changed
-// the same field (the clashes are given by setClashes).
-export function createForm({ schema, data, info, t, lang, onChange, capacity: fits = {}, onClash }) {
+// the same field (the clashes are given by setClashes). `slug`: the landmark's (for its picture's
+// upload; by default the one the page's address names).
+export function createForm({ schema, data, info, t, lang, onChange, capacity: fits = {}, onClash, slug }) {
   regrowOnResize();
   const { strip, typeOf, bilingual, kind, enumValues, empty, matches } = schemaHelpers(schema);
   const stash = new Map(); // the other shape of a toggled value, so toggling back loses nothing
@@ -78,10 +80,11 @@ export function createForm({ schema, data, info, t, lang, onChange, capacity: fi
     const k = kind(s);
     const v = get(path);
     const optional = !required && (s.default === undefined || s.default === null);
+    const shown = pictureShown(s, path); // a picture's field, and its focal point's once there is a picture: shown when not given too
     const wrap = el('div', { class: `field kind-${k}${top ? ' section' : ''}`, 'data-path': p, id: top ? `sec-${key}` : null });
     wrap.rerender = () => { const n = field(raw, path, { key, required, top }); wrap.replaceWith(n); applyMarks(); return n; };
     const own = ['bilingual', 'same-or-different', 'string', 'integer', 'number', 'boolean', 'enum'].includes(k);
-    if (optional && v == null) {
+    if (optional && v == null && !shown) {
       wrap.classList.add('absent');
       wrap.append(el('div', { class: 'absent-row' },
         el('button', { type: 'button', class: 'add-optional', 'data-field': `${p}#add`,
@@ -89,7 +92,7 @@ export function createForm({ schema, data, info, t, lang, onChange, capacity: fi
         help(s, own)));
       return wrap;
     }
-    const removeBtn = optional ? el('button', { type: 'button', class: 'link danger remove-optional', 'data-field': `${p}#remove`,
+    const removeBtn = optional && v != null && !isPicturePath(path) ? el('button', { type: 'button', class: 'link danger remove-optional', 'data-field': `${p}#remove`,
       text: t('removeField', lcFirst(label(key))), onclick: () => { // adding it back brings back what was there
         stash.set(`removed:${p}`, get(path)); set(path, undefined); changed(path); rerenderNear(wrap)?.querySelector('button')?.focus();
       } }) : null;
@@ -102,7 +105,7 @@ export function createForm({ schema, data, info, t, lang, onChange, capacity: fi
       return wrap;
     }
     const body = control(s, path, key);
-    if (top && SCALARS.includes(k) && !body.matches('.theme-control')) wrap.classList.add('scalar');
+    if (top && SCALARS.includes(k) && !body.matches('.theme-control,.picture-control')) wrap.classList.add('scalar');
     const first = body.querySelector('input,select,textarea');
     const labelled = first && first.type !== 'radio' && !['object', 'array', 'map', 'bilingual'].includes(k);
     const name = el(labelled ? 'label' : 'span', { class: 'field-label', for: labelled ? first.id : null, id: uid('l'), text: label(key) });
@@ -112,6 +115,7 @@ export function createForm({ schema, data, info, t, lang, onChange, capacity: fi
       removeBtn);
     if (!labelled) body.setAttribute('aria-labelledby', name.id);
     wrap.append(el(k === 'object' ? 'fieldset' : 'div', { class: 'field-box' }, head, help(s, own), body));
+    if (shown && isFocusSchema(s)) focusPicker(pictureCtx(path), wrap);
     return wrap;
   }
 
@@ -345,6 +349,7 @@ export function createForm({ schema, data, info, t, lang, onChange, capacity: fi
   // -- project resources: themes and motifs ----------------------------------------------------
   function resource(s, path, key, name) {
     if (kind(s) !== 'string') return null;
+    if (isPicturePath(path)) return pictureControl(pictureCtx(path), textInput(s, path, { ariaLabel: name }));
     if (fmtPath(path) === 'theme' && info.themes && Object.keys(info.themes).length) return themePicker(path);
     const motifs = info.motifs || {};
     const choices = motifChoices(path, key);
@@ -434,7 +439,7 @@ export function createForm({ schema, data, info, t, lang, onChange, capacity: fi
     return false;
   }
   function applyErrors() {
-    root.querySelectorAll('.error-msg').forEach((n) => n.remove());
+    root.querySelectorAll('.error-msg').forEach((n) => n.closest('.upload-error') || n.remove()); // an upload's refusal stays
     root.querySelectorAll('.has-error').forEach((n) => n.classList.remove('has-error'));
     root.querySelectorAll('[aria-invalid]').forEach((n) => n.removeAttribute('aria-invalid'));
     root.querySelectorAll('[data-err]').forEach((n) => { delete n.dataset.err; describe(n); });
@@ -491,6 +496,18 @@ export function createForm({ schema, data, info, t, lang, onChange, capacity: fi
     return node;
   }
 
+  // -- pictures: the upload, the thumbnail and the focal point (image.js) -------------------------------
+  function pictureShown(s, path) {
+    if (isPicturePath(path)) return kind(s) === 'string';
+    const pic = picturePathFor(path);
+    return !!pic && isFocusSchema(s) && !!get(pic);
+  }
+  function pictureCtx(path) {
+    return { el, t, lang, data, path, p: fmtPath(path), get, set, changed, uid, redraw,
+      slug: () => slug || editSlug(globalThis.location?.hash) };
+  }
+  function redraw(f) { const tg = target(f); if (tg) rerenderNear(tg.box); }
+
   const top = strip(schema);
   root.append(kind(top) === 'object' ? objectControl(top, []) : control(top, [], ''));
   return {
@@ -499,7 +516,7 @@ export function createForm({ schema, data, info, t, lang, onChange, capacity: fi
     setClashes(list) { clashes = list || []; applyClashes(); },
     setCapacity(c) { capacity = c || {}; root.querySelectorAll('.text-control').forEach((n) => n.update?.()); },
     /** Draws the field at `f` again from the data (after a value was put in from outside). */
-    redraw(f) { const tg = target(f); if (tg) rerenderNear(tg.box); },
+    redraw,
     focusField(f) {
       const tg = target(f);
       if (!tg) return;

@@ -1,10 +1,55 @@
-// What the page shows, decided without the DOM: the route, the export's progress and file list,
-// the cards' thumbnails, the preview's size, a text's counter, the server's located messages. Pure functions; app.js draws what they decide.
+// What the page shows, decided without the DOM: the route and the document it edits, the export's progress and file list,
+// the cards' thumbnails, the preview's size and page, a text's counter, the server's located messages. Pure functions; app.js draws what they decide.
 
 /** The landmark a location hash opens in the editor ('#/edit/<slug>'), or null for the dashboard. */
 export function editSlug(hash) {
   const m = (hash || '#/').match(/^#\/edit\/([a-z0-9-]+)$/);
   return m ? m[1] : null;
+}
+
+/**
+ * A document the editor edits, by kind: where the API has it, its preview, its file, the key its
+ * drafts are kept under (a landmark's slug; ':campaign' can be no slug) and its route. The campaign's
+ * texts (data/campaign.yaml) are previewed as the brochure, a page at a time (`paged`).
+ */
+export function documentOf(kind, key = '') {
+  if (kind === 'campaign') {
+    return { kind, key: '', id: ':campaign', api: '/api/campaign', preview: '/api/campaign/preview.png', file: 'data/campaign.yaml',
+      paged: true, hash: '#/campaign' };
+  }
+  return { kind: 'landmark', key, id: key, api: `/api/landmarks/${key}`, preview: `/api/preview/${key}.png`, file: `data/landmarks/${key}.yaml`,
+    paged: false, hash: `#/edit/${key}` };
+}
+
+/** The document a location hash opens in the editor ('#/edit/<slug>': a landmark; '#/campaign': the campaign's texts), or null. */
+export function editTarget(hash) {
+  if (hash === '#/campaign') return documentOf('campaign');
+  const slug = editSlug(hash);
+  return slug ? documentOf('landmark', slug) : null;
+}
+
+/** The preview's address: at `width` pixels and, for a paged document, its page `page` (from 1). */
+export const previewSrc = (doc, width, page = 1) => `${doc.preview}?width=${width}${doc.paged ? `&page=${page}` : ''}`;
+
+/**
+ * The page to show while `field` ('brochure.title.zh') is edited, from the pages each text field is
+ * printed on (`where`: {field: [pages]}, the preview's X-Field-Pages): the field's own, else those
+ * of its nearest relative on the page (the longest shared start: 'city_facts[0].value' goes
+ * where 'city_facts[0].label.zh' is). `current` when it is among them, or nothing matches.
+ */
+const steps = (path) => String(path || '').match(/[^.[\]]+/g) || []; // 'a[0].b' -> ['a', '0', 'b']
+export function pageOf(where, field, current) {
+  const want = steps(field);
+  let best = 0;
+  let pages = [];
+  for (const [k, on] of Object.entries(where || {})) {
+    const have = steps(k);
+    let n = 0;
+    while (n < want.length && n < have.length && want[n] === have[n]) n++;
+    if (n > best) { best = n; pages = [...on]; } else if (n === best && n > 0) pages.push(...on);
+  }
+  if (!best || !pages.length || pages.includes(current)) return current;
+  return Math.min(...pages);
 }
 
 /** Whether an export in this state is still going. */
@@ -32,17 +77,19 @@ export const errorText = (line) => line.replace(/^error:\s*/, '');
  * The picture on a dashboard card. A landmark changed since its last export (or never built), and
  * without errors, shows its saved data rendered, the saved version in the URL so a save brings a new
  * picture; else the built PDF's thumbnail (its build time in the URL, so a new build is fetched
- * again); else none (null). The brochure has no preview of its own: its PDF, or nothing.
+ * again); else none (null). The brochure is previewed where the server gives it a `preview`
+ * (its cover, from the saved campaign), else its PDF, or nothing.
  */
 export function thumbnailSrc(card, editable) {
-  const previewable = editable && !card.errors;
+  const base = card.preview || (editable ? `/api/preview/${card.slug}.png` : null);
+  const previewable = !!base && !card.errors;
   if (card.built && !(previewable && card.changed)) return `/api/thumbnail/${card.file}?width=400&v=${encodeURIComponent(card.built)}`;
   if (!previewable) return null;
-  return `/api/preview/${card.slug}.png?width=400${card.version ? `&v=${encodeURIComponent(card.version)}` : ''}`;
+  return `${base}?width=400${card.version ? `&v=${encodeURIComponent(card.version)}` : ''}`;
 }
 
 /** Whether a card's picture is the saved data rendered rather than the exported PDF. */
-export const isPreviewSrc = (src) => !!src && src.startsWith('/api/preview/');
+export const isPreviewSrc = (src) => !!src && (src.startsWith('/api/preview/') || src.startsWith('/api/campaign/preview.png'));
 
 /**
  * A text field's counter: its length against what its frame holds as composed (`capacity`, from

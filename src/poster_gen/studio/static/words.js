@@ -19,7 +19,8 @@ export const STRINGS = {
     status: { written: 'written', 'up to date': 'up to date', 'not written': 'not written', failed: 'failed', checked: 'checked' },
     back: 'All posters', save: 'Save', saving: 'Saving…', undo: 'Undo last save', saved: (tm) => `Saved at ${tm}`,
     unsaved: 'Unsaved changes', allSaved: 'All changes saved', preview: 'Preview', updating: 'Updating…',
-    previewStale: 'Preview not updated', noPreview: 'The poster appears here once the marked fields are fixed.', staleWith: (n) => `${n === 1 ? '1 problem' : `${n} problems`} · preview not updated`, previewFailed: 'The preview could not be made:',
+    previewStale: 'Preview not updated', noPreview: 'The poster appears here once the marked fields are fixed.', staleWith: (n) => `${n === 1 ? '1 problem' : `${n} problems`} · preview not updated`,
+    overflowWith: (n) => `${n === 1 ? '1 text does' : `${n} texts do`} not fit · marked in red on the preview`, previewFailed: 'The preview could not be made:',
     fixToSave: (n) => `Not saved: ${n === 1 ? 'one field needs' : `${n} fields need`} fixing (marked in red).`,
     fixList: 'To fix before this poster can be saved or previewed:', jump: 'Go to field',
     draftFound: (tm) => `You have edits from ${tm} that were not saved.`, draftKept: 'The newer version is loaded. Your own edits are kept aside: put them back on top of it (the other changes stay wherever you did not edit), or discard them.',
@@ -38,6 +39,15 @@ export const STRINGS = {
     'field.qr_url': 'QR code address', 'field.key_figures': 'Key figures', 'item.key_figures': 'Figure',
     'field.nanjing': 'Nanjing motifs', 'field.technology': 'Technology motif', 'field.params': 'Motif settings',
     'item.nanjing': 'Motif', 'field.hero_image': 'Hero image', 'item.names': 'Institution',
+    // the hero image: upload, thumbnail, focal point (image.js)
+    uploadPicture: 'Upload picture…', removePicture: 'Remove picture', pictureThumb: 'The chosen picture',
+    pictureHint: 'JPEG, PNG or TIFF, sharp enough to print: 300 ppi at its size on the poster. It is checked before it is added.',
+    checkingPicture: 'Checking the picture as the build would…', pictureAdded: 'The picture passed the print checks and is in the form.',
+    tooSmallToPrint: 'Too small to print sharp:', pictureRefused: 'This picture cannot be used:',
+    pictureType: 'Choose a JPEG, PNG or TIFF picture.', pictureTooBig: (mb) => `The picture is over ${mb} MB.`,
+    focusPicker: 'Focal point', focusPickerRole: 'focal point picker', focusValue: (x, y) => `${x}% from the left, ${y}% from the top`,
+    focusHint: 'Click or drag on the picture, or use the arrow keys (with Shift: bigger steps), to set the point kept in view when the poster crops it.',
+    pictureNotShown: 'The picture cannot be shown here; the point can still be set.',
 
     // the fit counter, read out with a text field
     countFit: (n, cap) => `${n} characters; about ${cap} fit in this space on the poster`, countMax: (n, max) => `${n} of at most ${max} characters`,
@@ -66,6 +76,15 @@ export const STRINGS = {
     savedFirst: 'Not saved: a colleague saved first. Their changes are now in the form; check it and save again.',
     brokenOnDisk: 'The file was just changed outside the studio and now has a mistake, so it cannot be merged here. Your edits are kept as a draft.',
     showMistake: 'Show the mistake',
+    // the campaign's texts (data/campaign.yaml): the brochure and what every poster shares
+    editTexts: 'Edit texts', campaignTexts: 'Campaign and brochure texts',
+    pages: 'Pages', prevPage: 'Previous page', nextPage: 'Next page', pageOf: (n, of) => `Page ${n} of ${of}`, pageN: (n) => `Page ${n}`,
+    leaveCampaign: 'You have unsaved changes. Leave the campaign texts anyway? (They stay on this computer as a draft.)',
+    noPreviewCampaign: 'The brochure page appears here once the marked fields are fixed.',
+    fixListCampaign: 'To fix before the campaign texts can be saved or previewed:', brokenTitleCampaign: 'The campaign file has a mistake',
+    theyChangedCampaign: (who, tm) => (who ? `${who} saved the campaign texts at ${tm}.` : `The campaign texts were changed at ${tm}, by a colleague or another program.`),
+    'field.url': 'Web address', 'field.labels': 'Captions', 'field.words': 'Words kept together', 'field.email': 'E-mail', 'item.words': 'Word',
+    'field.quantities': 'Print quantities', mendCampaign: 'Open the campaign texts to fix it or put an earlier version back',
   },
   zh: {
     skip: '跳到主要内容', breadcrumb: '当前位置', language: '语言',
@@ -81,7 +100,7 @@ export const STRINGS = {
     status: { written: '已生成', 'up to date': '无变化', 'not written': '未生成', failed: '失败', checked: '已检查' },
     back: '全部海报', save: '保存', saving: '正在保存…', undo: '撤销上次保存', saved: (tm) => `已于 ${tm} 保存`,
     unsaved: '有未保存的修改', allSaved: '所有修改均已保存', preview: '预览', updating: '正在更新…',
-    previewStale: '预览未更新', noPreview: '修正标红的字段后，这里将显示海报。', staleWith: (n) => `${n} 个问题 · 预览未更新`, previewFailed: '无法生成预览：',
+    previewStale: '预览未更新', noPreview: '修正标红的字段后，这里将显示海报。', staleWith: (n) => `${n} 个问题 · 预览未更新`, overflowWith: (n) => `${n} 处文字放不下 · 已在预览中用红色标出`, previewFailed: '无法生成预览：',
     fixToSave: (n) => `未保存：有 ${n} 处需要修改（已标红）。`,
     fixList: '保存或预览前需要修正：', jump: '前往该字段',
     draftFound: (tm) => `您在 ${tm} 有未保存的修改。`, draftKept: '已加载较新的版本。您的修改已另行保留：可将其恢复到新版本之上（您未改动之处保留他人的修改），或放弃。',
@@ -106,6 +125,14 @@ export const STRINGS = {
     'field.speaker': '发言人', 'field.organisation': '单位', 'field.about': '单位简介', 'field.qr_url': '二维码网址',
     'field.hero_image': '主图', 'field.hero_focus': '主图焦点', 'field.x': '横向位置', 'field.y': '纵向位置', 'field.hero': '主视觉', 'field.excerpt': '摘录', 'item.key_figures': '数据', 'item.measures': '举措', 'item.segments': '环节',
     'item.names': '机构', 'item.highlights': '亮点', 'item.nanjing': '纹样',
+    uploadPicture: '上传图片…', removePicture: '移除图片', pictureThumb: '所选图片',
+    pictureHint: 'JPEG、PNG 或 TIFF 格式，需足够清晰以供印刷：按海报上的尺寸达到 300 ppi。添加前会先行检查。',
+    checkingPicture: '正在按生成时的标准检查图片…', pictureAdded: '图片已通过印刷检查，已填入表单。',
+    tooSmallToPrint: '图片太小，无法清晰印刷：', pictureRefused: '这张图片无法使用：',
+    pictureType: '请选择 JPEG、PNG 或 TIFF 格式的图片。', pictureTooBig: (mb) => `图片超过 ${mb} MB。`,
+    focusPicker: '焦点', focusPickerRole: '焦点选择器', focusValue: (x, y) => `距左边 ${x}%，距上边 ${y}%`,
+    focusHint: '在图片上点击或拖动，或使用方向键（按住 Shift 移动更多），设定海报裁切时保留在画面中的点。',
+    pictureNotShown: '此处无法显示该图片，但仍可设定焦点。',
 
     countFit: (n, cap) => `已输入 ${n} 字；海报上此处约可容纳 ${cap} 字`, countMax: (n, max) => `已输入 ${n} 字，最多 ${max} 字`,
     showHistory: '历史版本', historyTitle: '已保存的版本', close: '关闭', cancel: '取消',
@@ -129,6 +156,19 @@ export const STRINGS = {
     savedFirst: '未保存：同事先保存了。对方的修改已载入表单，请检查后再次保存。',
     brokenOnDisk: '文件刚在工作室之外被修改，且现在有错误，无法在此合并。您的修改已作为草稿保留。',
     showMistake: '查看错误',
+    editTexts: '编辑文字', campaignTexts: '宣传活动与画册文字',
+    pages: '页面', prevPage: '上一页', nextPage: '下一页', pageOf: (n, of) => `第 ${n} 页，共 ${of} 页`, pageN: (n) => `第 ${n} 页`,
+    leaveCampaign: '有未保存的修改。仍要离开宣传活动文字吗？（修改会作为草稿保留在本机。）',
+    noPreviewCampaign: '修正标红的字段后，这里将显示画册页面。',
+    fixListCampaign: '保存或预览宣传活动文字前需要修正：', brokenTitleCampaign: '宣传活动文件有错误',
+    theyChangedCampaign: (who, tm) => (who ? `${who} 于 ${tm} 保存了宣传活动文字。` : `宣传活动文字于 ${tm} 被同事或其他程序修改。`),
+    'field.city': '城市', 'field.series': '系列名称', 'field.launch': '活动发布', 'field.vision': '城市愿景',
+    'field.development_system': '产业发展体系', 'field.city_facts': '城市数据', 'field.growth': '经济增长', 'field.advantages': '城市优势',
+    'field.goal': '发展目标', 'field.goal_figures': '目标数据', 'field.outlook': '未来展望', 'field.policy': '招商政策',
+    'field.brochure': '画册', 'field.contact': '联系方式', 'field.labels': '版面标签', 'field.words': '不断行的词语', 'field.items': '条目',
+    'field.intro': '导语', 'field.areas': '政策领域', 'field.subtitle': '副标题', 'field.person': '联系人', 'field.email': '电子邮箱',
+    'field.phone': '电话', 'field.url': '网址', 'item.city_facts': '数据', 'item.goal_figures': '数据', 'item.items': '条目',
+    'item.areas': '领域', 'item.words': '词语', 'field.quantities': '印刷数量', mendCampaign: '打开宣传活动文字进行修正，或恢复较早的版本',
   },
 };
 
@@ -180,7 +220,33 @@ export function serverMessage(message, lang) {
   if (m) return m[1] ? `未知的键（是否应为 ${m[1]}？）` : '未知的键';
   m = text.match(/^YAML syntax error: ([\s\S]*)$/);
   if (m) return `YAML 语法错误：${m[1]}`;
-  return text;
+  return pictureMessage(text) ?? text;
+}
+
+// A picture's refusals (the build's image checks, the upload route), in Chinese: the file's name as it came.
+const PICTURE_ZH = [
+  [/^(.+?) is (\d+) ppi at its placed size \((\d+) x (\d+) mm, (\d+) x (\d+) px\); print needs (\d+) ppi: at least (\d+) x (\d+) px$/,
+    (f, ppi, w, h, pw, ph, need, a, b) => `${f} 按海报上的尺寸（${w} × ${h} 毫米）只有 ${ppi} ppi（${pw} × ${ph} 像素）；印刷需要 ${need} ppi，即至少 ${a} × ${b} 像素`],
+  [/^(.+?) is not an image Pillow can read \(expected JPEG, PNG or TIFF\)$/, (f) => `${f} 不是可读取的图片（应为 JPEG、PNG 或 TIFF 格式）`],
+  [/^(.+?) is damaged or incomplete \(([\s\S]*)\); export it again$/, (f, why) => `${f} 已损坏或不完整（${why}）；请重新导出`],
+  [/^(.+?) is (\d+) MB; the limit is (\d+) MB$/, (f, n, max) => `${f} 有 ${n} MB，上限为 ${max} MB`],
+  [/^(.+?) is an? (\S+) image; use JPEG, PNG or TIFF$/, (f, kind) => `${f} 是 ${kind} 图片；请使用 JPEG、PNG 或 TIFF 格式`],
+  [/^(.+?) is ([\d.]+) megapixels \((\d+) x (\d+)\); the limit is (\d+): scale it down \(a poster needs about (\d+)\)$/,
+    (f, mp, w, h, max, need) => `${f} 有 ${mp} 百万像素（${w} × ${h}），上限为 ${max} 百万像素：请缩小（海报约需 ${need} 百万像素）`],
+  [/^(.+?) is too large to open safely \(a decompression bomb\?\); the limit is (\d+) megapixels$/, (f, max) => `${f} 过大，无法安全打开；上限为 ${max} 百万像素`],
+  [/^('.*'|".*") not found(?: \(did you mean ('[^']+'|"[^"]+")\?\))?$/, (f, near) => (near ? `找不到 ${f}（是否应为 ${near}？）` : `找不到 ${f}`)],
+  [/^('.*'|".*") is a folder, not an image file$/, (f) => `${f} 是文件夹，不是图片文件`],
+  [/^the picture is over (\d+) MB$/, (n) => `图片超过 ${n} MB`],
+  [/^send a JPEG, PNG or TIFF picture\b/, () => '请选择 JPEG、PNG 或 TIFF 格式的图片'],
+  [/^the picture is empty$/, () => '图片文件是空的'],
+  [/^the landmark's file cannot be read; fix it before choosing a picture$/, () => '此地标的文件无法读取；请先修正，再选择图片'],
+];
+function pictureMessage(text) {
+  for (const [re, zh] of PICTURE_ZH) {
+    const m = text.match(re);
+    if (m) return zh(...m.slice(1));
+  }
+  return null;
 }
 
 const SUMMARY_ZH = {
