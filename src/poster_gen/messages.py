@@ -233,3 +233,28 @@ def translate(message: str, lang: str) -> str:
     English (tests/load/test_messages_zh.py sees that none is left out)."""
     got = translation(message, lang)
     return message if got is None else got
+
+
+_HEADS = {"zh": {"error": "错误", "warning": "警告", "internal error": "内部错误"}}
+
+
+def translate_line(text: str, lang: str) -> str:
+    """A line as the CLI or the studio shows it — a message after its place and its
+    kind ("error: data/x.yaml:3:5: name.en: expected a text") — in ``lang``: the kind
+    in words of ``lang``, the longest tail after a ": " that the catalogue knows
+    translated, the place kept as it is."""
+    if lang == "en":
+        return text
+    for head, said in _HEADS.get(lang, {}).items():
+        if text.startswith(head + ": "):
+            return f"{said}：{translate_line(text[len(head) + 2:], lang)}"
+    got = translation(text, lang)
+    if got is not None:
+        return got
+    at = text.find(": ")
+    while at != -1:
+        got = translation(text[at + 2:], lang)
+        if got is not None:
+            return f"{text[:at]}：{got}"
+        at = text.find(": ", at + 2)
+    return text

@@ -130,6 +130,9 @@ def test_a_text_too_long_is_said_plainly_with_how_much_and_drawn_past_its_frame(
     assert json.loads(r.headers["x-problems"]) == [err]
     saved = client.get(f"/api/preview/{SLUG}.png")
     assert "x-problems" not in saved.headers
+    # the counter still counts against the frame: what it holds, not the text drawn past it
+    holds, held = json.loads(r.headers["x-capacity"])["ambition.zh"], json.loads(saved.headers["x-capacity"])["ambition.zh"]
+    assert holds < len(data["ambition"]["zh"]) and abs(holds - held) <= 0.2 * held, (holds, held)
     assert _warning_red(r.content) > 20 * max(1, _warning_red(saved.content)), "the overflow is not marked"
 
 

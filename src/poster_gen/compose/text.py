@@ -180,14 +180,19 @@ def capacity(block: FittedBlock, height: float) -> dict[str, int]:
     others unchanged: the lines its style allows (and the frame's spare height gives)
     times the characters of its own text per line, less what breaking between words
     costs. What the studio's counter shows, so it counts against the frame as composed."""
-    spare = max(0.0, height - block.height)
+    over = block.height - height  # > 0 only in a draft: the block runs past its frame
     found: dict[str, int] = {}
     for sp in block.paras:
         st, text = sp.para.style, sp.shaped.text
         if not sp.para.field or not text:
             continue
         em = sp.size * MM_PER_PT
-        lines = len(sp.spans) + int(spare / (em * st.leading) + 1e-6)
+        lead = em * st.leading
+        fits = over <= 1e-6 and not (st.max_lines and len(sp.spans) > st.max_lines)
+        if over <= 1e-6:  # the frame's spare height gives more lines
+            lines = len(sp.spans) + int(-over / lead + 1e-6)
+        else:  # the lines it would have to give up for the block to fit, the others unchanged
+            lines = max(0, len(sp.spans) - int(over / lead + 0.999))
         if st.max_lines:
             lines = min(lines, st.max_lines)
         per_char = sp.shaped.prefix[-1] / len(text) * em  # mm, tracking and squeeze included
@@ -196,7 +201,8 @@ def capacity(block: FittedBlock, height: float) -> dict[str, int]:
             per_line = min(per_line, st.chars[1])  # a Latin measure in characters
         words = text.split()
         loss = 0.0 if sp.para.lang == "zh" else sum(map(len, words)) / max(1, len(words)) / 2  # half a word a line
-        found[dotted(sp.para.field)] = max(len(text), int(lines * (per_line - loss) * 0.96))  # err on the short side
+        holds = int(lines * (per_line - loss) * 0.96)  # err on the short side
+        found[dotted(sp.para.field)] = max(len(text), holds) if fits else holds
     return found
 
 

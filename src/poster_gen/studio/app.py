@@ -30,7 +30,7 @@ from starlette.staticfiles import StaticFiles
 from ..build.formats import BROCHURE, output_name
 from .documents import CAMPAIGN, KINDS, LANDMARK, DocumentRoutes, document_routes
 from .engine import Engine
-from .bodies import dumps, error
+from .bodies import chinese, dumps, error
 from .jobs import Jobs
 from .lru import LRU
 from .uploads import UploadRoutes
@@ -68,7 +68,7 @@ class Studio(DocumentRoutes, OutputRoutes, UploadRoutes, AssetRoutes):
             inside, itself = self._shown[whole.rstrip("/")]
             return inside if whole.endswith("/") else itself
 
-        text = self._absolute.sub(shown, dumps(content).decode("utf-8"))
+        text = self._absolute.sub(shown, dumps(chinese(content)).decode("utf-8"))
         return Response(text.encode("utf-8"), status_code=status, headers=headers, media_type="application/json")
 
     def renders(self) -> asyncio.Semaphore:
@@ -115,7 +115,7 @@ class Studio(DocumentRoutes, OutputRoutes, UploadRoutes, AssetRoutes):
         except InputError:  # a file broken by hand: the editors still open (to mend it, or put a version back)
             project = None
         themes = {name: {"name": {"zh": t.name.zh, "en": t.name.en},
-                         "colours": {k: {"name": c.name, "cmyk": c.cmyk, "rgb": _hex(c.cmyk)}
+                         "colours": {k: {"name": c.name, "name_zh": c.name_in("zh"), "cmyk": c.cmyk, "rgb": _hex(c.cmyk)}
                                      for k, c in t.colours.items()}}
                   for name, t in sorted(project.themes.items()) if name != project.layouts["poster"].campaign_theme
                   } if project is not None and "poster" in project.layouts else {}

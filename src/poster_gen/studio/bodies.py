@@ -33,8 +33,24 @@ class JSON(Response):
         return dumps(content)
 
 
+def chinese(content: Any) -> Any:
+    """A JSON answer with the Chinese of every message it carries, from the catalogue
+    (``poster_gen.messages``): ``zh`` maps each English text as sent (an ``error``; each
+    of ``errors``, a line or a problem's ``message`` and ``where``) to its Chinese, so
+    the page shows either language, and switches, without asking again."""
+    if not isinstance(content, dict):
+        return content
+    from ..messages import translate_line
+
+    texts = [content.get("error")]
+    for e in content.get("errors") or () if isinstance(content.get("errors"), list) else ():
+        texts += [e] if isinstance(e, str) else [e.get("message"), e.get("where")] if isinstance(e, dict) else []
+    zh = {t: translate_line(t, "zh") for t in texts if isinstance(t, str) and t}
+    return {**content, "zh": {**content.get("zh", {}), **zh}} if zh else content
+
+
 def error(status: int, message: str, **extra) -> Response:
-    return JSON({"error": message, **extra}, status_code=status)
+    return JSON(chinese({"error": message, **extra}), status_code=status)
 
 
 class BadBody(ValueError):

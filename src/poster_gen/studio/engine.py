@@ -34,8 +34,10 @@ class Invalid(Exception):
 
 
 def errors_of(problems) -> list[dict[str, str]]:
-    """Problems as the page shows them: {field, message, where}."""
-    return [{"field": p.field, "message": p.message, "where": str(p)} for p in problems]
+    """Problems as the page shows them: {field, message, where}, and the message and the
+    line in Chinese (``message_zh``, ``where_zh``, from the catalogue)."""
+    return [{"field": p.field, "message": p.message, "where": str(p), "message_zh": p.message_in("zh"),
+             "where_zh": p.shown("zh")} for p in problems]
 
 
 @dataclass(frozen=True)

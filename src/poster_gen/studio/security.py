@@ -194,7 +194,9 @@ def _token_of(scope, headers: dict[str, str], name: str = COOKIE) -> str | None:
 
 
 async def _refuse(send, status: int, message: str) -> None:
-    body = json.dumps({"error": message}).encode()  # ASCII: any text survives
+    from ..messages import translate_line
+
+    body = json.dumps({"error": message, "zh": {message: translate_line(message, "zh")}}).encode()  # ASCII: any text survives
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                             (b"cache-control", b"no-store")]})

@@ -8,7 +8,7 @@ import { draftKey, draftRecord, draftToRestore, mergeClashes, openClashes } from
 import { fmtPath, getIn, parsePath, renameKey, setIn } from './paths.js';
 import { busy, documentOf, editTarget, errorText, fileClass, fileDone, fileType, isPreviewSrc, latestFiles, located, pageOf, percent, previewSrc,
   previewWidth, summaryParts, thumbnailSrc, unknownKey } from './views.js';
-import { STRINGS, initialLang, locale, serverMessage, translate, versionSummary } from './words.js';
+import { STRINGS, initialLang, learn, locale, serverMessage, translate, versionSummary } from './words.js';
 
 // -- words (the strings themselves are in words.js) -------------------------------------------------
 let LANG = initialLang(localStorage.getItem('pgStudio.lang'), navigator.language);
@@ -37,7 +37,7 @@ async function api(method, url, { body, etag, signal, raw } = {}) {
   const type = r.headers.get('content-type') || '';
   const out = { status: r.status, ok: r.ok, headers: r.headers };
   if (raw && r.ok) out.blob = await r.blob();
-  else if (type.includes('json')) out.json = await r.json().catch(() => ({}));
+  else if (type.includes('json')) { out.json = await r.json().catch(() => ({})); learn(out.json); }
   else out.json = { error: `${r.status} ${r.statusText}` };
   return out;
 }
@@ -131,7 +131,7 @@ async function showDashboard(cached = false, moved = false) {
   const r = await api('GET', '/api/dashboard');
   if (!r.ok) { // a file everything shares is broken: where, and the campaign's texts to mend it in
     grid.replaceWith(el('div', { class: 'notice error', role: 'alert' }, el('strong', { text: t('loadFailed') }),
-      el('ul', { class: 'located' }, (r.json.errors || [r.json.error || `HTTP ${r.status}`]).map((x) => el('li', { text: x }))),
+      el('ul', { class: 'located' }, (r.json.errors || [r.json.error || `HTTP ${r.status}`]).map((x) => el('li', { text: serverMessage(x, LANG) }))),
       r.json.campaign ? el('p', {}, el('a', { href: documentOf('campaign').hash, text: t('mendCampaign') })) : null));
     return;
   }
@@ -220,7 +220,7 @@ function paintExport() { // built once, then updated in place (the same elements
   if (errs.dataset.sig !== JSON.stringify(exp.errors)) {
     errs.dataset.sig = JSON.stringify(exp.errors);
     errs.replaceChildren(...(exp.errors.length ? [el('div', { class: 'notice error', role: 'alert' }, el('strong', { text: t('failed') }),
-      el('ul', {}, exp.errors.map((x) => el('li', { text: errorText(x) }))))] : []));
+      el('ul', {}, exp.errors.map((x) => el('li', { text: serverMessage(errorText(x), LANG) }))))] : []));
   }
   const endBox = panel.querySelector('.export-end');
   if ((exp.state === 'done') !== !!endBox.firstChild) {
@@ -399,7 +399,7 @@ function paintStatus() {
   dirty.textContent = ed.dirty ? `● ${t('unsaved')}` : t('allSaved');
   dirty.className = `pill ${ed.dirty ? 'dirty' : 'clean'}`;
   // a status is a message key and its arguments (written in the language shown), or a server's own words
-  document.getElementById('status').textContent = Array.isArray(ed.status) ? t(...ed.status) : ed.status || '';
+  document.getElementById('status').textContent = Array.isArray(ed.status) ? t(...ed.status) : serverMessage(ed.status || '', LANG);
   document.getElementById('status').className = ed.statusKind || '';
   const save = document.getElementById('save');
   save.disabled = !ed.dirty || ed.saving;
@@ -502,6 +502,7 @@ async function refreshPreview() {
     // texts that do not fit: the picture shows them past their frames, marked; the list says where
     let over = [];
     try { over = JSON.parse(r.headers.get('X-Problems') || '[]') || []; } catch { over = []; }
+    learn({ errors: over });
     ed.overflow = over.length;
     setErrors(over);
   } else if (r.status === 422) {
@@ -553,7 +554,7 @@ function paintPreviewState() {
   state.className = `preview-state${(ed.previewStale || ed.overflow) && !ed.updating ? ' warn' : ''}`;
   const first = ed.errors.find((e) => e.field);
   const goFirst = () => { if (ed.showPreview) togglePreview(); ed.form.focusField(first.field); };
-  state.replaceChildren(ed.updating ? t('updating') : ed.previewError ? `${t('previewFailed')} ${ed.previewError}`
+  state.replaceChildren(ed.updating ? t('updating') : ed.previewError ? `${t('previewFailed')} ${serverMessage(ed.previewError, LANG)}`
     : !ed.previewStale && ed.overflow && first ? el('button', { type: 'button', class: 'link', onclick: goFirst, text: t('overflowWith', ed.overflow) })
     : ed.previewStale && first ? el('button', { type: 'button', class: 'link', onclick: () => { if (ed.showPreview) togglePreview(); ed.form.focusField(first.field); },
       text: t('staleWith', ed.errors.length) }) : ed.previewStale ? t('previewStale') : '');
@@ -740,7 +741,7 @@ function openHistory() {
 async function paintVersions(list, mine) {
   const r = await api('GET', `${mine.doc.api}/versions`);
   if (mine !== ed || !list.isConnected) return;
-  if (!r.ok) { list.replaceChildren(errorBox(t('historyFailed'), r.json.error || `HTTP ${r.status}`)); return; }
+  if (!r.ok) { list.replaceChildren(errorBox(t('historyFailed'), serverMessage(r.json.error || `HTTP ${r.status}`, LANG))); return; }
   const kept = r.json.versions || [];
   if (!kept.length) { list.replaceChildren(el('p', { class: 'empty-note', text: t('noVersions') })); return; }
   list.replaceChildren(el('ol', { class: 'versions' }, kept.map((v) => versionRow(v, list, mine))));
@@ -766,7 +767,7 @@ function versionRow(v, list, mine) {
     const r = await api('POST', `${mine.doc.api}/versions/${v.number}/restore`, { etag: mine.etag });
     if (mine !== ed) return;
     if (!r.ok) {
-      actions.append(el('p', { class: 'error-msg', role: 'alert', text: r.json.error || `HTTP ${r.status}` }));
+      actions.append(el('p', { class: 'error-msg', role: 'alert', text: serverMessage(r.json.error || `HTTP ${r.status}`, LANG) }));
       yes.disabled = false;
       return;
     }

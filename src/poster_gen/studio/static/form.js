@@ -383,6 +383,9 @@ export function createForm({ schema, data, info, t, lang, onChange, capacity: fi
     const ps = path[path.length - 1] === 'params' && path.includes('motifs') ? info.motifs?.[k]?.params : null;
     return ps && ps.type === 'object' && ps.properties ? ps : null;
   }
+  // a theme colour's name and its role in the language shown (the role's own name where words.js lacks it)
+  const colourName = (c) => (lang() === 'zh' && c.name_zh) || c.name;
+  const tokenName = (tok) => t(`token.${tok}`, null) || tok;
   function themePicker(path) {
     const p = fmtPath(path);
     const v = get(path);
@@ -390,15 +393,15 @@ export function createForm({ schema, data, info, t, lang, onChange, capacity: fi
     const caption = el('div', { class: 'theme-caption', 'aria-live': 'polite' });
     const showCaption = (name) => {
       const th = info.themes[name];
-      caption.replaceChildren(...(th ? Object.entries(th.colours).map(([tok, c]) => el('span', { class: 'cmyk', title: c.name },
-        el('i', { style: { background: c.rgb } }), el('b', { text: tok }), ` ${cmyk(c.cmyk)}`)) : []));
+      caption.replaceChildren(...(th ? Object.entries(th.colours).map(([tok, c]) => el('span', { class: 'cmyk', title: colourName(c) },
+        el('i', { style: { background: c.rgb } }), el('b', { text: tokenName(tok) }), ` ${cmyk(c.cmyk)}`)) : []));
     };
     const names = Object.keys(info.themes);
     if (v && !names.includes(v)) names.unshift(v);
     const picker = el('div', { class: 'theme-picker', role: 'radiogroup' }, names.map((name) => {
       const th = info.themes[name];
       const swatches = Object.entries(th?.colours || {}).filter(([, c]) => !/^#(f[0-9a-f]){3}$/i.test(c.rgb) && c.cmyk[3] < 85).slice(0, 6)
-        .map(([tok, c]) => el('span', { class: 'swatch', style: { background: c.rgb }, title: `${tok} — ${c.name}: ${cmyk(c.cmyk)}` }));
+        .map(([tok, c]) => el('span', { class: 'swatch', style: { background: c.rgb }, title: `${tokenName(tok)} — ${colourName(c)}: ${cmyk(c.cmyk)}` }));
       return el('label', { class: 'theme-option' },
         el('input', { type: 'radio', name: group, value: name, 'data-field': p, checked: name === v,
           onchange: () => { set(path, name); showCaption(name); changed(path); } }),

@@ -7,7 +7,7 @@
 // The pictures are shown through /api/assets/<path under assets/>. The top of this module is pure
 // (tested by node); the widgets at the bottom are built by form.js, which hands them its helpers.
 import { fmtPath } from './paths.js';
-import { serverMessage } from './words.js';
+import { learn, serverMessage } from './words.js';
 
 /** The picture types the build prints, as the upload route takes them. */
 export const PICTURE_TYPES = ['image/jpeg', 'image/png', 'image/tiff'];
@@ -165,6 +165,7 @@ export function pictureControl(ctx, text) {
     try {
       r = await fetch(`/api/landmarks/${encodeURIComponent(ctx.slug() || '')}/image`, { method: 'POST', headers: { 'Content-Type': type }, body: chosen });
       json = await r.json().catch(() => ({}));
+      learn(json);
     } catch {
       r = null;
     }

@@ -36,6 +36,8 @@ export const STRINGS = {
     addEntry: '+ Add entry', newKey: 'name', keyName: 'Name', valueType: 'Kind of value',
     'type.number': 'Number', 'type.string': 'Text', 'type.boolean': 'Yes / no', 'type.integer': 'Whole number',
     'enum.issued': 'Issued', 'enum.forthcoming': 'Forthcoming',
+    'token.primary': 'primary', 'token.secondary': 'secondary', 'token.deep': 'deep', 'token.accent': 'accent', 'token.blossom': 'blossom',
+    'token.ground': 'ground', 'token.tint': 'tint', 'token.paper': 'paper', 'token.ink': 'ink',
     'field.qr_url': 'QR code address', 'field.key_figures': 'Key figures', 'item.key_figures': 'Figure',
     'field.nanjing': 'Nanjing motifs', 'field.technology': 'Technology motif', 'field.params': 'Motif settings',
     'item.nanjing': 'Motif', 'field.hero_image': 'Hero image', 'item.names': 'Institution',
@@ -116,6 +118,8 @@ export const STRINGS = {
     addEntry: '+ 添加条目', newKey: 'name', keyName: '名称', valueType: '值的类型',
     'type.number': '数字', 'type.string': '文字', 'type.boolean': '是 / 否', 'type.integer': '整数',
     'enum.issued': '已发布', 'enum.forthcoming': '即将发布',
+    'token.primary': '主色', 'token.secondary': '辅色', 'token.deep': '深色', 'token.accent': '点缀色', 'token.blossom': '花色',
+    'token.ground': '底色', 'token.tint': '浅色', 'token.paper': '纸色', 'token.ink': '文字色',
     'field.order': '顺序', 'field.name': '名称', 'field.ambition': '目标', 'field.summary': '简介', 'field.theme': '配色主题',
     'field.motifs': '纹样', 'field.technology': '科技纹样', 'field.nanjing': '南京纹样', 'field.params': '纹样参数',
     'field.plan': '行动计划', 'field.year': '发布年份', 'field.status': '状态', 'field.measures': '举措',
@@ -211,9 +215,24 @@ export function summaryOf(v, lang) {
  * A message of the server in `lang`: the few it words for the editor's user ('about 14 characters
  * too long for this space', an unknown key, a YAML syntax error) in Chinese; anything else as it came.
  */
+// The Chinese of the server's messages, as it sent them (each answer's `zh`: English -> Chinese,
+// from the server's message catalogue; a problem's message_zh and where_zh)
+const LEARNED = new Map();
+/** Keep the Chinese an answer of the server carries for its messages. */
+export function learn(json) {
+  if (!json || typeof json !== 'object') return;
+  if (json.zh && typeof json.zh === 'object') for (const [en, zh] of Object.entries(json.zh)) if (typeof zh === 'string') LEARNED.set(en, zh);
+  for (const e of Array.isArray(json.errors) ? json.errors : []) {
+    if (e && typeof e === 'object') {
+      if (typeof e.message_zh === 'string') LEARNED.set(String(e.message), e.message_zh);
+      if (typeof e.where_zh === 'string') LEARNED.set(String(e.where), e.where_zh);
+    }
+  }
+}
 export function serverMessage(message, lang) {
   const text = String(message ?? '');
   if (lang !== 'zh') return text;
+  if (LEARNED.has(text)) return LEARNED.get(text);
   let m = text.match(/^about (\d+) characters? too long for this space$/);
   if (m) return `约多出 ${m[1]} 个字，此处放不下`;
   m = text.match(/^unknown key(?: \(did you mean '([^']+)'\?\))?/);
