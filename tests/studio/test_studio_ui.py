@@ -232,6 +232,43 @@ def test_a_marketing_user_changes_a_figure_and_exports(studio, browser, tmp_path
             pdf.close()
 
 
+def test_a_text_too_long_is_drawn_where_it_runs_over_and_the_campaign_is_edited_in_chinese(studio, browser, tmp_path):
+    """Two more of the README's pictures (with UPDATE_SCREENSHOTS=1): a text too long drawn
+    past its frame on the preview, marked, with the problem at its field; the campaign and
+    brochure texts being edited in Chinese beside a page of the brochure."""
+    import os
+
+    url, proj = studio
+    docs = Path(__file__).resolve().parents[2] / "docs" if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
+    path = proj / "data" / "landmarks" / f"{SLUG}.yaml"
+    before = path.read_bytes()
+    open_editor(browser, url)
+    first = browser.find_element(By.ID, "preview").get_attribute("src")
+    ambition = field(browser, "ambition.zh")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", ambition)
+    ambition.send_keys("，并在全国形成具有国际竞争力的产业集群")
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#preview-state.warn button"))
+    assert browser.find_element(By.ID, "preview").get_attribute("src") != first, "the preview was not drawn again"
+    assert "stale" not in browser.find_element(By.ID, "preview-frame").get_attribute("class")
+    assert browser.find_elements(By.CSS_SELECTOR, '[data-path="ambition"] .lang-input[data-lang="zh"] .error-msg')
+    time.sleep(0.5)
+    browser.save_screenshot(str(docs / "studio-overflow.png"))
+    assert path.read_bytes() == before  # nothing saved
+    browser.execute_script("location.hash = '#/'")  # leaving unsaved work: the page asks first
+    wait(browser).until(EC.alert_is_present()).accept()
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".card[data-slug]"))
+    browser.execute_script("localStorage.clear(); localStorage.setItem('pgStudio.lang', 'zh')")
+    browser.get(url + "#/campaign")
+    browser.refresh()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, '#editor-form [data-field="brochure.title.zh"]')))
+    wait(browser).until(lambda d: d.find_element(By.ID, "preview").get_attribute("src"))
+    wait(browser).until(lambda d: "updating" not in d.find_element(By.ID, "preview-frame").get_attribute("class"))
+    assert browser.find_element(By.ID, "page-no").text.startswith("第 1 页")
+    time.sleep(0.5)
+    browser.save_screenshot(str(docs / "studio-campaign.png"))
+    browser.execute_script("localStorage.clear()")
+
+
 # -- the layout on a phone and on a wide screen --------------------------------------------------------
 def emulate(d, width: int, height: int, mobile: bool) -> None:
     d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",

@@ -492,17 +492,21 @@ async function refreshPreview() {
     ed.previewError = null;
     const img = document.getElementById('preview');
     if (img) img.src = ed.previewUrl;
-    try { ed.capacity = JSON.parse(r.headers.get('X-Capacity') || '{}') || {}; } catch { ed.capacity = {}; }
+    // texts that do not fit: the picture shows them past their frames, marked; the list says where
+    let over = [];
+    try { over = JSON.parse(r.headers.get('X-Problems') || '[]') || []; } catch { over = []; }
+    learn({ errors: over });
+    let fits = {};
+    try { fits = JSON.parse(r.headers.get('X-Capacity') || '{}') || {}; } catch { fits = {}; }
+    // while a text runs past its frame, the counters keep what the frames held as last composed in
+    // full (a frame that overflows says nothing true about its neighbours' room)
+    if (!over.length || !Object.keys(ed.capacity || {}).length) ed.capacity = fits;
     if (ed.doc.paged) { // which page this is, of how many, and where each text is printed
       ed.pages = Number(r.headers.get('X-Pages')) || 0;
       try { ed.where = JSON.parse(r.headers.get('X-Field-Pages') || '{}') || {}; } catch { ed.where = {}; }
       paintPager();
     }
     ed.form?.setCapacity(ed.capacity); // the counters: what each frame holds as composed
-    // texts that do not fit: the picture shows them past their frames, marked; the list says where
-    let over = [];
-    try { over = JSON.parse(r.headers.get('X-Problems') || '[]') || []; } catch { over = []; }
-    learn({ errors: over });
     ed.overflow = over.length;
     setErrors(over);
   } else if (r.status === 422) {
