@@ -222,7 +222,8 @@ def main() -> int:
 
 def studio(pg: list[str], proj: Path, env: dict, reps: int) -> dict:
     """The studio warm: previewing an edited poster (validate, compose, render, rasterise
-    at 800 px) and loading the dashboard (the page, its data and every thumbnail)."""
+    at 800 px), an edited campaign (a brochure page, every poster checked) and loading the
+    dashboard (the page, its data and every thumbnail)."""
     import json as _json
     import socket
     import urllib.request
@@ -255,6 +256,14 @@ def studio(pg: list[str], proj: Path, env: dict, reps: int) -> dict:
             get(f"/api/preview/{slug}.png?width=800", _json.dumps(data).encode())
             if i >= 3:
                 times.append(time.perf_counter() - t)
+        campaign = _json.loads(get("/api/campaign"))  # the campaign's texts: a brochure page, every poster checked
+        brochure = []
+        for i in range(3 + reps * 3):
+            campaign["brochure"]["subtitle"]["en"] = f"Investment guide to five industrial landmarks{'.' * (i % 3)}"
+            t = time.perf_counter()
+            get("/api/campaign/preview.png?page=1&width=800", _json.dumps(campaign).encode())
+            if i >= 3:
+                brochure.append(time.perf_counter() - t)
         dash = []
         page = get("/").decode("utf-8")
         assets = re.findall(r'(?:src|href)="(/static/[^"]+)"', page)
@@ -278,6 +287,8 @@ def studio(pg: list[str], proj: Path, env: dict, reps: int) -> dict:
         server.wait(timeout=30)
     out = {"studio_preview": {"name": "studio: preview an edit (800 px)", "median_s": statistics.median(times),
                               "min_s": min(times), "max_s": max(times), "peak_mib": 0, "runs": len(times)},
+           "studio_campaign": {"name": "studio: preview a campaign edit", "median_s": statistics.median(brochure),
+                               "min_s": min(brochure), "max_s": max(brochure), "peak_mib": 0, "runs": len(brochure)},
            "studio_dashboard": {"name": "studio: load the dashboard", "median_s": statistics.median(dash),
                                 "min_s": min(dash), "max_s": max(dash), "peak_mib": 0, "runs": len(dash)},
            "studio_dashboard_first": {"name": "studio: first dashboard (renders thumbnails)", "median_s": first,
@@ -391,6 +402,9 @@ def report(r: dict, args) -> None:
     if "studio_preview" in r:
         goal("studio preview of an edit, seconds", r["studio_preview"]["median_s"], "<= 0.300",
              r["studio_preview"]["median_s"] <= 0.3)
+        if "studio_campaign" in r:
+            goal("studio preview of a campaign edit, seconds", r["studio_campaign"]["median_s"], "<= 0.300",
+                 r["studio_campaign"]["median_s"] <= 0.3)
         goal("studio dashboard load, seconds", r["studio_dashboard"]["median_s"], "< 1.0",
              r["studio_dashboard"]["median_s"] < 1.0)
     if "typst" in r and "cold" in r and "fontprep" in r:

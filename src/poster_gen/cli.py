@@ -14,7 +14,7 @@ from . import __version__
 from .errors import BuildError, InputError, MachineError, machine_error
 
 VERBS = ("build", "check", "watch", "preflight", "impose", "serve", "schema", "list", "init", "preview",
-         "release", "releases")
+         "release", "releases", "proof")
 
 
 class _Parser(argparse.ArgumentParser):
