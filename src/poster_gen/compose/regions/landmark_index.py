@@ -72,7 +72,7 @@ def _columns(region: Region, box: Box, ctx: PageContext, landmarks: list, cols: 
         palette = palette_of(themes[lm.theme])
         items.append(Rect(Box(x, box.y, colw, chip_h), fill=palette["primary"], role=f"{region.id}-chip"))
         number = Para(f"{i + 1:02d}", replace(ctx.region_style(region, "number"), colour=palette["deep"]),
-                      0.0, False, "order")
+                      0.0, False, ("landmarks", i, "order"))
         top = box.y + chip_h + ctx.mm(3)
         lines, _ = set_paras(region, Box(x, top, colw, text_h), ctx, [number, *_names(region, ctx, i, lm)],
                              height=text_h, align="left")
