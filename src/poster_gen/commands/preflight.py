@@ -17,12 +17,15 @@ from .common import project_arg
 
 HELP = "check PDFs for print: PDF/X-1a, boxes and bleed, fonts, CMYK, ink, black text, images"
 
-SKIPPED_FOLDERS = ("previews",)
+# not for the press, so not judged as print when no file is named: pictures, the screen
+# editions (RGB, no bleed) and the sign-off proof (poster-gen proof)
+SKIPPED_FOLDERS = ("previews", "screen")
+SKIPPED_FILES = ("proof.pdf",)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("pdfs", nargs="*", type=Path, metavar="PDF",
-                   help="files to check (default: every PDF under the output folder)")
+                   help="files to check (default: every print PDF under the output folder: not screen/, not proof.pdf)")
     project_arg(p)
     p.add_argument("--out", type=Path, metavar="DIR", help="the output folder to check instead of <project>/output")
     p.add_argument("--no-pdfx", action="store_true",
@@ -40,7 +43,7 @@ def _targets(args: argparse.Namespace) -> list[tuple[Path, str]] | str:
     found = []
     for path in sorted(out.rglob("*.pdf")):
         relative = path.relative_to(out)
-        if any(part in SKIPPED_FOLDERS for part in relative.parts[:-1]):
+        if any(part in SKIPPED_FOLDERS for part in relative.parts[:-1]) or relative.as_posix() in SKIPPED_FILES:
             continue
         found.append((path, relative.as_posix()))
     return found or f"{out}: no PDF files to check"

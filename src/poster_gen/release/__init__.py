@@ -33,5 +33,6 @@ Nothing in ``releases/`` is ever changed once renamed into place.
 Modules: ``store`` (the folder: list, find, lock, create), ``built`` (what is built
 and whether it is up to date), ``snapshot``, ``report`` (preflight), ``ticket``
 (job.json), ``sums`` (SHA256SUMS and --verify), ``create`` (a release), ``handoff``
-(the ZIP), ``reprint`` (build --from-release).
+(the ZIP), ``reprint`` (build --from-release); the package ``proof`` (``poster-gen
+proof``: output/proof.pdf, what changed since a release, fact by fact and page by page).
 """
