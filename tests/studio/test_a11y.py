@@ -402,7 +402,8 @@ def test_section_buttons_move_focus_to_the_section(studio, browser):
 # -- Chinese mode: the page's own words are Chinese ------------------------------------------------
 # What may stay in Latin letters: the product's name, file types, and what comes from the project
 # rather than from the page (motif summaries, theme identifiers and CMYK values, the names of motif
-# parameters, field paths and file names set as code, and anything marked lang="en", the English
+# parameters, field paths and file names set as code, what a person typed (.user-data: a name, a
+# release note), and anything marked lang="en", the English
 # half of the bilingual content). The help texts and the server's messages are Chinese too: the
 # model's doc_zh, the server's message catalogue; being sentences about the data, they may name a
 # field, a file, a value or an example in Latin letters inside the Chinese, but none is English alone.
@@ -412,7 +413,7 @@ const han = /[\u4e00-\u9fff]/;
 const aboutTheData = '.help, .error-msg, #problems, .located, .card-errors, #status, .picture-hint';
 const english = (s, p) => latin.test(allowed(s)) && (!p.closest(aboutTheData) || !han.test(s));
 const allowed = (s) => s.replace(/poster-gen studio|\b(PDF|ZIP|EN|MiB|HTTP)\b/g, '');
-const fromElsewhere = '[lang|="en"], .theme-id, .cmyk, .swatch, option, .map-entry, code, noscript, script, style';
+const fromElsewhere = '[lang|="en"], .theme-id, .cmyk, .swatch, option, .map-entry, .user-data, code, noscript, script, style';
 const out = [];
 const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 for (let t = walker.nextNode(); t; t = walker.nextNode()) {

@@ -3,7 +3,8 @@
 Routes: the page and its static files; a JSON API for the documents the studio edits,
 the landmarks and the campaign (read, save with optimistic locking, undo, versions:
 ``documents``), previews of saved and unsaved data, builds with progress, the output
-files and a ZIP of the print set.
+files and a ZIP of the print set; the releases, "Approve and release" and their
+downloads (``releases``).
 
 Robustness: every name from a request is checked before it touches the filesystem
 (a malformed one is a 404, never an error); request bodies are JSON, at most 1 MiB and
@@ -36,13 +37,14 @@ from .lru import LRU
 from .uploads import UploadRoutes
 from .assets import AssetRoutes
 from .outputs import ALLOWED_WIDTHS, MAX_PATH, PREFLIGHT_ENTRIES, THUMB_BUDGET, OutputRoutes
+from .releases import ReleaseRoutes
 from .security import Guard, allowed_hosts, cookie_name
 
 STATIC = Path(__file__).resolve().parent / "static"
 RENDERS = 4  # pictures drawn at once (thumbnails, previews); the rest wait their turn
 
 
-class Studio(DocumentRoutes, OutputRoutes, UploadRoutes, AssetRoutes):
+class Studio(DocumentRoutes, OutputRoutes, UploadRoutes, AssetRoutes, ReleaseRoutes):
     def __init__(self, root: Path, out: Path | None = None):
         self.engine = Engine(root, out)
         self.root, self.out = self.engine.root, self.engine.out
@@ -156,6 +158,9 @@ class Studio(DocumentRoutes, OutputRoutes, UploadRoutes, AssetRoutes):
         b = project.campaign.brochure.title
         brochure = await asyncio.to_thread(self._card, BROCHURE, {"zh": b.zh, "en": b.en},
                                          output_name("print", BROCHURE), built, seen)
+        last = await asyncio.to_thread(self.last_release)  # each card against it: as released, or changed
+        for c in [*cards, brochure]:
+            c["release"] = await asyncio.to_thread(self.release_mark, c, last)
         return self.reply({"landmarks": cards, "brochure": brochure})
 
     def _card(self, slug: str, title: dict, rel: str, built, seen: dict[str, str]) -> dict:
@@ -232,6 +237,12 @@ def create_app(root: Path, out: Path | None = None, *, host: str = "127.0.0.1", 
         Route("/api/build/{job}", studio.build_state),
         Route("/api/print-set.zip", studio.print_set),
         Route("/files/{path:path}", studio.files),
+        Route("/api/releases", studio.releases),  # the releases, and each output against the last
+        Route("/api/releases", studio.make_release, methods=["POST"]),  # approve and release
+        Route("/api/releases/{n}/handoff.zip", studio.handoff),
+        Route("/api/releases/{n}/files/{path:path}", studio.released_file),
+        Route("/api/proof", studio.proof),  # what changed since the last release: facts, pages, regions
+        Route("/api/proof/page.png", studio.proof_page),
         Mount("/static", Static(directory=STATIC), name="static"),
     ]
     app = Starlette(routes=routes)

@@ -9,6 +9,7 @@ import { fmtPath, getIn, parsePath, renameKey, setIn } from './paths.js';
 import { busy, documentOf, editTarget, errorText, fileClass, fileDone, fileType, isPreviewSrc, latestFiles, located, pageOf, percent, previewSrc,
   previewWidth, summaryParts, thumbnailSrc, unknownKey } from './views.js';
 import { STRINGS, initialLang, learn, locale, serverMessage, translate, versionSummary } from './words.js';
+import { forgetMade, isReleasesRoute, releaseBadge, showReleaseView } from './releases.js';
 
 // -- words (the strings themselves are in words.js) -------------------------------------------------
 let LANG = initialLang(localStorage.getItem('pgStudio.lang'), navigator.language);
@@ -62,7 +63,7 @@ document.getElementById('lang-toggle').addEventListener('click', (e) => { // two
   LANG = to;
   localStorage.setItem('pgStudio.lang', LANG);
   paintFrame();
-  if (!ed) showDashboard(true);
+  if (!ed) { if (isReleasesRoute(here)) releasesView(); else showDashboard(true); }
   else if (ed.data) mountEditor();
   else reopen(false); // loading, or it failed: again, in the new language
 });
@@ -92,8 +93,12 @@ function route() {
   if (arrived) app.focus({ preventScroll: true }); // the link that was followed is gone: focus stays in the page meanwhile
   const moved = arrived;
   arrived = true;
-  if (target) openEditor(target, moved); else showDashboard(false, moved);
+  if (!isReleasesRoute(here)) forgetMade();
+  if (target) openEditor(target, moved); else if (isReleasesRoute(here)) releasesView(moved); else showDashboard(false, moved);
 }
+/** The releases: the list with its downloads, "Approve and release", the proof (releases.js). */
+const releasesView = (moved = false) => showReleaseView({ app, crumbs, t, lang: () => LANG, api, focusHeading, moved, userName, setUserName,
+  dashboard: '#/' }, here);
 /** Focus on the view's heading (a heading of the page's own, made focusable with tabindex=-1). */
 function focusHeading(n) {
   if (!n) return;
@@ -122,7 +127,8 @@ async function showDashboard(cached = false, moved = false) {
     el('section', { class: 'hero' },
       el('div', {}, el('h1', { text: t('heroTitle') }), el('p', { class: 'lead', text: t('heroText') })),
       el('div', { class: 'hero-action' }, button(t('export'), { id: 'export', class: 'btn primary big', onclick: startExport,
-        'aria-disabled': String(busy(exp.state)) }), el('small', { text: t('exportHint') }))),
+        'aria-disabled': String(busy(exp.state)) }), el('small', { text: t('exportHint') }),
+        el('a', { class: 'releases-link', href: '#/releases', text: t('releasesLink') }))),
     el('section', { id: 'export-panel', class: 'panel export', hidden: !exp.job, 'aria-labelledby': 'export-title' }), grid));
   if (moved) focusHeading(app.querySelector('h1'));
   paintExport();
@@ -156,7 +162,7 @@ function card(c, editable) {
       el('h2', { lang: 'zh-Hans', text: c.title.zh }), el('p', { class: 'title-en', lang: 'en', text: c.title.en }),
       editable ? null : el('p', { class: 'note', text: t('brochureNote') }),
       c.errors ? el('ul', { class: 'card-errors' }, c.errors.slice(0, 3).map((x) => el('li', { text: x }))) : null,
-      el('div', { class: 'meta' }, changedBadge, badge, el('span', { class: 'when', text: c.built ? t('built', c.built) : '' }))),
+      el('div', { class: 'meta' }, releaseBadge(c, t), changedBadge, badge, el('span', { class: 'when', text: c.built ? t('built', c.built) : '' }))),
     el('div', { class: 'card-actions' },
       editable ? el('a', { class: 'btn edit', href: `#/edit/${c.slug}`, text: t('edit'), 'aria-label': `${t('edit')} ${c.title[LANG]}` })
         : el('a', { class: 'btn edit', href: documentOf('campaign').hash, text: t('editTexts'), 'aria-label': `${t('editTexts')} ${c.title[LANG]}` }),
@@ -181,7 +187,7 @@ async function poll() {
   Object.assign(exp, r.json);
   paintExport();
   if (busy(exp.state)) setTimeout(poll, 300);
-  else if (!ed) showDashboard(true);
+  else if (!ed && !isReleasesRoute(here)) showDashboard(true);
 }
 function paintExport() { // built once, then updated in place (the same elements while they fill)
   const panel = document.getElementById('export-panel');
@@ -786,7 +792,7 @@ function versionRow(v, list, mine) {
       el('span', { class: 'v-num', text: t('versionN', v.number) }),
       el('time', { datetime: v.when, text: Number.isNaN(when.getTime()) ? v.when
         : when.toLocaleString(locale(LANG), { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }) }),
-      el('span', { class: `v-who${v.who ? '' : ' anon'}`, text: v.who || t('someone') })),
+      el('span', { class: `v-who${v.who ? ' user-data' : ' anon'}`, text: v.who || t('someone') })),
     el('p', { class: 'v-summary' }, parts.field ? [el('code', { text: parts.field }), ` ${parts.change}`] : parts.change),
     actions);
 }
