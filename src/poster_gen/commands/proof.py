@@ -30,5 +30,9 @@ def run(args: argparse.Namespace) -> int:
     pages = sum(len(o.pages) for o in changed if o.kind == "print")
     against = f"release {proof.release.number}" if proof.release else "no release yet: everything is new"
     print(f"wrote {shown(dest, root)}: {len(changed)} of {len(proof.outputs)} outputs changed, "
-          f"{len(proof.facts)} facts changed, {pages} print pages side by side ({against})")
+          f"{_count(len(proof.facts), 'fact')} changed, {_count(pages, 'print page')} side by side ({against})")
     return 0
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" + ("" if n == 1 else "s")
