@@ -124,7 +124,20 @@ def test_the_corpus_is_big_enough():
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
-def test_bad_input(case_file: Path, tmp_path: Path, baseline: dict[str, bytes], capsys):
+def test_bad_input(case_file: Path, tmp_path: Path, baseline: dict[str, bytes], capsys, monkeypatch):
+    """One hostile input through the CLI: exit 2, the cause named first on one line,
+    nothing lost; and every problem any stage raised has its Chinese (the catalogue)."""
+    from poster_gen.errors import InputError
+    from test_messages_zh import assert_chinese
+
+    raised: list = []
+    init = InputError.__init__
+
+    def seen(self, problems):
+        raised.extend(problems)
+        init(self, problems)
+
+    monkeypatch.setattr(InputError, "__init__", seen)
     case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
     proj = copy_project(tmp_path / "project")
     for name, data in baseline.items():
@@ -154,3 +167,5 @@ def test_bad_input(case_file: Path, tmp_path: Path, baseline: dict[str, bytes], 
         assert (proj / "output" / name).read_bytes() == data, name
     assert not list((proj / "output").rglob("*.tmp"))
     assert {p: p.read_bytes() for p in (proj / "data").rglob("*") if p.is_file()} == after_apply
+    for problem in raised:
+        assert_chinese(problem.message)
