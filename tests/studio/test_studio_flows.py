@@ -306,11 +306,23 @@ def test_a_misspelt_key_is_renamed_and_a_stray_one_removed_then_the_landmark_sav
                                 and d.find_elements(By.CSS_SELECTOR, "#problems li.unknown-key"))
     assert items[0].find_element(By.TAG_NAME, "code").text == "key_figurs"
     assert "did you mean 'key_figures'" in items[0].text and "expected one of" not in items[0].text
-    items[0].find_element(By.CSS_SELECTOR, '[data-key-action="rename"]').click()
+
+    def act(key: str, action: str):
+        """Click ``action`` on the problem of ``key`` (found afresh: the list is drawn again as previews arrive)."""
+        def clicked(d) -> bool:
+            for li in d.find_elements(By.CSS_SELECTOR, "#problems li.unknown-key"):
+                if li.find_element(By.TAG_NAME, "code").text == key:
+                    li.find_element(By.CSS_SELECTOR, f'[data-key-action="{action}"]').click()
+                    return True
+            return False
+        wait(browser).until(clicked)
+
+    act("key_figurs", "rename")
     wait(browser).until(lambda d: field(d, "key_figures[0].value").get_attribute("value") == "200+")  # the figures are back
-    stray = wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, "#problems li.unknown-key"))
-    assert stray.find_element(By.TAG_NAME, "code").text == "qr_ulr"
-    stray.find_element(By.CSS_SELECTOR, '[data-key-action="remove"]').click()
+    stray = wait(browser).until(lambda d: [li.find_element(By.TAG_NAME, "code").text
+                                           for li in d.find_elements(By.CSS_SELECTOR, "#problems li.unknown-key")])
+    assert stray == ["qr_ulr"]
+    act("qr_ulr", "remove")
     wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#problems li"))
     wait(browser).until(lambda d: d.find_element(By.ID, "save").is_enabled())
     browser.find_element(By.ID, "save").click()
