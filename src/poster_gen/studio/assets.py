@@ -22,7 +22,7 @@ from starlette.responses import Response
 from ..load.assets import FORMATS, MAX_FILE_BYTES, MAX_PIXELS
 from .bodies import error
 from .lru import LRU
-from .outputs import _fine_rel, requested_width, snap_width
+from .outputs import _stamp, file_under, requested_width, snap_width
 
 SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff"}
 MAX_WIDTH = 1200  # pixels: a preview in the page, never the print file
@@ -69,23 +69,7 @@ def asset_path(root: Path, rel: str) -> Path | None:
     """An image file under the project's assets/ folder, or None: no '..', no absolute
     paths, no symlinks out, no hidden files, no name the filesystem cannot take, only
     the suffixes of the pictures a build prints."""
-    if not _fine_rel(rel) or Path(rel).suffix.lower() not in SUFFIXES:
-        return None
-    try:
-        folder = (root / "assets").resolve()
-        path = (folder / rel).resolve()
-        if not path.is_relative_to(folder) or path.suffix.lower() not in SUFFIXES:
-            return None
-        if any(part.startswith(".") for part in path.relative_to(folder).parts) or not path.is_file():
-            return None
-    except (OSError, ValueError):
-        return None
-    return path
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    st = path.stat()
-    return st.st_mtime_ns, st.st_size
+    return file_under(root / "assets", rel, tuple(SUFFIXES))
 
 
 def _cached(cache: LRU, key, path: Path) -> bytes | None:

@@ -28,17 +28,7 @@ class OutputRoutes:
     def output_path(self, rel: str) -> Path | None:
         """A file under the output folder, or None: no '..', no absolute paths, no symlinks
         out, no hidden files (a name starting with '.'), no name the filesystem cannot take."""
-        if not _fine_rel(rel):
-            return None
-        try:
-            path = (self.out / rel).resolve()
-            if not path.is_relative_to(self.out):
-                return None
-            if any(part.startswith(".") for part in path.relative_to(self.out).parts) or not path.is_file():
-                return None
-        except (OSError, ValueError):
-            return None
-        return path
+        return file_under(self.out, rel)
 
     def _preflight(self, path: Path, rel: str) -> list:
         """The preflight results of a built file, judged once per version of the file."""
@@ -125,6 +115,25 @@ class OutputRoutes:
 def _stamp(path: Path) -> tuple[int, int]:
     st = path.stat()
     return st.st_mtime_ns, st.st_size
+
+
+def file_under(folder: Path, rel: str, suffixes: tuple[str, ...] = ()) -> Path | None:
+    """The file ``rel`` names under ``folder`` (and with one of ``suffixes``, if given), or
+    None: no '..', no absolute paths, no symlinks out, no hidden files (a name starting
+    with '.'), no name the filesystem cannot take. The one check every route that serves
+    a file by a name from the request makes."""
+    if not _fine_rel(rel) or (suffixes and Path(rel).suffix.lower() not in suffixes):
+        return None
+    try:
+        folder = folder.resolve()
+        path = (folder / rel).resolve()
+        if not path.is_relative_to(folder) or (suffixes and path.suffix.lower() not in suffixes):
+            return None
+        if any(part.startswith(".") for part in path.relative_to(folder).parts) or not path.is_file():
+            return None
+    except (OSError, ValueError):
+        return None
+    return path
 
 
 def _fine_rel(rel: str) -> bool:

@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
 from .bodies import error, read_body
-from .outputs import _fine_rel
+from .outputs import file_under
 
 MAX_BY, MAX_NOTE = 80, 2000  # characters of who releases and of why
 NUMBER = re.compile(r"^[1-9][0-9]{0,8}$")
@@ -211,22 +211,11 @@ class ReleaseRoutes:
     def _released_path(self, release, rel: str) -> Path | None:
         from ..release.store import FILES, Refusal, read_record
 
-        if not _fine_rel(rel):
-            return None
         try:
             named = {f["path"] for f in read_record(release, self.root)["files"]}
         except Refusal:
             return None
-        if rel not in named:
-            return None
-        base = (release.path / FILES).resolve()
-        try:
-            path = (base / rel).resolve()
-            if not path.is_relative_to(base) or not path.is_file():
-                return None
-        except (OSError, ValueError):
-            return None
-        return path
+        return file_under(release.path / FILES, rel) if rel in named else None
 
 
     # -- the proof: what changed since the last release (release/proof) ---------------------
