@@ -134,20 +134,28 @@ class DocumentRoutes:
 
     async def undo_document(self, request: Request, kind: Kind) -> Response:
         from .versions import undo
-        from .yamlsave import NothingToUndo, StaleError
+        from .yamlsave import NothingToUndo
 
         _, path = self._located(kind, request)
         if path is None:
             return error(404, kind.missing)
+        return await self._put_back(request, lambda tag, by: undo(path, tag, by),
+                                    {NothingToUndo: (409, "there is no earlier version to go back to")})
+
+    async def _put_back(self, request: Request, change, refusals: dict) -> Response:
+        """An earlier version written over the file (undo, restore) by ``change(etag, who)``,
+        only over the version the user loaded (If-Match); ``refusals``: exception -> answer."""
+        from .yamlsave import StaleError
+
         match = request.headers.get("if-match")
         if not match:
             return error(428, "send If-Match with the ETag you loaded")
         try:
-            new = await asyncio.to_thread(undo, path, match.strip('"'), who(request))
+            new = await asyncio.to_thread(change, match.strip('"'), who(request))
         except StaleError:
             return error(412, "the file changed on disk since you loaded it; nothing was changed")
-        except NothingToUndo:
-            return error(409, "there is no earlier version to go back to")
+        except tuple(refusals) as err:
+            return error(*refusals[type(err)])
         return self.reply({"etag": new}, headers={"ETag": f'"{new}"'})
 
     async def list_versions(self, request: Request, kind: Kind) -> Response:
@@ -163,22 +171,13 @@ class DocumentRoutes:
     async def restore_document(self, request: Request, kind: Kind) -> Response:
         """Put a kept version back (itself a new version: nothing is lost)."""
         from .versions import restore
-        from .yamlsave import StaleError
 
         _, path = self._located(kind, request)
         number = request.path_params["number"]
         if path is None or not number.isdigit() or len(number) > 9:
             return error(404, "no such version")
-        match = request.headers.get("if-match")
-        if not match:
-            return error(428, "send If-Match with the ETag you loaded")
-        try:
-            new = await asyncio.to_thread(restore, path, int(number), match.strip('"'), who(request))
-        except KeyError:
-            return error(404, "no such version")
-        except StaleError:
-            return error(412, "the file changed on disk since you loaded it; nothing was changed")
-        return self.reply({"etag": new}, headers={"ETag": f'"{new}"'})
+        return await self._put_back(request, lambda tag, by: restore(path, int(number), tag, by),
+                                    {KeyError: (404, "no such version")})
 
     # -- previews -------------------------------------------------------------------
     async def preview_document(self, request: Request, kind: Kind) -> Response:
