@@ -164,7 +164,10 @@ def test_ctrl_c_and_kill_clean_up(tmp_path: Path):
         sig = signal.SIGINT if n % 2 else signal.SIGTERM  # Ctrl-C or kill
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
-        assert proc.returncode in (0, 130 if sig == signal.SIGINT else 143), err
+        # a clean exit, or (a signal during the interpreter's start, before the handlers are
+        # installed: slow under a loaded machine) the signal's own death; either way nothing
+        # is lost, as checked below
+        assert proc.returncode in (0, 130 if sig == signal.SIGINT else 143, -sig), err
         assert b"Traceback" not in err
         assert not list((proj / "output").rglob("*.tmp"))
         assert snapshot(proj / "output") == good
