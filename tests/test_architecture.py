@@ -21,6 +21,7 @@ STAGES = {
     "": 0, "errors": 0, "units": 0, "print_rules": 0, "colour": 0, "page_model": 0, "disk_cache": 0,
     "atomic": 0, "parallel": 0, "suggest": 0, "example_project": 0, "lazy": 0, "tool_identity": 0,
     "messages": 0,  # the catalogue of problem messages in each language
+    "pdfx_standards": 0,  # the PDF/X standards table: loader, build, finish and preflight read it
     "load": 1,
     "fonts": 2,
     "compose": 3,

@@ -1,7 +1,8 @@
-"""poster-gen preflight: judge PDFs for print (PDF/X-1a:2003 and house rules).
+"""poster-gen preflight: judge PDFs for print (PDF/X-1a:2003 or PDF/X-4, and house rules).
 
 Any PDF can be checked, not only ours; with no PDF arguments, every PDF the build
-wrote (under <project>/output or --out, previews excepted) is checked.
+wrote (under <project>/output or --out, previews excepted) is checked. Each file is
+judged against the PDF/X standard it claims, or the one ``--standard`` names.
 
 Exit codes: 0 every file passed, 1 a PDF failed a check, 2 something could not be
 checked at all (not found, unreadable, not a PDF, nothing to check): one ``error:``
@@ -13,9 +14,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..pdfx_standards import STANDARDS
 from .common import project_arg
 
-HELP = "check PDFs for print: PDF/X-1a, boxes and bleed, fonts, CMYK, ink, black text, images"
+HELP = "check PDFs for print: PDF/X-1a or X-4, boxes and bleed, fonts, CMYK, ink, plates, black text, images"
 
 # not for the press, so not judged as print when no file is named: pictures, the screen
 # editions (RGB, no bleed) and the sign-off proof (poster-gen proof)
@@ -28,8 +30,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="files to check (default: every print PDF under the output folder: not screen/, not proof.pdf)")
     project_arg(p)
     p.add_argument("--out", type=Path, metavar="DIR", help="the output folder to check instead of <project>/output")
+    p.add_argument("--standard", choices=list(STANDARDS), metavar="|".join(STANDARDS),
+                   help="the PDF/X standard to judge every file against: "
+                        + "; ".join(f"{key} = {s.name}" for key, s in STANDARDS.items())
+                        + " (default: the one each file claims, PDF/X-1a:2003 when it claims none)")
     p.add_argument("--no-pdfx", action="store_true",
-                   help="do not require the PDF/X-1a identification (Info keys, OutputIntent, XMP)")
+                   help="do not require the PDF/X identification (Info keys, OutputIntent, XMP)")
 
 
 def _targets(args: argparse.Namespace) -> list[tuple[Path, str]] | str:
@@ -92,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from ..preflight import PreflightOptions, preflight_pdf
 
-    options = PreflightOptions(pdfx=not getattr(args, "no_pdfx", False))
+    options = PreflightOptions(pdfx=not getattr(args, "no_pdfx", False), standard=getattr(args, "standard", None))
     passed = failed = unchecked = 0
     for path, shown in targets:
         why = unreadable(path)

@@ -17,6 +17,10 @@ import pikepdf
 from .model import text
 
 NOT_X1A = "not allowed in PDF/X-1a"
+#: Separation/DeviceN colorant names that are the process plates, and their index in C, M, Y, K
+PROCESS_PLATES = {"Cyan": 0, "Magenta": 1, "Yellow": 2, "Black": 3}
+#: colorant names that are not a plate of their own (every plate; no plate)
+NOT_PLATES = frozenset({"All", "None"})
 
 
 @dataclass(frozen=True)
@@ -156,8 +160,11 @@ def _clamp(v: float) -> float:
 
 
 def ink(space: ColourSpace, comps: tuple[float, ...]) -> float | None:
-    """Total area coverage of a colour in percent, or None when not measurable
-    (RGB, patterns, unknown spaces). Registration (Separation /All) counts 400%."""
+    """Total area coverage of the four process inks in percent, or None when not
+    measurable (RGB, patterns, unknown spaces). Registration (Separation /All) counts
+    400%; a Separation/DeviceN colorant named for a process ink (Cyan ... Black) counts
+    on its plate; spot and finishing plates count nothing here (the separations check
+    reports them)."""
     family = space.family
     if family == "DeviceCMYK" and len(comps) >= 4:
         return 100.0 * sum(_clamp(c) for c in comps[:4])
@@ -166,9 +173,10 @@ def ink(space: ColourSpace, comps: tuple[float, ...]) -> float | None:
     if family in ("Separation", "DeviceN") and comps:
         total = 0.0
         for name, tint in zip(space.colorants, comps):
-            if name == "None":
-                continue
-            total += (400.0 if name == "All" else 100.0) * _clamp(tint)
+            if name == "All":
+                total += 400.0 * _clamp(tint)
+            elif name in PROCESS_PLATES:
+                total += 100.0 * _clamp(tint)
         return total
     if family == "Indexed" and space.base is not None and comps:
         entry = palette_entry(space, int(comps[0]))
@@ -234,3 +242,51 @@ def function_samples(fn: Any, depth: int = 0) -> list[tuple[float, ...]] | None:
             out.extend(samples)
         return out
     return None
+
+
+#: Per process plate (C, M, Y, K) the tint a paint leaves on it, or None where the paint
+#: leaves the plate beneath as it is (overprint).
+PlatePaint = tuple[float | None, float | None, float | None, float | None]
+
+
+def paint_plates(space: ColourSpace, comps: tuple[float, ...], overprint: bool, opm: int,
+                 direct: bool = True) -> PlatePaint | None:
+    """What painting ``comps`` in ``space`` does to each process plate (PDF 2.0, 8.6.7):
+    knocking out, every plate takes the colour (0 where the colour has none of that ink);
+    overprinting in DeviceCMYK with overprint mode 1, a component that is 0 leaves its plate
+    as it is (``direct``: the colour is the current colour, not an image's or a shading's,
+    which always paint all four); overprinting in Separation/DeviceN, only the colorants
+    that are process plates are painted. None: not measurable (RGB, patterns, unknown,
+    registration, which is judged on its own)."""
+    family = space.family
+    if family == "DeviceCMYK" and len(comps) >= 4:
+        values = tuple(_clamp(c) for c in comps[:4])
+        if overprint and opm == 1 and direct:
+            return tuple(v if v > 0 else None for v in values)  # type: ignore[return-value]
+        return values  # type: ignore[return-value]
+    if family == "DeviceGray" and comps:
+        return 0.0, 0.0, 0.0, 1.0 - _clamp(comps[0])
+    if family in ("Separation", "DeviceN") and comps:
+        if "All" in space.colorants:
+            return None
+        out: list[float | None] = [None if overprint else 0.0] * 4
+        for name, tint in zip(space.colorants, comps):
+            plate = PROCESS_PLATES.get(name)
+            if plate is not None:
+                out[plate] = _clamp(tint)
+        return tuple(out)  # type: ignore[return-value]
+    if family == "Indexed" and space.base is not None and comps:
+        entry = palette_entry(space, int(comps[0]))
+        return paint_plates(space.base, entry, overprint, opm, False) if entry else None
+    return None
+
+
+def spot_colorants(space: ColourSpace | None) -> tuple[str, ...]:
+    """The spot (and finishing) plates a colour in ``space`` is painted on: its
+    Separation/DeviceN colorants that are not process inks, All or None (through an
+    Indexed base or an uncoloured pattern's underlying space)."""
+    while space is not None and space.family in ("Indexed", "Pattern"):
+        space = space.base
+    if space is None or space.family not in ("Separation", "DeviceN"):
+        return ()
+    return tuple(n for n in space.colorants if n not in PROCESS_PLATES and n not in NOT_PLATES)

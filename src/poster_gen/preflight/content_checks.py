@@ -1,11 +1,13 @@
-"""The checks judged from the content walk: colour, ink, black-text, transparency, images.
+"""The checks judged from the content walk: colour, ink, black-text, images
+(``separations`` and ``transparency`` have modules of their own).
 
 Each function turns the collected ``Facts`` into one ``CheckResult``; the only new
 work done here is decoding CMYK rasters for the ink check (once per image object).
 """
 from __future__ import annotations
 
-from .collect import Facts, Placement
+from ..pdfx_standards import Standard
+from .facts import Facts, Placement
 from .geometry import x_scale, y_scale
 from ..units import PT_PER_MM
 from .model import CheckResult, Findings, PreflightOptions, plural, result
@@ -51,8 +53,12 @@ def check_ink(file: str, facts: Facts, options: PreflightOptions) -> CheckResult
             d = p.image.obj if p.inline else p.image
             findings.add(f"{p.where}: image {p.name} ({d.get('/Width')}x{d.get('/Height')} px) has pixels "
                          f"with {value:.0f}% ink (max {options.max_ink:g}%)")
-    worst, where = facts.ink_worst
-    parts = [f"vector max {worst:.0f}%" + (f" ({where})" if where else "")]
+    best = max(facts.ink_worst, facts.overprint_worst)  # a colour alone, or paints combined by overprint
+    parts = [f"4-colour max {best[0]:.0f}% overprint included" + (f" ({best[1]})" if best[1] else "")]
+    bound, near = facts.overprint_bound
+    if near and bound > best[0]:  # pages where no overprint can pass the limit are not measured
+        parts.append(f"where overprint was only bounded: at most {bound:.0f}% ({near}, the most ink "
+                     "painted before it on that page)")
     if measured:
         parts.append(f"{plural(measured, 'CMYK image')} at most {raster_worst:.0f}%")
     if unmeasured:
@@ -71,23 +77,28 @@ def check_black_text(file: str, facts: Facts, options: PreflightOptions) -> Chec
         summary = f"no near-black text below {options.small_text_pt:g} pt"
     else:
         summary = f"{plural(runs, 'near-black text run')} below {options.small_text_pt:g} pt, all K100 overprint"
+        if facts.knockouts_accepted:
+            summary = (f"{plural(runs, 'near-black text run')} below {options.small_text_pt:g} pt, K100 overprint; "
+                       f"{facts.knockouts_accepted} {'run knocks' if facts.knockouts_accepted == 1 else 'runs knock'} "
+                       f"out over a colour where overprint would exceed {options.max_ink:g}%")
         if facts.black_text_opm0:
             summary += (f" (note: {facts.black_text_opm0} with overprint mode 0, where a PDF-conformant RIP "
                         "knocks out C/M/Y under them; /OPM 1 makes them truly overprint)")
-    return result(file, "black-text", facts.black_text, summary)
+    findings = Findings()
+    findings.extend(facts.black_text)
+    findings.extend(facts.knockouts_refused)
+    return result(file, "black-text", findings, summary)
 
 
-def check_transparency(file: str, facts: Facts) -> CheckResult:
-    return result(file, "transparency", facts.transparency, "no transparency")
-
-
-def check_images(file: str, facts: Facts, options: PreflightOptions) -> CheckResult:
+def check_images(file: str, facts: Facts, options: PreflightOptions, standard: Standard) -> CheckResult:
     findings = Findings()
     lowest: float | None = None
+    jpx = standard.version >= (1, 5)  # JPEG 2000 came with PDF 1.5
     for p in facts.placements:
         d = p.image.obj if p.inline else p.image
-        if "/JPXDecode" in filters_of(d):
-            findings.add(f"{p.where}: image {p.name} is JPEG 2000 (JPXDecode, PDF 1.5), not allowed in PDF/X-1a")
+        if not jpx and "/JPXDecode" in filters_of(d):
+            findings.add(f"{p.where}: image {p.name} is JPEG 2000 (JPXDecode, PDF 1.5), "
+                         f"not allowed in {standard.name}")
         w, h = int(d.get("/Width", 0)), int(d.get("/Height", 0))
         width_pt, height_pt = x_scale(p.ctm), y_scale(p.ctm)
         if width_pt < 1e-6 or height_pt < 1e-6 or w <= 0 or h <= 0:

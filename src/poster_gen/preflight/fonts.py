@@ -12,7 +12,7 @@ from typing import Any
 
 import pikepdf
 
-from .collect import Facts
+from .facts import Facts
 from .model import CheckResult, Findings, plural, result, text
 
 SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")

@@ -62,9 +62,35 @@ def overlaps(a: Rect, b: Rect, eps: float = 0.01) -> bool:
     return min(a[2], b[2]) - max(a[0], b[0]) > eps and min(a[3], b[3]) - max(a[1], b[1]) > eps
 
 
+def intersect(a: Rect | None, b: Rect) -> Rect:
+    """The common part of two rectangles (``a`` None: all of the page); an empty result
+    keeps zero width or height, so nothing overlaps it."""
+    if a is None:
+        return b
+    x0, y0 = max(a[0], b[0]), max(a[1], b[1])
+    return x0, y0, max(x0, min(a[2], b[2])), max(y0, min(a[3], b[3]))
+
+
 def inside(inner: Rect, outer: Rect, eps: float = 0.01) -> bool:
     return (inner[0] >= outer[0] - eps and inner[1] >= outer[1] - eps
             and inner[2] <= outer[2] + eps and inner[3] <= outer[3] + eps)
+
+
+def upright(m: Matrix) -> bool:
+    """Whether ``m`` keeps a rectangle's sides along the page's axes (a quarter turn included)."""
+    return (abs(m[1]) < 1e-9 and abs(m[2]) < 1e-9) or (abs(m[0]) < 1e-9 and abs(m[3]) < 1e-9)
+
+
+def upright_rectangle(subpath: tuple[list, list], ctm: Matrix) -> bool:
+    """A subpath (its x and y coordinates) that is, on the page, a rectangle with sides
+    along the axes: ``re`` (two corners), or four corners (a fifth closing one) on two x
+    and two y values."""
+    xs, ys = subpath
+    if not upright(ctm):
+        return False
+    if len(xs) == 2:
+        return True
+    return len(xs) in (4, 5) and len(set(xs)) == 2 and len(set(ys)) == 2
 
 
 def as_matrix(obj: Any) -> Matrix:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..pdfx_standards import STANDARDS
 from ..print_rules import BLEED_MM, MAX_INK, MIN_PPI, SMALL_TEXT_PT
 from ..units import PT_PER_MM  # noqa: F401  (the checks read it from here)
 
@@ -18,6 +19,7 @@ CHECKS: tuple[str, ...] = (
     "fonts",
     "colour",
     "ink",
+    "separations",
     "black-text",
     "transparency",
     "images",
@@ -34,13 +36,28 @@ PDFX_CHECKS: frozenset[str] = frozenset({"pdfx", "output-intent", "xmp"})
 
 @dataclass(frozen=True)
 class PreflightOptions:
-    """Thresholds of a preflight; the defaults are the usual offset-print values."""
+    """Thresholds of a preflight; the defaults are the usual offset-print values.
+
+    ``standard`` is a key of ``pdfx_standards.STANDARDS`` ("x1a", "x4"): the PDF/X standard
+    every file is judged against; None judges each file against the standard its Info
+    ``GTS_PDFXVersion`` names (PDF/X-1a:2003 when it names none we know). ``separations``:
+    the spot and finishing plates the job declares (None: any plate is accepted and only
+    listed); ``finishes``: the finishing plates (foil, varnish, die line), which must
+    overprint wherever they paint.
+    """
 
     min_bleed_mm: float = BLEED_MM    # every side of BleedBox beyond TrimBox
-    max_ink: float = MAX_INK       # total area coverage, percent (C+M+Y+K)
+    max_ink: float = MAX_INK       # total area coverage, percent (C+M+Y+K), overprint included
     min_image_ppi: float = MIN_PPI  # effective resolution at placed size
     small_text_pt: float = SMALL_TEXT_PT  # black text below this must be 100% K and overprint
-    pdfx: bool = True             # require the PDF/X-1a:2003 parts (keys, OutputIntent, XMP)
+    pdfx: bool = True             # require the PDF/X parts (Info keys, OutputIntent, XMP)
+    standard: str | None = None
+    separations: frozenset[str] | None = None
+    finishes: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if self.standard is not None and self.standard not in STANDARDS:
+            raise ValueError(f"unknown PDF/X standard {self.standard!r} (known: {', '.join(STANDARDS)})")
 
 
 @dataclass(frozen=True)

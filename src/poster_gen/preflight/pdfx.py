@@ -1,9 +1,9 @@
 """The PDF/X identification checks: the Info keys and trailer ID (``pdfx``) and the
-PDF/X output intent (``output-intent``).
+PDF/X output intent (``output-intent``), and which standard a file is judged against.
 
-An output intent without an embedded profile is accepted when it names a
-characterised printing condition (OutputConditionIdentifier such as "FOGRA39"):
-PDF/X-1a allows referring to a registered condition instead of embedding it.
+An output intent without an embedded profile is accepted where the standard allows it
+(PDF/X-1a: a characterised printing condition such as "FOGRA39" may be named instead of
+embedded); PDF/X-4 requires the profile embedded.
 """
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ from typing import Any
 
 import pikepdf
 
-from .model import CheckResult, Findings, result, text
+from ..pdfx_standards import DEFAULT, STANDARDS, Standard, claimed
+from .model import CheckResult, Findings, PreflightOptions, result, text
 from .xmp import parse_pdf_date
-
-PDFX_VERSION = "PDF/X-1a:2003"
 
 
 def info_value(info: Any, key: str) -> str | None:
@@ -27,18 +26,31 @@ def info_value(info: Any, key: str) -> str | None:
     return text(value)
 
 
-def check_pdfx(file: str, pdf: pikepdf.Pdf) -> CheckResult:
+def judged_standard(pdf: pikepdf.Pdf, options: PreflightOptions) -> Standard:
+    """The standard to judge ``pdf`` against: the one the options name, else the one the
+    file claims (Info GTS_PDFXVersion), else the default (PDF/X-1a:2003)."""
+    if options.standard is not None:
+        return STANDARDS[options.standard]
+    try:
+        return claimed(info_value(pdf.trailer.get("/Info"), "/GTS_PDFXVersion")) or STANDARDS[DEFAULT]
+    except Exception:  # a malformed Info: the pdfx check says what is wrong with it
+        return STANDARDS[DEFAULT]
+
+
+def check_pdfx(file: str, pdf: pikepdf.Pdf, standard: Standard) -> CheckResult:
     findings = Findings(keep=6)
     info = pdf.trailer.get("/Info")
     if not isinstance(info, pikepdf.Dictionary):
         findings.add("no document Info dictionary (PDF/X keeps its identification there)")
         return result(file, "pdfx", findings, "")
-    for key in ("/GTS_PDFXVersion", "/GTS_PDFXConformance"):
+    for key, wanted in (("/GTS_PDFXVersion", standard.name), ("/GTS_PDFXConformance", standard.conformance)):
+        if wanted is None:
+            continue  # not part of this standard's identification
         value = info_value(info, key)
         if value is None:
-            findings.add(f"Info has no {key[1:]} (must be {PDFX_VERSION!r})")
-        elif value != PDFX_VERSION:
-            findings.add(f"Info {key[1:]} is {value!r}, not {PDFX_VERSION!r}")
+            findings.add(f"Info has no {key[1:]} (must be {wanted!r})")
+        elif value != wanted:
+            findings.add(f"Info {key[1:]} is {value!r}, not {wanted!r}")
     trapped = info.get("/Trapped")
     if trapped is None:
         findings.add("Info has no /Trapped (must be /True or /False)")
@@ -57,7 +69,7 @@ def check_pdfx(file: str, pdf: pikepdf.Pdf) -> CheckResult:
     ids = pdf.trailer.get("/ID")
     if not isinstance(ids, pikepdf.Array) or len(ids) != 2:
         findings.add("the trailer has no /ID")
-    summary = f"{PDFX_VERSION}, Trapped {text(trapped).lstrip('/')}, Title {title!r}, dates and ID present"
+    summary = f"{standard.name}, Trapped {text(trapped).lstrip('/')}, Title {title!r}, dates and ID present"
     return result(file, "pdfx", findings, summary)
 
 
@@ -79,7 +91,7 @@ def _profile_problems(profile: Any) -> list[str]:
     return problems
 
 
-def check_output_intent(file: str, pdf: pikepdf.Pdf) -> CheckResult:
+def check_output_intent(file: str, pdf: pikepdf.Pdf, standard: Standard) -> CheckResult:
     findings = Findings()
     intents = pdf.Root.get("/OutputIntents")
     if not isinstance(intents, pikepdf.Array) or len(intents) == 0:
@@ -99,5 +111,8 @@ def check_output_intent(file: str, pdf: pikepdf.Pdf) -> CheckResult:
     if profile is not None:
         for problem in _profile_problems(profile):
             findings.add(problem)
+    elif standard.profile_required:
+        findings.add(f"the GTS_PDFX output intent embeds no ICC profile (/DestOutputProfile; "
+                     f"{standard.name} requires one)")
     tail = "CMYK output profile embedded" if profile is not None else "no profile embedded (registered condition)"
     return result(file, "output-intent", findings, f"GTS_PDFX for {condition!r}, {tail}")

@@ -15,6 +15,8 @@ import base64
 import binascii
 import io
 import zlib
+from functools import reduce
+from operator import add
 from typing import Any
 
 import pikepdf
@@ -32,9 +34,15 @@ class NotMeasured(Exception):
     """The image cannot be decoded here; the message says why."""
 
 
-def image_ink(image: Any, inline: bool, space: ColourSpace | None, limit: float = 0.0) -> float | None:
-    """Maximum per-pixel ink in percent of a CMYK (or Indexed-CMYK) image; None when
-    the image is not process colour (nothing to measure). Raises NotMeasured.
+ALL_PLATES = (0, 1, 2, 3)
+
+
+def image_ink(image: Any, inline: bool, space: ColourSpace | None, limit: float = 0.0,
+              plates: tuple[int, ...] = ALL_PLATES) -> float | None:
+    """Maximum per-pixel ink in percent of a CMYK (or Indexed-CMYK) image, counting the
+    process ``plates`` (0 C, 1 M, 2 Y, 3 K; all four by default: what overprint leaves of
+    the image beneath is a subset); None when the image is not process colour (nothing to
+    measure). Raises NotMeasured.
 
     The value is exact whenever it exceeds ``limit``; below it, it may be an upper
     bound (the sum of the channel maxima), which spares the per-pixel pass on most photos.
@@ -43,9 +51,9 @@ def image_ink(image: Any, inline: bool, space: ColourSpace | None, limit: float 
     if space is None or bool(d.get("/ImageMask", False)):
         return None
     if space.family == "DeviceCMYK":
-        return _cmyk_ink(image, d, inline, limit)
+        return _cmyk_ink(image, d, inline, limit, plates)
     if space.family == "Indexed" and space.base is not None and space.base.family == "DeviceCMYK":
-        return _indexed_ink(image, d, inline, space)
+        return _indexed_ink(image, d, inline, space, plates)
     return None
 
 
@@ -102,7 +110,9 @@ def _samples(image: Any, d: Any, inline: bool) -> tuple[bytes | None, bytes | No
     return image.read_bytes(), None
 
 
-def _cmyk_ink(image: Any, d: Any, inline: bool, limit: float) -> float:
+def _cmyk_channels(image: Any, d: Any, inline: bool) -> list[Image.Image]:
+    """The C, M, Y and K samples of an 8-bit CMYK image as ink (0 none, 255 full), its
+    /Decode array applied."""
     w, h = _size(d)
     if int(d.get("/BitsPerComponent", 8)) != 8:
         raise NotMeasured("only 8-bit CMYK images are measured")
@@ -120,44 +130,75 @@ def _cmyk_ink(image: Any, d: Any, inline: bool, limit: float) -> float:
         if (lo, hi) != (0.0, 1.0):
             table = [max(0, min(255, round((lo + v / 255 * (hi - lo)) * 255))) for v in range(256)]
             channels[i] = channels[i].point(table)
+    return channels
+
+
+def _cmyk_ink(image: Any, d: Any, inline: bool, limit: float, plates: tuple[int, ...]) -> float:
+    channels = _cmyk_channels(image, d, inline)
+    channels = [channels[i] for i in plates]
+    if not channels:
+        return 0.0
     bound = sum(ch.getextrema()[1] for ch in channels)
     if bound / 255 * 100 <= limit:
         return bound / 255 * 100
     return _max_sum(channels) / 255 * 100
 
 
+def image_maxima(image: Any, inline: bool, space: ColourSpace | None) -> tuple[float, ...] | None:
+    """Each process plate's largest value (0..1) in a CMYK or Indexed-CMYK image, from
+    one decoding; None when the image is not process colour. Raises NotMeasured."""
+    d = image.obj if inline else image
+    if space is None or bool(d.get("/ImageMask", False)):
+        return None
+    if space.family == "DeviceCMYK":
+        return tuple(ch.getextrema()[1] / 255 for ch in _cmyk_channels(image, d, inline))
+    if space.family == "Indexed" and space.base is not None and space.base.family == "DeviceCMYK":
+        entries = [palette_entry(space, i) for i in _used_indices(image, d, inline, space)]
+        entries = [e for e in entries if e and len(e) >= 4]
+        return tuple(max((e[i] for e in entries), default=0.0) for i in range(4))
+    return None
+
+
 def _max_sum(channels: list[Image.Image]) -> int:
-    """Largest per-pixel sum of four 8-bit channels, in bands of rows so that a poster-size
-    photo never needs four full 32-bit copies in memory."""
+    """Largest per-pixel sum of (up to four) 8-bit channels, in bands of rows so that a
+    poster-size photo never needs four full 32-bit copies in memory."""
+    if len(channels) == 1:
+        return channels[0].getextrema()[1]
     width, height = channels[0].size
     rows = max(1, STRIP_PIXELS // max(1, width))
     worst = 0
     for top in range(0, height, rows):
         box = (0, top, width, min(height, top + rows))
-        c, m, y, k = (ch.crop(box) for ch in channels)
+        bands = {f"p{i}": ch.crop(box) for i, ch in enumerate(channels)}
+        names = tuple(bands)
         if hasattr(ImageMath, "lambda_eval"):  # Pillow >= 10.3
-            total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k)
+            total = ImageMath.lambda_eval(lambda a, names=names: reduce(add, (a[k] for k in names)), **bands)
         else:
-            total = ImageMath.eval("c + m + y + k", c=c, m=m, y=y, k=k)
+            total = ImageMath.eval(" + ".join(names), **bands)
         worst = max(worst, int(total.getextrema()[1]))
     return worst
 
 
-def _indexed_ink(image: Any, d: Any, inline: bool, space: ColourSpace) -> float:
-    """The worst palette entry that the image actually uses (every entry if the
-    indices are packed below 8 bits)."""
+def _used_indices(image: Any, d: Any, inline: bool, space: ColourSpace) -> list[int] | range:
+    """The palette entries an Indexed image uses (every entry if its indices are packed
+    below 8 bits)."""
     w, h = _size(d)
-    bpc = int(d.get("/BitsPerComponent", 8))
-    used = range(space.hival + 1)
-    if bpc == 8:
-        data, jpeg = _samples(image, d, inline)
-        if data is None or len(data) < w * h:
-            raise NotMeasured("indexed image data unreadable")
-        histogram = Image.frombytes("L", (w, h), data[: w * h]).histogram()
-        used = [i for i, count in enumerate(histogram) if count and i <= space.hival]
+    if int(d.get("/BitsPerComponent", 8)) != 8:
+        return range(space.hival + 1)
+    data, _ = _samples(image, d, inline)
+    if data is None or len(data) < w * h:
+        raise NotMeasured("indexed image data unreadable")
+    histogram = Image.frombytes("L", (w, h), data[: w * h]).histogram()
+    return [i for i, count in enumerate(histogram) if count and i <= space.hival]
+
+
+def _indexed_ink(image: Any, d: Any, inline: bool, space: ColourSpace, plates: tuple[int, ...]) -> float:
+    """The worst palette entry that the image actually uses."""
     worst = 0.0
-    for index in used:
+    for index in _used_indices(image, d, inline, space):
         entry = palette_entry(space, index)
+        if plates != ALL_PLATES and entry and len(entry) >= 4:
+            entry = tuple(v if i in plates else 0.0 for i, v in enumerate(entry))
         value = ink(space.base, entry) if entry and space.base else None
         worst = max(worst, value or 0.0)
     return worst

@@ -12,14 +12,16 @@ from typing import Callable
 import pikepdf
 
 from .collect import Facts, collect
-from .content_checks import check_black_text, check_colour, check_images, check_ink, check_transparency
+from .content_checks import check_black_text, check_colour, check_images, check_ink
 from .fonts import check_fonts
 from .model import CHECKS, PDFX_CHECKS, CheckResult, PreflightOptions
-from .pdfx import check_output_intent, check_pdfx
+from .pdfx import check_output_intent, check_pdfx, judged_standard
+from .separations import check_separations
 from .structure import check_annotations, check_boxes, check_version
+from .transparency import check_transparency
 from .xmp import check_xmp
 
-CONTENT_CHECKS = frozenset({"fonts", "colour", "ink", "black-text", "transparency", "images"})
+CONTENT_CHECKS = frozenset({"fonts", "colour", "ink", "separations", "black-text", "transparency", "images"})
 
 
 def preflight_pdf(path: Path, options: PreflightOptions = PreflightOptions(),
@@ -43,6 +45,7 @@ def preflight_pdf(path: Path, options: PreflightOptions = PreflightOptions(),
 
 
 def _run_checks(pdf: pikepdf.Pdf, file: str, options: PreflightOptions) -> list[CheckResult]:
+    std = judged_standard(pdf, options)
     facts: Facts | None = None
     walk_error = ""
     try:
@@ -51,17 +54,18 @@ def _run_checks(pdf: pikepdf.Pdf, file: str, options: PreflightOptions) -> list[
         walk_error = f"content could not be read ({type(exc).__name__}: {exc})"
 
     checks: dict[str, Callable[[], CheckResult]] = {
-        "version": lambda: check_version(file, pdf),
+        "version": lambda: check_version(file, pdf, std),
         "boxes": lambda: check_boxes(file, pdf, options),
         "fonts": lambda: check_fonts(file, facts),
         "colour": lambda: check_colour(file, facts),
         "ink": lambda: check_ink(file, facts, options),
+        "separations": lambda: check_separations(file, facts.separations, options),
         "black-text": lambda: check_black_text(file, facts, options),
-        "transparency": lambda: check_transparency(file, facts),
-        "images": lambda: check_images(file, facts, options),
-        "pdfx": lambda: check_pdfx(file, pdf),
-        "output-intent": lambda: check_output_intent(file, pdf),
-        "xmp": lambda: check_xmp(file, pdf),
+        "transparency": lambda: check_transparency(file, facts.transparency, std),
+        "images": lambda: check_images(file, facts, options, std),
+        "pdfx": lambda: check_pdfx(file, pdf, std),
+        "output-intent": lambda: check_output_intent(file, pdf, std),
+        "xmp": lambda: check_xmp(file, pdf, std),
         "annotations": lambda: check_annotations(file, pdf),
     }
     results = []

@@ -33,7 +33,7 @@ class GraphicsState:
 
     __slots__ = ("ctm", "fill_cs", "fill", "stroke_cs", "stroke", "fill_overprint",
                  "stroke_overprint", "opm", "line_width", "font", "font_name", "font_size",
-                 "leading", "rise", "hscale", "render_mode")
+                 "leading", "rise", "hscale", "render_mode", "char_spacing", "word_spacing", "clip")
 
     def __init__(self, ctm: Matrix = IDENTITY) -> None:
         self.ctm = ctm
@@ -52,6 +52,9 @@ class GraphicsState:
         self.rise = 0.0
         self.hscale = 100.0
         self.render_mode = 0
+        self.char_spacing = 0.0
+        self.word_spacing = 0.0
+        self.clip: Rect | None = None  # bounding box of the clipping path, page space (None: the page)
 
     def copy(self) -> "GraphicsState":
         new = GraphicsState.__new__(GraphicsState)
@@ -63,9 +66,10 @@ class GraphicsState:
 class StreamState:
     """One content stream being interpreted: its resources, state stack and text matrices."""
 
-    __slots__ = ("where", "resources", "gs", "saved", "tm", "tlm", "base", "path", "stack")
+    __slots__ = ("where", "resources", "gs", "saved", "tm", "tlm", "base", "path", "stack", "clipping", "tile")
 
-    def __init__(self, where: Where, resources: Any, gs: GraphicsState, stack: tuple) -> None:
+    def __init__(self, where: Where, resources: Any, gs: GraphicsState, stack: tuple,
+                 tile: bool = False) -> None:
         self.where = where
         self.resources = resources
         self.gs = gs
@@ -75,6 +79,8 @@ class StreamState:
         self.base = gs.ctm            # the CTM at the start of the stream (pattern space)
         self.path: list[list[tuple[float, float]]] | None | bool = None  # subpaths; False: untracked
         self.stack = stack            # object ids of the forms/patterns being walked (cycle guard)
+        self.clipping = False         # W or W* seen: the path being built clips when painted
+        self.tile = tile              # inside a tiling pattern's cell (pattern space, not the page)
 
     def resource(self, category: str, key: Any) -> Any:
         """A named resource; ``key`` is the operand itself (a Name), so names that are
@@ -89,8 +95,9 @@ class Visitor:
     def colour(self, ctx: StreamState, op: str, operands: list, stroke: bool) -> None:
         """A colour or colour space was set (g G k K rg RG cs CS sc scn SC SCN); state updated."""
 
-    def text(self, ctx: StreamState, op: str, size: float) -> None:
-        """Text shown (Tj TJ ' "), ``size`` being the effective size in points on the page."""
+    def text(self, ctx: StreamState, op: str, size: float, box: Rect | None) -> None:
+        """Text shown (Tj TJ ' "), ``size`` being the effective size in points on the page;
+        ``box`` its extent in page space when the walk measures geometry (else None)."""
 
     def image(self, ctx: StreamState, name: str, image: Any, inline: bool) -> None:
         """An image painted at ``ctx.gs.ctm``: an XObject stream, or (inline) a PdfInlineImage."""
@@ -101,8 +108,9 @@ class Visitor:
     def extgstate(self, ctx: StreamState, name: str, egs: Any) -> None:
         """An ExtGState applied by ``gs`` (or carried by a shading pattern)."""
 
-    def shading(self, ctx: StreamState, name: str, shading: Any) -> None:
-        """A shading painted by ``sh`` or through a shading pattern."""
+    def shading(self, ctx: StreamState, name: str, shading: Any, sh: bool) -> None:
+        """A shading painted by ``sh`` (``sh`` True: over the current clip) or through a
+        shading pattern (reported where the pattern is selected as a colour)."""
 
     def wants_path(self, gs: GraphicsState) -> bool:
         """Whether the bounding box of the path starting now is wanted by ``paint``."""
@@ -114,9 +122,11 @@ class Visitor:
         walker skips its path points. The default is to follow every path."""
         return True
 
-    def paint(self, ctx: StreamState, op: str, boxes: list[Rect]) -> None:
-        """A tracked path painted: the bounding box of each subpath, in page space,
-        stroke width included (crop marks are often one path of eight subpaths)."""
+    def paint(self, ctx: StreamState, op: str, boxes: list[Rect] | None, exact: bool) -> None:
+        """A path painted (every painting operator but ``n``): the bounding box of each
+        subpath, in page space, stroke width included (crop marks are often one path of
+        eight subpaths); None when the path was not tracked (the lean walk). ``exact``:
+        the path is one upright rectangle, which its box is exactly."""
 
     def problem(self, ctx: StreamState, message: str) -> None:
         """A content stream (or one operator) that could not be interpreted."""

@@ -8,11 +8,11 @@ from typing import Any
 
 import pikepdf
 
+from ..pdfx_standards import Standard
 from .geometry import Rect, as_rect, bleed_box, inherited, inside, overlaps
 from ..units import PT_PER_MM
 from .model import CheckResult, Findings, PreflightOptions, plural, result, text
 
-MAX_VERSION = (1, 4)  # PDF/X-1a:2003 is based on PDF 1.4
 PRINT_ANNOTATIONS = ("/PrinterMark", "/TrapNet")
 
 
@@ -28,20 +28,24 @@ def mm_rect(r: Rect) -> str:
     return "[" + " ".join(f"{v / PT_PER_MM:.1f}" for v in r) + "] mm"
 
 
-def check_version(file: str, pdf: pikepdf.Pdf) -> CheckResult:
+def check_version(file: str, pdf: pikepdf.Pdf, standard: Standard) -> CheckResult:
+    """The PDF version the standard is based on (header and catalog), compressed
+    cross-reference and object streams only where it allows them, no encryption."""
     findings = Findings()
-    header = pdf.pdf_version
-    if _version(header) > MAX_VERSION:
-        findings.add(f"header says PDF {header} (PDF/X-1a:2003 allows at most 1.4)")
+    header, most = pdf.pdf_version, standard.version
+    if _version(header) > most:
+        findings.add(f"header says PDF {header} ({standard.name} allows at most {standard.version_text})")
     catalog = pdf.Root.get("/Version")
-    if catalog is not None and _version(text(catalog)) > MAX_VERSION:
-        findings.add(f"the catalog's /Version {text(catalog).lstrip('/')} raises the version above 1.4")
+    if catalog is not None and _version(text(catalog)) > most:
+        findings.add(f"the catalog's /Version {text(catalog).lstrip('/')} raises the version above "
+                     f"{standard.version_text} ({standard.name})")
     trailer = pdf.trailer
-    if "/XRefStm" in trailer or text(trailer.get("/Type", "")) == "/XRef":
-        findings.add("uses a cross-reference stream (PDF 1.5)")
+    if not standard.object_streams and ("/XRefStm" in trailer or text(trailer.get("/Type", "")) == "/XRef"):
+        # object streams need a cross-reference stream: one finding covers both
+        findings.add(f"uses a cross-reference stream (PDF 1.5, not allowed in {standard.name})")
     if pdf.is_encrypted:
         findings.add("the file is encrypted (PDF/X forbids encryption)")
-    return result(file, "version", findings, f"PDF {header}, not encrypted")
+    return result(file, "version", findings, f"PDF {header}, not encrypted (judged as {standard.name})")
 
 
 def _page_boxes(n: int, page: Any, options: PreflightOptions, findings: Findings) -> float | None:

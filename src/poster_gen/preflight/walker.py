@@ -6,8 +6,10 @@ stroke colour space and colour, overprint from ExtGStates, the text state
 (Tf/Tm/Td/TD/T*/TL/Tz/Ts/Tr), and path bounding boxes on demand. It descends into
 form XObjects (with their own resources), tiling patterns and annotation
 appearances, and reports what it meets to a ``Visitor``. It draws nothing and never
-decodes glyphs, so the position of text after a show operator is not advanced: the
-checks only need the text's size and colour, which glyph advances do not change.
+decodes glyphs. In its lean form (most pages) it neither follows path points nor
+advances text: the checks need the text's size and colour, not its place. Where the
+overprint check needs to know what lies beneath what (``geometry``), it measures every
+subpath, each show operator's extent (``textbox``) and the clipping path's box.
 
 Every check that reads content shares one walk: ``collect.Collector`` is the visitor.
 """
@@ -19,9 +21,11 @@ from typing import Any, Callable
 import pikepdf
 
 from .colourspace import CMYK, GRAY, RGB, ColourSpace, ColourSpaces
-from .geometry import IDENTITY, Rect, as_matrix, as_rect, fit_matrix, mul, transform_rect, x_scale, y_scale
+from .geometry import (IDENTITY, Rect, as_matrix, as_rect, fit_matrix, intersect, mul, transform_rect,
+                       upright_rectangle, x_scale, y_scale)
 from .model import text
 from .state import StreamState, GraphicsState, Visitor, Where
+from .textbox import FontMetrics, show_box
 
 MAX_DEPTH = 24
 PAINT_OPS = frozenset({"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"})
@@ -32,7 +36,7 @@ FILL_PAINT = frozenset({"f", "F", "f*", "B", "B*", "b", "b*"})
 
 
 def _floats(operands: list) -> tuple[float, ...]:
-    return tuple(float(v) for v in operands)
+    return tuple(map(float, operands))
 
 
 class ContentWalker:
@@ -41,6 +45,8 @@ class ContentWalker:
     def __init__(self, visitor: Visitor, spaces: ColourSpaces | None = None) -> None:
         self.visitor = visitor
         self.spaces = spaces or ColourSpaces()
+        self.geometry = False  # measure every path and text run (set per page by the caller)
+        self._fonts: dict[Any, FontMetrics] = {}
         self._parsed: dict[tuple[tuple[int, int], bool], list] = {}
         self._patterns_done: set[tuple] = set()
         self._ops: dict[str, Callable[[StreamState, list], None]] = {
@@ -55,7 +61,8 @@ class ContentWalker:
             "sc": partial(self._values, stroke=False), "scn": partial(self._values, stroke=False),
             "SC": partial(self._values, stroke=True), "SCN": partial(self._values, stroke=True), "BT": self._BT, "Tf": self._Tf, "Tm": self._Tm, "Td": self._Td,
             "TD": self._TD, "T*": self._Tstar, "TL": self._TL, "Ts": self._Ts, "Tz": self._Tz,
-            "Tr": self._Tr, "Tj": self._show, "TJ": self._show, "'": self._quote,
+            "Tr": self._Tr, "Tc": self._Tc, "Tw": self._Tw, "W": self._W, "W*": self._W,
+            "Tj": self._show, "TJ": self._show, "'": self._quote,
             '"': self._dquote, "Do": self._Do, "sh": self._sh, "INLINE IMAGE": self._inline,
             "m": partial(self._point, start=True), "l": self._point, "c": self._points, "v": self._points,
             "y": self._points, "re": self._re,
@@ -63,8 +70,9 @@ class ContentWalker:
         for op in PAINT_OPS:
             self._ops[op] = partial(self._paint, op=op)
         # what a stream that paints no wanted path is parsed for: no path points (most of a
-        # motif-heavy page's operators), no painting; "BI ID EI" keeps inline images
-        lean = [op for op in self._ops if op not in PATH_CONSTRUCTION | PAINT_OPS and op != "INLINE IMAGE"]
+        # motif-heavy page's operators), but the painting operators (what paints in a spot
+        # plate, and whether it overprints); "BI ID EI" keeps inline images
+        lean = [op for op in self._ops if op not in PATH_CONSTRUCTION and op != "INLINE IMAGE"]
         self._lean_ops = " ".join(lean + ["BI", "ID", "EI"])
 
     # -- entry points -------------------------------------------------------------
@@ -87,7 +95,9 @@ class ContentWalker:
     def _parse(self, source: Any, ctx: StreamState, cache: bool = True) -> list | None:
         """The instructions of a page's or a form's content, entered in ``ctx``: first
         parsed lean (without path construction); in full only when the visitor may want
-        the points of a path painted in it."""
+        the points of a path painted in it, or at once when measuring geometry."""
+        if self.geometry:
+            return self._parse_as(source, ctx, False, cache)
         lean = self._parse_as(source, ctx, True, cache)
         if lean is None or not self.visitor.paths_needed(ctx.gs, lean):
             return lean
@@ -123,17 +133,22 @@ class ContentWalker:
             except Exception as exc:  # malformed operands: report, continue with the next operator
                 self.visitor.problem(ctx, f"operator {op} cannot be read ({type(exc).__name__}: {exc})")
 
-    def _form(self, ctx: StreamState, name: str, form: Any, step: str | None = None) -> None:
+    def _form(self, ctx: StreamState, name: str, form: Any, step: str | None = None, tile: bool = False) -> None:
         """Walk a form XObject in a copy of the current state (as Do does); ``step``
-        is how the trail names it (default "form /Name")."""
+        is how the trail names it (default "form /Name"); ``tile``: a tiling pattern's cell."""
         key = form.objgen
         if key in ctx.stack or len(ctx.stack) >= MAX_DEPTH:
             return
         self.visitor.form(ctx, name, form)
         gs = ctx.gs.copy()
         gs.ctm = mul(as_matrix(form.get("/Matrix")), gs.ctm)
+        if self.geometry:  # a form paints inside its /BBox
+            bbox = as_rect(form.get("/BBox"))
+            if bbox is not None:
+                gs.clip = intersect(gs.clip, transform_rect(gs.ctm, bbox))
         resources = form.get("/Resources", ctx.resources)
-        inner = StreamState(ctx.where.inside(step or f"form {name}"), resources, gs, ctx.stack + (key,))
+        inner = StreamState(ctx.where.inside(step or f"form {name}"), resources, gs, ctx.stack + (key,),
+                            ctx.tile or tile)
         ops = self._parse(form, inner)
         if ops is not None:
             self._run(ops, inner)
@@ -222,12 +237,13 @@ class ContentWalker:
             if "/ExtGState" in pattern:
                 self.visitor.extgstate(ctx, f"pattern {name}", pattern.ExtGState)
             if "/Shading" in pattern:
-                self.visitor.shading(ctx, f"pattern {name}", pattern.Shading)
+                self.visitor.shading(ctx, f"pattern {name}", pattern.Shading, False)
         elif kind == 1 and isinstance(pattern, pikepdf.Stream):
             holder = ctx.gs.copy()
             holder.ctm = ctx.base
+            holder.clip = None
             sub = StreamState(ctx.where, ctx.resources, holder, ctx.stack)
-            self._form(sub, name, pattern, step=f"pattern {name}")
+            self._form(sub, name, pattern, step=f"pattern {name}", tile=True)
 
     # -- text ---------------------------------------------------------------------
 
@@ -267,17 +283,27 @@ class ContentWalker:
     def _Tr(self, ctx: StreamState, o: list) -> None:
         ctx.gs.render_mode = int(o[0])
 
+    def _Tc(self, ctx: StreamState, o: list) -> None:
+        ctx.gs.char_spacing = float(o[0])
+
+    def _Tw(self, ctx: StreamState, o: list) -> None:
+        ctx.gs.word_spacing = float(o[0])
+
     def _show(self, ctx: StreamState, o: list, op: str | None = None) -> None:
         size = abs(ctx.gs.font_size) * y_scale(mul(ctx.tm, ctx.gs.ctm))
         if op is None:
             op = "TJ" if o and isinstance(o[0], pikepdf.Array) else "Tj"
-        self.visitor.text(ctx, op, size)
+        box, advance = show_box(ctx.gs, ctx.tm, o, op, self._fonts) if self.geometry else (None, 0.0)
+        self.visitor.text(ctx, op, size, box)
+        if advance:
+            ctx.tm = mul((1.0, 0.0, 0.0, 1.0, advance, 0.0), ctx.tm)  # past the glyphs (tlm stays)
 
     def _quote(self, ctx: StreamState, o: list) -> None:
         self._Tstar(ctx, o)
         self._show(ctx, o, "'")
 
     def _dquote(self, ctx: StreamState, o: list) -> None:
+        ctx.gs.word_spacing, ctx.gs.char_spacing = float(o[0]), float(o[1])
         self._Tstar(ctx, o)
         self._show(ctx, o, '"')
 
@@ -301,53 +327,70 @@ class ContentWalker:
         if shading is None:
             self.visitor.problem(ctx, f"sh {name}: no such shading")
             return
-        self.visitor.shading(ctx, name, shading)
+        self.visitor.shading(ctx, name, shading, True)
 
     def _inline(self, ctx: StreamState, o: list) -> None:
         self.visitor.image(ctx, "(inline)", o[0], True)
 
     # -- paths (only measured when the visitor asks) -------------------------------
 
+    # A subpath is kept as its x and y coordinates, as the parser gives them (int or
+    # Decimal): only each subpath's extremes are converted to float, when it is painted.
+
     def _subpath(self, ctx: StreamState) -> None:
         """Begin a subpath (m, re); decide at the path's first one whether to track it."""
         if ctx.path is None:
-            ctx.path = [] if self.visitor.wants_path(ctx.gs) else False
+            ctx.path = [] if self.geometry or self.visitor.wants_path(ctx.gs) else False
         if ctx.path is not False:
-            ctx.path.append([])  # type: ignore[union-attr]
+            ctx.path.append(([], []))  # type: ignore[union-attr]
 
     def _point(self, ctx: StreamState, o: list, start: bool = False) -> None:
         if start or ctx.path is None:
             self._subpath(ctx)
         if ctx.path:
-            ctx.path[-1].append((float(o[0]), float(o[1])))  # type: ignore[index]
+            xs, ys = ctx.path[-1]  # type: ignore[index]
+            xs.append(o[0])
+            ys.append(o[1])
 
     def _points(self, ctx: StreamState, o: list) -> None:
         if ctx.path is None:
             self._subpath(ctx)
         if ctx.path:
-            v = _floats(o)
-            ctx.path[-1].extend(zip(v[0::2], v[1::2]))  # type: ignore[index]
+            xs, ys = ctx.path[-1]  # type: ignore[index]
+            v = list(o)
+            xs.extend(v[0::2])
+            ys.extend(v[1::2])
 
     def _re(self, ctx: StreamState, o: list) -> None:
         self._subpath(ctx)
         if ctx.path:
             x, y, w, h = _floats(o)
-            ctx.path[-1].extend([(x, y), (x + w, y + h)])  # type: ignore[index]
+            xs, ys = ctx.path[-1]  # type: ignore[index]
+            xs.extend((x, x + w))
+            ys.extend((y, y + h))
+
+    def _W(self, ctx: StreamState, o: list) -> None:
+        ctx.clipping = True
 
     def _paint(self, ctx: StreamState, o: list, op: str) -> None:
         path, ctx.path = ctx.path, None
-        if not path or op == "n":
-            return
-        ctm = ctx.gs.ctm
-        pad = 0.0
-        if op in STROKE_PAINT:  # a stroke reaches half the line width beyond the path
-            pad = ctx.gs.line_width / 2 * max(x_scale(ctm), y_scale(ctm))
-        boxes = []
-        for points in path:  # type: ignore[union-attr]
-            if not points:
-                continue
-            xs = [p[0] for p in points]
-            ys = [p[1] for p in points]
-            x0, y0, x1, y1 = transform_rect(ctm, (min(xs), min(ys), max(xs), max(ys)))
-            boxes.append((x0 - pad, y0 - pad, x1 + pad, y1 + pad))
-        self.visitor.paint(ctx, op, boxes)
+        clipping, ctx.clipping = ctx.clipping, False
+        boxes, exact = None, False
+        if isinstance(path, list):  # tracked (False: untracked, None: no path)
+            ctm = ctx.gs.ctm
+            exact = len(path) == 1 and upright_rectangle(path[0], ctm)
+            boxes = []
+            for xs, ys in path:  # type: ignore[union-attr]
+                if xs and len(xs) == len(ys):
+                    box = (float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys)))
+                    boxes.append(transform_rect(ctm, box))
+            if clipping and boxes:  # the clip takes effect after this operator
+                area = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                        max(b[2] for b in boxes), max(b[3] for b in boxes))
+                ctx.gs.clip = intersect(ctx.gs.clip, area)
+            if op in STROKE_PAINT:  # a stroke reaches half the line width beyond the path
+                pad = ctx.gs.line_width / 2 * max(x_scale(ctm), y_scale(ctm))
+                boxes = [(x0 - pad, y0 - pad, x1 + pad, y1 + pad) for x0, y0, x1, y1 in boxes]
+        if op != "n":
+            self.visitor.paint(ctx, op, boxes, exact)
+

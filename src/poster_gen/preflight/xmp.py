@@ -14,6 +14,7 @@ from typing import Any
 
 import pikepdf
 
+from ..pdfx_standards import Standard
 from .model import CheckResult, Findings, result, text
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -21,6 +22,9 @@ DC = "http://purl.org/dc/elements/1.1/"
 XMP = "http://ns.adobe.com/xap/1.0/"
 PDFXID = "http://www.npes.org/pdfx/ns/id/"
 PDFX = "http://ns.adobe.com/pdfx/1.3/"
+XMPMM = "http://ns.adobe.com/xap/1.0/mm/"
+#: what PDF/X-4 requires of the XMP besides the identification (ISO 15930-7, 6.7.2)
+VERSION_ID = ("DocumentID", "VersionID", "RenditionClass")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?"
@@ -99,7 +103,7 @@ def xmp_properties(packet: bytes) -> dict[tuple[str, str], str]:
     return values
 
 
-def check_xmp(file: str, pdf: pikepdf.Pdf) -> CheckResult:
+def check_xmp(file: str, pdf: pikepdf.Pdf, standard: Standard) -> CheckResult:
     findings = Findings(keep=5)
     stream = pdf.Root.get("/Metadata")
     if not isinstance(stream, pikepdf.Stream):
@@ -113,7 +117,7 @@ def check_xmp(file: str, pdf: pikepdf.Pdf) -> CheckResult:
     info: Any = pdf.trailer.get("/Info")
     info = info if isinstance(info, pikepdf.Dictionary) else {}
 
-    expected = text(info.get("/GTS_PDFXVersion", "PDF/X-1a:2003"))
+    expected = text(info.get("/GTS_PDFXVersion", standard.name))
     version = props.get((PDFXID, "GTS_PDFXVersion"), props.get((PDFX, "GTS_PDFXVersion")))
     if version is None:
         findings.add("XMP has no pdfxid:GTS_PDFXVersion")
@@ -141,4 +145,10 @@ def check_xmp(file: str, pdf: pikepdf.Pdf) -> CheckResult:
             findings.add(f"XMP xmp:{xmp_key} {xmp_value!r} is not a date")
         elif a is not None and not same_instant(a, b):
             findings.add(f"XMP xmp:{xmp_key} {xmp_value} differs from Info {info_key[1:]} {text(value)}")
-    return result(file, "xmp", findings, "GTS_PDFXVersion, dc:title and dates agree with Info")
+    summary = "GTS_PDFXVersion, dc:title and dates agree with Info"
+    if standard.version_id:
+        for name in VERSION_ID:
+            if not props.get((XMPMM, name), "").strip():
+                findings.add(f"XMP has no xmpMM:{name} ({standard.name} requires it)")
+        summary += "; xmpMM:DocumentID, VersionID and RenditionClass present"
+    return result(file, "xmp", findings, summary)
