@@ -75,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; the previous output files are unchanged.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (``poster-gen releases | head``): not an error of ours
+        _quiet_stdout()
+        return 0
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -87,3 +90,13 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
         return 1
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush of a closed pipe does
+    not print a second error on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

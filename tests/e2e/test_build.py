@@ -164,3 +164,17 @@ def test_pdffonts_sees_every_font_embedded(built: Path):
             cols = row.split()
             # name type encoding emb sub uni object ID: "emb" and "sub" are yes
             assert cols[-5] == "yes" and cols[-4] == "yes", (p, row)
+
+
+def test_a_reader_that_goes_away_is_not_an_error():
+    """``poster-gen list | head -1``: the pipe closes before everything is printed."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "poster_gen", "list", "--project", str(ROOT)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # gone before the first line is written
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 0
+    assert "error" not in err.lower(), err
