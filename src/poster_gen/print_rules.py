@@ -10,3 +10,16 @@ MAX_INK = 300.0
 SMALL_TEXT_PT = 12.0
 #: Bleed beyond the trim on every side (millimetres).
 BLEED_MM = 3.0
+
+
+def near_black(c: float, m: float, y: float, k: float) -> bool:
+    """Text that reads as black (percent ink): mostly K, little colour. Such text below
+    ``SMALL_TEXT_PT`` prints as K100 alone, overprinting (the renderer does it, the
+    preflight holds every file to it): no misregistered fringes, no white halo."""
+    return k >= 80 and max(c, m, y) <= 60
+
+
+def overprint_ink(beneath: tuple[float, float, float, float]) -> float:
+    """Total ink (percent) where K100 overprints ``beneath`` (C, M, Y, K): its C, M and Y
+    stay, K becomes 100 (overprint mode 1)."""
+    return beneath[0] + beneath[1] + beneath[2] + 100.0

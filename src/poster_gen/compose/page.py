@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..errors import StageError
 from ..load.layout_models import Template
 from . import overflow
+from .overprint import knockouts
 from .regions import REGISTRY
 from .regions.landmark_index import IndexFull
 from .page_context import PageContext
@@ -94,7 +95,7 @@ def _compose_page(template: Template, ctx: PageContext, label: str, name: str, l
     """Compose every region in the template's order (a region that flows ``after``
     others comes below them in the file), then stack them: layered regions (colour
     fields, motifs) behind the rest. ``lint=False`` skips the layout lint (a fit probe)."""
-    page = Page(ctx.width, ctx.height, ctx.bleed, label=label)
+    page = Page(ctx.width, ctx.height, ctx.bleed, label=label, template=name)
     ctx.capacity = page.capacity  # the text regions record how much each field could hold
     e = ctx.bleed
     page.add(Rect(Box(-e, -e, ctx.width + 2 * e, ctx.height + 2 * e),
@@ -136,4 +137,5 @@ def _compose_page(template: Template, ctx: PageContext, label: str, name: str, l
         from .layout_lint.page import lint_page  # only when a page is composed: a memoised one carries its lint
 
         page.lint = lint_page(page, ctx, template, name, by_region)
+    page.items = knockouts(page.items)  # after the lint, which knows items by identity
     return page

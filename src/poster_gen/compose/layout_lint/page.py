@@ -19,8 +19,8 @@ from __future__ import annotations
 from ...load.layout_models import Template
 from . import clreq, ink, space, type_scale
 from ..page_context import PageContext
-from ...page_model import Box, Circle, Image, Item, Page, Path, Rect, TextLine
-from ..ink import outline
+from ...page_model import Box, Image, Item, Page, TextLine
+from ..overprint import behind, fill_of
 from .kit import ContrastCause, LintIssue, PageLint
 
 __all__ = ["LintIssue", "lint_page"]
@@ -65,10 +65,6 @@ def _overlaps(content, template: Template, page: Page, issue) -> None:
                       f"(near x {box.cx:.0f} mm, y {box.cy:.0f} mm); move one, or declare one layered")
 
 
-def _fill_of(item: Item):
-    return getattr(item, "fill", None) if isinstance(item, (Rect, Path, Circle)) else None
-
-
 def _theme_name(ctx: PageContext, template: Template) -> str:
     """The theme the page is set in: its landmark's, or the layout's campaign theme."""
     landmark = ctx.data.get("landmark")
@@ -82,7 +78,7 @@ def _contrast(page: Page, content, ctx: PageContext, issue, theme: str) -> None:
     painted: list[Item] = []  # filled shapes and images, in drawing order
     for item in page.items:
         if isinstance(item, TextLine) and id(item) in region_of:
-            bg = _behind(item, painted)
+            bg = behind(item, painted)
             if isinstance(bg, Image):
                 issue(region_of[id(item)], f"the text {item.text[:20]!r} sits on a photo; its contrast is not "
                       "measured: check it by eye", "warning")
@@ -97,23 +93,8 @@ def _contrast(page: Page, content, ctx: PageContext, issue, theme: str) -> None:
                       f"{item.colour.name or 'its colour'}) on {bg.fill.name or 'its ground'} has a contrast of "
                       f"{ratio:.2f}:1; it needs {need:g}:1",
                       cause=ContrastCause(item.colour, bg.fill, ratio, need, theme, item.style))
-        elif isinstance(item, Image) or _fill_of(item) is not None:
+        elif isinstance(item, Image) or fill_of(item) is not None:
             painted.append(item)
-
-
-def _behind(text: TextLine, painted: list[Item]):
-    """The topmost painted item under the text's centre: a filled path by its outline
-    (a mountain's bounding box may cover a name its shape keeps clear of)."""
-    b = text.bounds()
-    cx, cy = b.cx, b.cy
-    for item in reversed(painted):
-        ib = item.bounds()
-        if not (ib.x <= cx <= ib.right and ib.y <= cy <= ib.bottom):
-            continue
-        if isinstance(item, Path) and not outline(item).contains(cx, cy, item.even_odd):
-            continue
-        return item
-    return None
 
 
 def _sizes(content, ctx: PageContext, issue) -> None:
