@@ -9,38 +9,58 @@ Nothing here imports ReportLab: composing a page is pure geometry.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Union
 
 from .colour import cmyk_to_rgb
 
 
-
-
-
 @dataclass(frozen=True)
 class CMYK:
-    """A process colour in percent (0-100 per channel)."""
+    """A colour in percent (0-100 per channel): a process mix, or a spot ink.
+
+    ``spot``: the name of a spot ink (a Separation plate, e.g. "PANTONE 7621 C"); C, M, Y
+    and K are then its process alternate at this ``density`` (the tint of the spot,
+    0-1), which screens, proofs and contrast checks use. ``overprint``: painted without
+    knocking out what lies beneath (finishing plates: foil, varnish, die line).
+
+    ``source`` and ``alpha`` say how a colour was made when it is a see-through layer
+    flattened onto its ground (a motif at 16 % strength on a band): ``source`` at
+    ``alpha`` over what lies beneath. PDF/X-1a prints the flattened values; an output
+    that keeps live transparency (PDF/X-4) paints ``source`` at ``alpha``. They do not
+    take part in equality: the flattened colour is the same colour either way.
+    """
 
     c: float
     m: float
     y: float
     k: float
     name: str = ""
+    spot: str = ""
+    density: float = 1.0
+    overprint: bool = False
+    source: "CMYK | None" = field(default=None, compare=False, repr=False)
+    alpha: float = field(default=1.0, compare=False, repr=False)
 
     @property
     def total(self) -> float:
-        """Total area coverage in percent."""
+        """Total area coverage in percent (of the process alternate, for a spot)."""
         return self.c + self.m + self.y + self.k
 
     def tint(self, factor: float, name: str = "") -> "CMYK":
-        """The same ink mix at ``factor`` (0-1) of its strength: a screen tint."""
+        """The same ink at ``factor`` (0-1) of its strength: a screen tint (of a spot
+        ink: the same plate at a lower density)."""
         f = max(0.0, min(1.0, factor))
-        return CMYK(self.c * f, self.m * f, self.y * f, self.k * f, name or f"{self.name} {round(f * 100)}%")
+        return CMYK(self.c * f, self.m * f, self.y * f, self.k * f, name or f"{self.name} {round(f * 100)}%",
+                    self.spot, self.density * f if self.spot else 1.0, self.overprint)
 
     def mix(self, other: "CMYK", t: float) -> "CMYK":
-        """Linear blend towards ``other`` (t=0 self, t=1 other)."""
+        """Linear blend towards ``other`` (t=0 self, t=1 other): a process mix."""
         return CMYK(*(a + (b - a) * t for a, b in zip(self.channels, other.channels)))
+
+    def layer(self, source: "CMYK", alpha: float) -> "CMYK":
+        """This (flattened) colour, remembered as ``source`` at ``alpha`` over its ground."""
+        return replace(self, source=source, alpha=max(0.0, min(1.0, alpha)))
 
     @property
     def channels(self) -> tuple[float, float, float, float]:
@@ -192,6 +212,9 @@ class TextLine:
     para: int = 0  # the paragraph it belongs to: lines of one paragraph share the number
     lang: str = ""  # zh or en: which punctuation forms and breaking rules it follows
     measure: float = 0.0  # mm: the width a justified line fills (0: not justified)
+    # Small black text prints from the K plate alone and overprints (``print_rules``);
+    # True where overprinting would take the ink beneath it past the limit: it knocks out.
+    knockout: bool = False
 
     def bounds(self) -> Box:
         if self.align == "left":
@@ -270,6 +293,7 @@ class Page:
     marks: list[Item] = field(default_factory=list)  # printer's marks, in the slug outside the bleed
     lint: list = field(default_factory=list)  # the layout lint's findings (compose.layout_lint.kit.LintIssue)
     capacity: dict = field(default_factory=dict)  # data field ("ambition.en") -> about how many characters fit
+    template: str = ""  # the layout template it was composed from
 
     @property
     def trim(self) -> Box:

@@ -10,7 +10,10 @@ import pytest
 
 from poster_gen.finish.impose import booklet_order, impose
 from poster_gen.finish.marks import add_marks, printer_marks
-from poster_gen.finish.pdfx import PDFX, DocInfo, finish_pdfx
+from poster_gen.finish.pdfx import DocInfo, finish_pdfx
+from poster_gen.pdfx_standards import STANDARDS
+
+PDFX = STANDARDS["x1a"].name
 from poster_gen.finish.sizes import PAPER, scale_for
 from poster_gen.load.layout_models import OutputIntentSpec, PrintSpec
 from poster_gen.page_model import CMYK, Box, Document, Page, Path as Line, Rect

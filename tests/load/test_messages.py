@@ -103,7 +103,7 @@ def test_a_misspelt_required_key_is_one_problem():
     obj, found = model(Colour, "name: Gold\ncmky: [8, 30, 92, 0]\n")
     assert obj is None
     assert [str(p) for p in found] == ["f.yaml:2:1: cmky: unknown key (did you mean 'cmyk'?); expected one of: "
-                                       "name, cmyk"]
+                                       "name, cmyk, spot"]
 
 
 # -- texts: NFC, invisible characters removed, the unprintable refused -----------------

@@ -23,6 +23,26 @@ def project_problems(project: Project, langs: tuple[str, ...]) -> dict[str | Non
     return found
 
 
+def standard_problems(project: Project, layouts, override: str | None) -> list[Problem]:
+    """What keeps each print layout's files from meeting its PDF/X standard before
+    anything is made: PDF/X-4 embeds the printing condition's ICC profile, so the layout
+    must name one (``override``: the standard --standard asked for)."""
+    from ..pdfx_standards import STANDARDS
+
+    found = []
+    for name in sorted(layouts):
+        layout = project.layouts[name]
+        standard = STANDARDS[layout.print.standard]
+        if standard.profile_required and not layout.print.output_intent.profile:
+            asked = f"--standard {override}" if override else f"print.standard {standard.key}"
+            message = (f"{standard.name} ({asked}) embeds the printing condition's ICC profile: name the CMYK "
+                       f"profile your print shop gave you, e.g. profile: assets/icc/press.icc")
+            src = project.sources.get(f"layouts/{name}.yaml")
+            found.append(src.problem(("print", "output_intent"), message) if src else
+                         Problem(f"layouts/{name}.yaml", 0, 0, "print.output_intent.profile", message))
+    return found
+
+
 def output_problems(project: Project, layout_name: str, doc, output: str, target: str, *,
                     printed: bool, draft: bool = False) -> tuple[list[Problem], list[str]]:
     """The checks a composed output passes before it is rendered, as (errors,

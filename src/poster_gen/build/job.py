@@ -114,8 +114,11 @@ def run_job(job: Job) -> JobResult:
     _phase(job.key, "preflight")
     from ..preflight import PreflightOptions, preflight_pdf
 
+    spec = project.layouts[layout_name].print
     popts = PreflightOptions(min_image_ppi=0.0 if opts.draft else MIN_PPI,
-                             min_bleed_mm=min(BLEED_MM, opts.bleed) if opts.bleed is not None else BLEED_MM)
+                             min_bleed_mm=min(BLEED_MM, opts.bleed) if opts.bleed is not None else BLEED_MM,
+                             standard=spec.standard, separations=declared_plates(project, spec),
+                             finishes=frozenset(f.name for f in spec.finishes))
     failed = [r for r in preflight_pdf(Path(res.temp), popts, shown=job.name) if not r.ok]
     if failed:
         discard(res.temp)
@@ -145,12 +148,23 @@ def compose_output(job: Job, ctx: JobContext):
                           step=ctx.steps.get((layout_name, printed), 0))
 
 
+def declared_plates(project, spec) -> frozenset[str]:
+    """The spot plates a print file may carry: the themes' spot inks and the layout's
+    finishing plates (anything else is a mistake the preflight refuses)."""
+    spots = {c.spot for theme in project.themes.values() for c in theme.colours.values() if c is not None and c.spot}
+    return frozenset(spots | {f.name for f in spec.finishes})
+
+
 def _render(job: Job, doc, ctx: JobContext, layout_name: str) -> tuple[str, bytes]:
+    from ..finish.finishes import add_finishes
     from ..finish.marks import add_marks
     from ..finish.pdfx import DocInfo, finish_pdfx
+    from ..pdfx_standards import STANDARDS
     from ..render.pdf import font_files, render_document
 
     layout = ctx.project.layouts[layout_name]
+    standard = STANDARDS[layout.print.standard]
+    add_finishes(doc, layout.print)
     add_marks(doc, layout.print, ctx.options.marks)
     files = font_files(ctx.fonts[layout_name])
     _phase(job.key, "render")
@@ -158,10 +172,10 @@ def _render(job: Job, doc, ctx: JobContext, layout_name: str) -> tuple[str, byte
 
     def finish(canvas) -> None:
         _phase(job.key, "finish")
-        finish_pdfx(canvas, info, layout.print.output_intent, ctx.project.root)
+        finish_pdfx(canvas, info, layout.print.output_intent, ctx.project.root, standard)
 
     buf = io.BytesIO()
-    render_document(doc, buf, files, finish=finish)
+    render_document(doc, buf, files, finish=finish, live=standard.transparency)
     data = buf.getvalue()
     return write_temp(job.dest, data), data
 

@@ -9,16 +9,17 @@ EDITIONS = ("zh-en", "zh", "en")
 class PrintOptions:
     """How the files are made for the press, and in which languages."""
 
-    __slots__ = ("size", "bleed", "marks", "draft", "lang", "fmt")
+    __slots__ = ("size", "bleed", "marks", "draft", "lang", "fmt", "standard")
 
     def __init__(self, size: str | None = None, bleed: float | None = None, marks: bool = True,
-                 draft: bool = False, lang: str = "zh-en", fmt: str = "print"):
+                 draft: bool = False, lang: str = "zh-en", fmt: str = "print", standard: str | None = None):
         self.size = size  # a poster sheet size (A0-A4); None: the layout's own
         self.bleed = bleed  # mm; None: the layout's
         self.marks = marks  # crop (and registration) marks in a slug
         self.draft = draft  # low-resolution images warn instead of failing
         self.lang = lang  # the edition: zh-en (bilingual), zh or en
         self.fmt = fmt  # print, screen, social or all
+        self.standard = standard  # a PDF/X standard (pdfx_standards); None: each layout's print.standard
 
     @property
     def langs(self) -> tuple[str, ...]:
@@ -31,4 +32,5 @@ class PrintOptions:
 
     def key(self) -> str:
         """The options as recorded in the build manifest."""
-        return f"size={self.size};bleed={self.bleed};marks={self.marks};draft={self.draft};lang={self.lang}"
+        key = f"size={self.size};bleed={self.bleed};marks={self.marks};draft={self.draft};lang={self.lang}"
+        return key + (f";standard={self.standard}" if self.standard else "")

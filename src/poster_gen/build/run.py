@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from ..errors import BuildError, InputError, Problem
 from ..finish.sizes import PAPER, scale_for
 from ..load.project import Project, load_project
-from .checks import project_problems
+from .checks import project_problems, standard_problems
 from .glyphs import prepare_layout_fonts, project_text
 from .formats import BROCHURE
 from .options import PrintOptions
@@ -82,6 +82,10 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
         sheet = PAPER[options.size]
     outputs = plan_outputs(project, out, slugs, with_brochure, options)
     result.outputs = list(outputs.values())
+    problems = standard_problems(project, {o.layout for o in outputs.values() if o.fmt == "print"},
+                                 options.standard)
+    if problems:
+        raise InputError(problems)
 
     def blame(slug: str | None, problems: list[Problem]) -> None:
         """Problems of one landmark's file fail its outputs, and keep the brochure from
@@ -186,7 +190,11 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
 
 
 def _apply_print_options(project: Project, options: PrintOptions) -> None:
-    """--bleed overrides every layout's bleed; crop marks move out to stay clear of it."""
+    """--bleed overrides every layout's bleed (crop marks move out to stay clear of it);
+    --standard every layout's PDF/X standard."""
+    if options.standard is not None:
+        for name, layout in project.layouts.items():
+            project.layouts[name] = replace(layout, print=replace(layout.print, standard=options.standard))
     if options.bleed is None:
         return
     for name, layout in project.layouts.items():

@@ -52,6 +52,11 @@ def print_arguments(p: argparse.ArgumentParser) -> None:
                    help="no crop marks: the sheet ends at the bleed")
     g.add_argument("--draft", action="store_true",
                    help="build even when a photo is below 300 ppi (with a warning)")
+    from ..pdfx_standards import STANDARDS
+
+    g.add_argument("--standard", choices=list(STANDARDS),
+                   help="the PDF/X standard of the print files: x1a (PDF/X-1a:2003) or x4 (PDF/X-4, live "
+                        "transparency; needs the printing condition's ICC profile); default: the layout's")
     from ..build.formats import CHOICES
 
     p.add_argument("--format", dest="fmt", choices=list(CHOICES), default="print",
@@ -69,7 +74,7 @@ def print_options(args: argparse.Namespace):
         from ..errors import InputError, Problem
         raise InputError([Problem("--bleed", 0, 0, "", f"{args.bleed:g} mm is not a bleed (0-20 mm)")])
     return PrintOptions(size=args.size, bleed=args.bleed, marks=args.marks, draft=args.draft, lang=args.lang,
-                        fmt=getattr(args, "fmt", "print"))
+                        fmt=getattr(args, "fmt", "print"), standard=getattr(args, "standard", None))
 
 
 def size_text(n: int) -> str:

@@ -13,7 +13,7 @@ from .text import Metrics, TextStyle
 
 
 def palette_of(theme: Theme) -> dict[str, CMYK]:
-    return {token: CMYK(*c.cmyk, name=c.name or token) for token, c in theme.colours.items()}
+    return {token: CMYK(*c.cmyk, name=c.name or token, spot=c.spot or "") for token, c in theme.colours.items()}
 
 
 @dataclass

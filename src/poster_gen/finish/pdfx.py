@@ -1,5 +1,6 @@
-"""Finish a print document as PDF/X-1a:2003: the identification keys, the output intent
-and XMP metadata that agrees with the document information.
+"""Finish a print document as PDF/X (a row of ``pdfx_standards.STANDARDS``: PDF/X-1a:2003
+or PDF/X-4): the PDF version, the identification keys, the output intent and XMP metadata
+that agrees with the document information.
 
 The parts are written into ReportLab's document objects just before it saves, so the
 PDF is written once (reopening and saving it with pikepdf cost about 40 ms per
@@ -18,9 +19,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..load.layout_models import OutputIntentSpec
-
-PDFX = "PDF/X-1a:2003"
-PDF_VERSION = (1, 4)  # PDF/X-1a:2003 is PDF 1.4
+from ..pdfx_standards import DEFAULT, STANDARDS, Standard
 # The campaign's launch day: a stable default for the document dates.
 DEFAULT_DATE = datetime(2020, 6, 15, tzinfo=timezone.utc)
 
@@ -53,17 +52,18 @@ def producer() -> str:
     return f"poster-gen {__version__} (ReportLab)"
 
 
-def finish_pdfx(canvas, info: DocInfo, intent: OutputIntentSpec, root: Path) -> None:
-    """Add the PDF/X-1a:2003 parts to ``canvas`` (a ReportLab canvas whose pages are all
-    drawn, not yet saved)."""
+def finish_pdfx(canvas, info: DocInfo, intent: OutputIntentSpec, root: Path,
+                standard: Standard = STANDARDS[DEFAULT]) -> None:
+    """Add the parts ``standard`` asks for to ``canvas`` (a ReportLab canvas whose pages
+    are all drawn, not yet saved)."""
     from reportlab.pdfbase.pdfdoc import PDFArray, PDFCatalog, PDFDictionary, PDFName, PDFString
 
     doc = canvas._doc
     when = document_date()
     digest = _content_digest(doc, info)
-    doc._pdfVersion = PDF_VERSION
+    doc._pdfVersion = standard.version
     doc.updateSignature(digest)  # the trailer /ID follows the content
-    doc.info = _info(info, when)
+    doc.info = _info(info, when, standard)
 
     intent_dict = PDFDictionary({
         "Type": PDFName("OutputIntent"), "S": PDFName("GTS_PDFX"),
@@ -78,7 +78,7 @@ def finish_pdfx(canvas, info: DocInfo, intent: OutputIntentSpec, root: Path) -> 
     catalog.__NoDefault__ = [*PDFCatalog.__NoDefault__, "OutputIntents"]
     catalog.OutputIntents = PDFArray([intent_dict])
     catalog.Metadata = _stream({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")},
-                               xmp_packet(info, when, digest), compress=False)
+                               xmp_packet(info, when, digest, standard), compress=False)
 
 
 def _content_digest(doc, info: DocInfo) -> str:
@@ -91,7 +91,7 @@ def _content_digest(doc, info: DocInfo) -> str:
     return h.hexdigest()
 
 
-def _info(info: DocInfo, when: datetime):
+def _info(info: DocInfo, when: datetime, standard: Standard):
     from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
 
     class PDFXInfo(PDFInfo):
@@ -99,13 +99,15 @@ def _info(info: DocInfo, when: datetime):
 
         def format(self, document):
             date = PDFString(pdf_date(when))
+            keys = {"GTS_PDFXVersion": PDFString(standard.name)}
+            if standard.conformance:
+                keys["GTS_PDFXConformance"] = PDFString(standard.conformance)
             return PDFDictionary({
                 "Title": PDFString(info.title), "Author": PDFString(info.author),
                 "Subject": PDFString(info.subject), "Keywords": PDFString(", ".join(info.keywords)),
                 "Creator": PDFString(creator()), "Producer": PDFString(producer()),
                 "CreationDate": date, "ModDate": date, "Trapped": PDFName("False"),
-                "GTS_PDFXVersion": PDFString(PDFX), "GTS_PDFXConformance": PDFString(PDFX),
-            }).format(document)
+                **keys}).format(document)
 
     out = PDFXInfo()
     out.title, out.author, out.subject, out.keywords = info.title, info.author, info.subject, ", ".join(info.keywords)
@@ -137,10 +139,17 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def xmp_packet(info: DocInfo, when: datetime, digest: str) -> bytes:
-    """The XMP packet: the same title, dates and identification as the Info dictionary."""
+def xmp_packet(info: DocInfo, when: datetime, digest: str, standard: Standard = STANDARDS[DEFAULT]) -> bytes:
+    """The XMP packet: the same title, dates and identification as the Info dictionary
+    (and, where the standard asks, the version and rendition of the document)."""
     iso = when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     e = escape
+    name = standard.name
+    extra = ""
+    if standard.conformance:
+        extra += f"\n   <pdfx:GTS_PDFXConformance>{standard.conformance}</pdfx:GTS_PDFXConformance>"
+    if standard.version_id:
+        extra += "\n   <xmpMM:VersionID>1</xmpMM:VersionID>\n   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>"
     body = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -164,9 +173,8 @@ def xmp_packet(info: DocInfo, when: datetime, digest: str) -> bytes:
    <xmp:MetadataDate>{iso}</xmp:MetadataDate>
    <xmpMM:DocumentID>uuid:{uuid.UUID(digest[:32])}</xmpMM:DocumentID>
    <xmpMM:InstanceID>uuid:{uuid.UUID(digest[32:64])}</xmpMM:InstanceID>
-   <pdfxid:GTS_PDFXVersion>{PDFX}</pdfxid:GTS_PDFXVersion>
-   <pdfx:GTS_PDFXVersion>{PDFX}</pdfx:GTS_PDFXVersion>
-   <pdfx:GTS_PDFXConformance>{PDFX}</pdfx:GTS_PDFXConformance>
+   <pdfxid:GTS_PDFXVersion>{name}</pdfxid:GTS_PDFXVersion>
+   <pdfx:GTS_PDFXVersion>{name}</pdfx:GTS_PDFXVersion>{extra}
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>

@@ -32,7 +32,7 @@ SCHEMAS: dict[str, type] = {"landmark": Landmark, "campaign": Campaign, "layout"
 # What some check functions mean, in schema terms; others only run in the loader.
 _CHECKS: dict[Any, dict] = {
     models._url: {"pattern": r"^https?://[^\s/$.?#][^\s]*$", "format": "uri"},
-    theme_models._cmyk: {"minItems": 4, "maxItems": 4, "items": {"minimum": 0, "maximum": 100}},
+    theme_models.cmyk_check: {"minItems": 4, "maxItems": 4, "items": {"minimum": 0, "maximum": 100}},
 }
 
 

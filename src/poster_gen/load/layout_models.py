@@ -14,7 +14,10 @@ from ..print_rules import BLEED_MM
 
 from .models import Text
 from .model_reader import meta
-from .theme_models import TOKENS, Colour, Theme  # noqa: F401 (the themes' models, imported from here too)
+from .theme_models import TOKENS, Colour, Theme, spot_name  # noqa: F401 (the themes' models, imported from here too)
+from .theme_models import cmyk_check
+from ..suggest import suggest
+from ..pdfx_standards import DEFAULT, STANDARDS
 from .vocabulary import REGION_KINDS
 
 
@@ -39,6 +42,30 @@ class OutputIntentSpec:
         doc="a CMYK ICC profile in the project (e.g. assets/icc/coated-fogra39.icc) to embed", verbatim=True))
 
 
+FINISH_KINDS = ("foil", "varnish", "die-line")
+TRIM = "trim"  # a finishing plate's element: the trim's outline (a die line)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FinishSpec:
+    """A finishing plate: a spot plate the press (or the finisher) uses for foil, spot
+    varnish or a die line. It always overprints, so the colours beneath print whole."""
+
+    __describe__ = "a finishing plate"
+    kind: Literal[FINISH_KINDS]  # type: ignore[valid-type]
+    name: str = field(metadata=meta(max_len=60, check=spot_name, verbatim=True,
+                                    doc="the plate's name, as the print shop knows it (e.g. Foil gold)",
+                                    doc_zh="印版名称，按印厂的叫法（如 Foil gold）"))
+    cmyk: list[float] = field(metadata=meta(check=cmyk_check, doc="how proofs show the plate, percent ink",
+                                            doc_zh="样张上此印版的显示颜色，油墨百分比"))
+    elements: list[str] = field(metadata=meta(
+        min_items=1, doc=f"the regions it covers (what each draws): an id (on every page that has it), "
+                         f"template.id (on that template's pages, e.g. cover.title), or {TRIM!r}: the trim's outline",
+        doc_zh=f"所覆盖的区域（该区域所绘内容）：区域 id（所有含此区域的页面）、模板.id（仅该模板的页面，"
+               f"如 cover.title），或 {TRIM!r}：裁切线轮廓"))
+    weight: float = field(default=0.5, metadata=meta(min=0.1, max=4, doc="pt: the line of a trim outline"))
+
+
 @dataclass(frozen=True, kw_only=True)
 class PrintSpec:
     """Printer's marks and the PDF/X output intent."""
@@ -58,6 +85,14 @@ class PrintSpec:
     finishing: Text | None = field(default=None, metadata=meta(
         doc="how the print shop finishes it, for the job ticket of a release, e.g. saddle stitch",
         doc_zh="印后加工方式，写入发布的印刷工单，如“骑马钉装订”"))
+    standard: Literal[tuple(STANDARDS)] = field(default=DEFAULT, metadata=meta(  # type: ignore[valid-type]
+        doc="the PDF/X standard print files follow: x1a (PDF/X-1a:2003, everything flattened) or x4 "
+            "(PDF/X-4: live transparency, needs output_intent.profile); build --standard overrides it",
+        doc_zh="印刷文件遵循的 PDF/X 标准：x1a（PDF/X-1a:2003，全部拼合）或 x4（PDF/X-4：保留透明，"
+               "需要 output_intent.profile）；build --standard 可临时改用另一标准"))
+    finishes: list[FinishSpec] = field(default_factory=list, metadata=meta(
+        doc="finishing plates (foil, varnish, die line) for named regions",
+        doc_zh="印后加工印版（烫金、局部光油、模切线），用于指定区域"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -351,6 +386,7 @@ class Layout:
                     yield ("sequence", i), f"unknown template {name!r} (defined: {', '.join(self.templates)})"
         if self.filler and self.filler not in self.templates:
             yield ("filler",), f"unknown template {self.filler!r}"
+        yield from self._finishes()
         for tname, tpl in self.templates.items():
             if tpl is None:
                 continue
@@ -385,3 +421,23 @@ class Layout:
                     if k is not None and n is not None and k + n - 1 > self.grid.columns:
                         yield (("templates", tname, "regions", j, "box"),
                                f"columns {k}-{k + n - 1} run past the grid's {self.grid.columns}")
+
+    def _finishes(self):
+        """Each finishing plate names regions the templates have (or the trim), once."""
+        if self.print is None:
+            return
+        ids = {r.id for t in self.templates.values() if t is not None for r in t.regions if r is not None}
+        ids |= {f"{name}.{r.id}" for name, t in self.templates.items() if t is not None
+                for r in t.regions if r is not None}
+        ids |= {f"{name}.{TRIM}" for name in self.templates}
+        names: set[str] = set()
+        for i, fin in enumerate(self.print.finishes):
+            if fin is None:
+                continue
+            if fin.name in names:
+                yield ("print", "finishes", i, "name"), f"the plate {fin.name!r} is declared twice"
+            names.add(fin.name)
+            for j, element in enumerate(fin.elements):
+                if element != TRIM and element not in ids:
+                    yield (("print", "finishes", i, "elements", j),
+                           f"no region {element!r} in this layout{suggest(element, sorted(ids) + [TRIM])}")

@@ -14,7 +14,7 @@ from .models import Text
 TOKENS = ("primary", "secondary", "deep", "accent", "blossom", "ground", "tint", "paper", "ink")
 
 
-def _cmyk(value: list) -> str | None:
+def cmyk_check(value: list) -> str | None:
     if len(value) != 4:
         return f"has {len(value)} values; a CMYK colour has 4 (C, M, Y, K)"
     for ch, v in zip("CMYK", value):
@@ -25,13 +25,33 @@ def _cmyk(value: list) -> str | None:
     return None
 
 
+#: plate names a spot ink cannot take: the process plates and PDF's special colorants
+RESERVED_PLATES = ("Cyan", "Magenta", "Yellow", "Black", "All", "None")
+
+
+def spot_name(value: str) -> str | None:
+    """Why ``value`` cannot name a spot ink's plate, or None."""
+    if not value.strip() or value != value.strip():
+        return "is empty or starts or ends with a space; write the ink's name as the print shop knows it"
+    if any(not ch.isprintable() for ch in value):
+        return "has a character that is not printable"
+    if value in RESERVED_PLATES:
+        return f"{value!r} is a process or special plate (not {', '.join(RESERVED_PLATES)})"
+    return None
+
+
 @dataclass(frozen=True, kw_only=True)
 class Colour:
-    __describe__ = "a colour: {name, cmyk: [C, M, Y, K]} or [C, M, Y, K]"
+    __describe__ = "a colour: {name, cmyk: [C, M, Y, K], spot} or [C, M, Y, K]"
     name: str = field(default="", metadata=meta(allow_empty=True, max_len=40, doc="the colour's name in English",
                                                 doc_zh="颜色的英文名"))
-    cmyk: list[float] = field(metadata=meta(check=_cmyk, doc="percent ink, 0-100 each",
+    cmyk: list[float] = field(metadata=meta(check=cmyk_check, doc="percent ink, 0-100 each",
                                             doc_zh="油墨百分比，每项 0–100"))
+    spot: str | None = field(default=None, metadata=meta(
+        max_len=60, check=spot_name, verbatim=True, printed=False,
+        doc="print it as this spot ink on its own plate (e.g. PANTONE 7621 C); cmyk is then the ink's "
+            "process look-alike, used on screens, proofs and social images",
+        doc_zh="以此专色油墨单独印版印刷（如 PANTONE 7621 C）；cmyk 则为其四色近似值，用于屏幕、样张和社交图片"))
     name_zh: str = field(default="", metadata=meta(internal=True, printed=False))  # the theme's colours_zh
 
     @staticmethod

@@ -16,11 +16,12 @@ from reportlab import rl_config
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.lib.colors import CMYKColor, CMYKColorSep, toColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ..page_model import CMYK, Circle, Document, Image, Link, Page, Path, QRCode, Rect, Stroke, TextLine
 from ..units import PT_PER_MM
-from ..print_rules import SMALL_TEXT_PT
+from ..compose.overprint import overprints
 
 rl_config.useA85 = 0  # binary streams: ASCII85 only makes files 25% bigger and slower to write
 # Flate level for page, form and font streams: level 1 takes a third of the time of
@@ -81,27 +82,61 @@ class Frame:
 
 
 class PageRenderer:
-    def __init__(self, canvas: Canvas, fonts: Mapping[str, str], colour: str = "cmyk"):
+    def __init__(self, canvas: Canvas, fonts: Mapping[str, str], colour: str = "cmyk", live: bool = False):
         self.c = canvas
         self.fonts = fonts
         self.rgb = colour == "rgb"  # screens: RGB converted from the CMYK values, live links
+        self.live = live and not self.rgb  # see-through layers painted with their opacity (PDF/X-4)
         self.forms: dict[tuple, str] = {}  # printer's marks drawn once per sheet size
+        self.layers: list = []  # bounds of the see-through layers drawn on the current page
+        self.now_live = False  # the item being drawn is a live see-through layer
         self.drawers = {TextLine: self.text, Path: self.path, Rect: self.rect, Circle: self.circle,
                         QRCode: self.qr, Link: self.link, Image: self.image}
 
     # colour -----------------------------------------------------------------
-    def _fill(self, col: CMYK) -> None:
+    def _paint_of(self, col: CMYK, live: bool) -> tuple[CMYK, float]:
+        """What is painted for ``col`` and at which opacity: a see-through layer's own
+        colour at its alpha where it stays live, else the flattened colour."""
+        if live and col.source is not None and col.alpha < 1.0:
+            return col.source, col.alpha
+        return col, 1.0
+
+    def _colour(self, col: CMYK, stroke: bool) -> None:
+        c = self.c
         if self.rgb:
-            self.c.setFillColorRGB(*col.to_rgb())
+            (c.setStrokeColorRGB if stroke else c.setFillColorRGB)(*col.to_rgb())
+            return
+        col, alpha = self._paint_of(col, self.now_live)
+        if col.spot:  # a Separation plate of that name, its process alternate for proofs
+            d = col.density if col.density > 0 else 1.0
+            sep = CMYKColorSep(*(min(1.0, v / 100 / d) for v in col.channels), spotName=col.spot,
+                               density=col.density)
+            (c.setStrokeColor if stroke else c.setFillColor)(sep)
         else:
-            self.c.setFillColorCMYK(col.c / 100, col.m / 100, col.y / 100, col.k / 100)
+            (c.setStrokeColorCMYK if stroke else c.setFillColorCMYK)(col.c / 100, col.m / 100, col.y / 100,
+                                                                     col.k / 100)
+        if alpha < 1.0:  # drawn inside q/Q (``item``), so the opacity ends with the item
+            (c.setStrokeAlpha if stroke else c.setFillAlpha)(alpha)
+        if col.overprint:  # finishing plates: never knock out what lies beneath
+            (c.setStrokeOverprint if stroke else c.setFillOverprint)(True)
+            c.setOverprintMask(1)
+
+    def _own_state(self, item, live: bool) -> bool:
+        """Whether drawing ``item`` changes the graphics state beyond its colours
+        (opacity, overprint), so it is drawn inside q/Q."""
+        if self.rgb:
+            return False
+        for col in _colours(item):
+            paint, alpha = self._paint_of(col, live)
+            if alpha < 1.0 or paint.overprint:
+                return True
+        return False
+
+    def _fill(self, col: CMYK) -> None:
+        self._colour(col, stroke=False)
 
     def _stroke(self, st: Stroke) -> None:
-        col = st.colour
-        if self.rgb:
-            self.c.setStrokeColorRGB(*col.to_rgb())
-        else:
-            self.c.setStrokeColorCMYK(col.c / 100, col.m / 100, col.y / 100, col.k / 100)
+        self._colour(st.colour, stroke=True)
         self.c.setLineWidth(st.width_pt)
         self.c.setLineCap(_CAPS[st.cap])
         self.c.setLineJoin(_JOINS[st.join])
@@ -116,10 +151,25 @@ class PageRenderer:
 
     # items ------------------------------------------------------------------
     def draw(self, page: Page, fr: Frame) -> None:
+        self.layers = []  # bounds of the see-through layers drawn so far on this page
         for item in page.items:
             self.item(item, fr)
         if page.marks:
             self.marks(page.marks, fr)
+
+    def _see_through(self, item) -> bool:
+        """Whether ``item`` is painted as a live see-through layer: a motif's stroke or
+        fill (its colour remembers the layer it was flattened from) that overlaps no layer
+        drawn before it. Over the page beneath, it composites to exactly the flattened
+        colour (a layer at 16 % over its ground); a layer over another layer is painted
+        flattened and opaque, as PDF/X-1a prints it, so layers never build up — in every
+        viewer and RIP, without relying on knockout groups, which some viewers ignore."""
+        if not self.live or not any(c.source is not None for c in _colours(item)):
+            return False
+        box = item.bounds()
+        clear = not any(box.intersects(other) for other in self.layers)
+        self.layers.append(box)
+        return clear
 
     def marks(self, marks: list, fr: Frame) -> None:
         """Printer's marks as one form XObject per sheet size, drawn by each page: the
@@ -142,7 +192,14 @@ class PageRenderer:
         drawer = self.drawers.get(type(item))
         if drawer is None:  # pragma: no cover - a new item type without a drawer is a programming error
             raise TypeError(f"no drawer for {type(item).__name__}")
-        drawer(item, fr)
+        self.now_live = self._see_through(item)
+        if self._own_state(item, self.now_live):
+            self.c.saveState()
+            drawer(item, fr)
+            self.c.restoreState()
+        else:
+            drawer(item, fr)
+        self.now_live = False
 
     def path(self, p: Path, fr: Frame) -> None:
         """Operators written straight into the page: motif paths have thousands of
@@ -180,13 +237,15 @@ class PageRenderer:
         self.c.circle(fr.x(ci.cx), fr.y(ci.cy), ci.r * PT_PER_MM, stroke=stroke, fill=fill)
 
     def text(self, t: TextLine, fr: Frame) -> None:
-        small_black = not self.rgb and t.size_pt < SMALL_TEXT_PT and is_near_black(t.colour)
-        if small_black:  # one plate and overprint: no misregistered fringes, no white halo
-            self._fill(SOLID_BLACK)
-            self.c.setFillOverprint(True)
-            self.c.setOverprintMask(1)
+        black = not self.rgb and overprints(t)
+        small_black = black and not t.knockout
+        if black:  # one plate and overprint: no misregistered fringes, no white halo
+            self._fill(SOLID_BLACK)  # (knocking out where overprint would pass the ink limit)
         else:
             self._fill(t.colour)
+        if small_black:
+            self.c.setFillOverprint(True)
+            self.c.setOverprintMask(1)
         x = t.x
         if t.align == "center":
             x -= t.width / 2
@@ -274,35 +333,52 @@ class PageRenderer:
                          b.h * PT_PER_MM)
 
 
-def is_near_black(c: CMYK) -> bool:
-    """Text that reads as black: mostly K, little colour. The preflight's rule
-    (``preflight.collect``: K at least 80 %, no other ink over 60 %), so every text it
-    holds to K100 overprint is printed that way."""
-    return c.k >= 80 and max(c.c, c.m, c.y) <= 60
+def _process_or_spot(colour):
+    """The print canvas's colour rule: DeviceCMYK or a Separation, nothing else (a stray
+    RGB colour is an error, not a silent conversion). ReportLab's own "sep_cmyk" rule
+    reads C=M=Y=K=100 (registration) as a grey and turns it into plain black."""
+    tc = toColor(colour)
+    if isinstance(tc, CMYKColor):
+        return tc
+    raise ValueError(f"{colour!r} is not a CMYK or spot colour (print output is CMYK only)")
+
+
+def _colours(item) -> list[CMYK]:
+    """Every colour an item paints with."""
+    out = [getattr(item, "fill", None), getattr(item, "colour", None)]
+    stroke = getattr(item, "stroke", None)
+    if stroke is not None:
+        out.append(stroke.colour)
+    if isinstance(item, QRCode):
+        out += [item.dark, item.light]
+    return [c for c in out if c is not None]
 
 
 def render_document(doc: Document, out: str | BinaryIO, fonts: Mapping[str, FontFile],
-                    colour: str = "cmyk", finish: Callable[[Canvas], None] | None = None) -> None:
+                    colour: str = "cmyk", finish: Callable[[Canvas], None] | None = None,
+                    live: bool = False) -> None:
     """Write ``doc`` as a PDF to ``out`` (a path or a binary file object).
 
     ``doc.slug_mm`` is room outside the bleed for the pages' printer's marks; ``colour``
     is "cmyk" for print (enforced: a stray RGB colour is an error) or "rgb" for screens.
     ``finish`` (the finish stage: document metadata) gets the canvas once every page is
-    drawn, before it is saved.
+    drawn, before it is saved. ``live``: see-through layers keep live transparency
+    (PDF/X-4); otherwise they print flattened (PDF/X-1a).
     """
     slug = doc.slug_mm
     used = {item.font for page in doc.pages for item in page.items if isinstance(item, TextLine)} | {"regular"}
     names = register_fonts({role: f for role, f in fonts.items() if role in used})  # a font that draws nothing
     first = doc.pages[0]
     # the initial font is one of ours: ReportLab would otherwise reference unembedded Helvetica
-    c = Canvas(out, pagesize=_media_pt(first, slug), invariant=1, enforceColorSpace=colour,
+    c = Canvas(out, pagesize=_media_pt(first, slug), invariant=1,
+               enforceColorSpace=_process_or_spot if colour == "cmyk" else colour,
                lang=doc.lang, pageCompression=1, initialFontName=names.get("regular"))
     c.setTitle(doc.title)
     c.setAuthor(doc.author)
     c.setSubject(doc.subject)
     c.setKeywords(", ".join(doc.keywords))
     c.setCreator("poster-gen")
-    pr = PageRenderer(c, names, colour)
+    pr = PageRenderer(c, names, colour, live)
     outline: list[tuple[str, str, int]] = []
     for n, page in enumerate(doc.pages):
         media = _media_pt(page, slug)

@@ -80,7 +80,8 @@ class Ink:
 
     ``w('fine'|'regular'|'bold')`` gives widths in pt; ``c(token, f)`` the colour at
     ``strength * f``: blended towards the ground it lies on (paper when none is given,
-    which is a plain ink tint). No transparency anywhere.
+    which is a plain ink tint), and remembered as the colour at that opacity, which an
+    output that keeps live transparency (PDF/X-4) paints instead (``CMYK.layer``).
     """
 
     def __init__(self, ctx: MotifContext):
@@ -103,9 +104,10 @@ class Ink:
             col = self.ctx.palette[tok]
         except KeyError:
             raise MotifError(f"palette has no colour {tok!r}", ("palette", tok)) from None
-        if self.ctx.ground is None:
-            return col.tint(self.strength * f)
-        return self.ctx.ground.mix(col, max(0.0, min(1.0, self.strength * f)))
+        a = max(0.0, min(1.0, self.strength * f))
+        if self.ctx.ground is None:  # over paper: a plain tint (of a spot ink, the same plate lighter)
+            return col.tint(a).layer(col, a)
+        return self.ctx.ground.mix(col, a).layer(col, a)
 
 
 class Sheet:

@@ -1,0 +1,257 @@
+"""Print standards, spot inks and finishing plates, from the YAML a user edits to the PDF
+the press gets: PDF/X-1a or PDF/X-4 (``--standard``, ``print.standard``), a theme colour
+printed as a named spot ink, and a foil plate on the brochure's cover title."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from conftest import copy_project, run_cli
+from poster_gen.preflight import PreflightOptions, preflight_pdf
+
+SPOT = "PANTONE 7621 C"
+FOIL = "Foil gold"
+
+
+def _profile() -> bytes:
+    """A CMYK output ('prtr') profile header: what the output intent embeds. (A real
+    press profile works too; with one, the loader also judges the series' colours
+    through it.)"""
+    import struct
+
+    header = bytearray(128)
+    struct.pack_into(">I", header, 0, 132)
+    header[8:12], header[12:16], header[16:20], header[20:24], header[36:40] = (
+        bytes([4, 0x20, 0, 0]), b"prtr", b"CMYK", b"Lab ", b"acsp")
+    return bytes(header) + struct.pack(">I", 0)
+
+
+def _with_profile(proj: Path) -> Path:
+    (proj / "assets" / "icc").mkdir(parents=True, exist_ok=True)
+    (proj / "assets" / "icc" / "press.icc").write_bytes(_profile())
+    for name in ("poster", "brochure"):
+        lay = proj / "layouts" / f"{name}.yaml"
+        text = lay.read_text(encoding="utf-8")
+        lay.write_text(text.replace("    registry: http://www.color.org\n",
+                                    "    registry: http://www.color.org\n    profile: assets/icc/press.icc\n", 1),
+                       encoding="utf-8")
+    return proj
+
+
+def _failed(path: Path, standard: str | None) -> dict[str, str]:
+    return {r.check: r.detail for r in preflight_pdf(path, PreflightOptions(standard=standard)) if not r.ok}
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory) -> dict[str, Path]:
+    """The NEV poster built to each standard from the same project."""
+    proj = _with_profile(copy_project(tmp_path_factory.mktemp("std") / "p"))
+    out = {}
+    for std in ("x1a", "x4"):
+        r = run_cli("build", "--project", str(proj), "--out", str(proj / f"out-{std}"), "--standard", std,
+                    "--only", "new-energy-vehicles")
+        assert r.returncode == 0, r.stderr
+        out[std] = proj / f"out-{std}" / "posters" / "new-energy-vehicles.pdf"
+    return out
+
+
+def test_x4_is_written_as_x4(both):
+    with pikepdf.open(both["x4"]) as pdf:
+        assert pdf.pdf_version == "1.6"
+        assert str(pdf.docinfo["/GTS_PDFXVersion"]) == "PDF/X-4"
+        assert "/GTS_PDFXConformance" not in pdf.docinfo
+        meta = pdf.open_metadata()
+        assert meta["pdfxid:GTS_PDFXVersion"] == "PDF/X-4"
+        assert meta["xmpMM:VersionID"] and meta["xmpMM:RenditionClass"] == "default"
+        (oi,) = list(pdf.Root.OutputIntents)
+        assert oi.DestOutputProfile.read_bytes() == _profile()
+        # the motifs keep live transparency: drawn in their own colour at their opacity
+        assert min(_alphas(pdf.pages[0].Resources)) < 1
+    with pikepdf.open(both["x1a"]) as pdf:
+        assert pdf.pdf_version == "1.4"
+        assert min(_alphas(pdf.pages[0].Resources), default=1.0) == 1.0
+        assert not [x for x in _forms(pdf.pages[0].Resources) if "/Group" in x]
+
+
+def _forms(resources) -> list:
+    out = []
+    for x in resources.get("/XObject", {}).values():
+        if str(x.get("/Subtype")) == "/Form":
+            out += [x, *_forms(x.get("/Resources", {}))]
+    return out
+
+
+def _alphas(resources) -> list[float]:
+    out = []
+    for res in [resources] + [f.get("/Resources", {}) for f in _forms(resources)]:
+        for g in res.get("/ExtGState", {}).values():
+            out += [float(g[k]) for k in ("/ca", "/CA") if k in g]
+    return out
+
+
+def test_each_file_passes_its_own_standard_and_fails_the_other(both):
+    assert _failed(both["x4"], "x4") == {}
+    assert _failed(both["x4"], None) == {}  # judged by what it claims
+    assert _failed(both["x1a"], "x1a") == {}
+    assert _failed(both["x1a"], None) == {}
+    wrong = _failed(both["x4"], "x1a")
+    assert "transparency" in wrong and "version" in wrong
+    assert "pdfx" in _failed(both["x1a"], "x4")
+
+
+def test_x4_and_x1a_look_the_same(both):
+    """Live transparency composites to what PDF/X-1a prints flattened."""
+    from PIL import Image, ImageChops, ImageStat
+
+    from poster_gen.render.raster import rasterise
+
+    (a,), (b,) = rasterise(both["x1a"], dpi=30), rasterise(both["x4"], dpi=30)  # PDFium (Chrome's viewer)
+    diff = ImageChops.difference(a, b)
+    assert max(ImageStat.Stat(diff).mean) < 0.5, ImageStat.Stat(diff).mean
+    gs = shutil.which("gs")
+    if gs is None:
+        pytest.skip("Ghostscript (gs) is not installed; .ci/run installs it when run as root")
+    planes = []
+    for std in ("x1a", "x4"):  # and as a RIP separates it, in CMYK
+        out = both[std].with_suffix(".tif")
+        subprocess.run([gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiff32nc", "-r30", "-dUseBleedBox",
+                        f"-sOutputFile={out}", str(both[std])], check=True, timeout=300)
+        planes.append(Image.open(out))
+    diff = ImageChops.difference(*planes)
+    assert max(ImageStat.Stat(diff).mean) < 0.5, ImageStat.Stat(diff).mean
+
+
+def test_x4_without_a_profile_is_refused_before_anything_is_written(tmp_path: Path):
+    proj = copy_project(tmp_path / "p")
+    r = run_cli("build", "--project", str(proj), "--standard", "x4")
+    assert r.returncode == 2
+    line = r.stderr.strip().splitlines()[0].removeprefix("error: ")
+    assert line.startswith("layouts/") and "print.output_intent" in line and "ICC profile" in line, line
+    assert not (proj / "output").exists() or not list((proj / "output").rglob("*.pdf"))
+    # the layout may ask for it too
+    lay = proj / "layouts" / "poster.yaml"
+    lay.write_text(lay.read_text(encoding="utf-8").replace("  output_intent:\n", "  standard: x4\n  output_intent:\n", 1),
+                   encoding="utf-8")
+    r = run_cli("build", "--project", str(proj), "--only", "integrated-circuits")
+    assert r.returncode == 2 and "print.standard x4" in r.stderr
+    lay.write_text(lay.read_text(encoding="utf-8").replace("standard: x4", "standard: x5"), encoding="utf-8")
+    r = run_cli("check", "--project", str(proj))
+    assert r.returncode == 2 and "print.standard" in r.stderr and "x1a" in r.stderr
+
+
+# --- spot inks and finishing plates ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def spot_project(tmp_path_factory) -> Path:
+    """The campaign's primary colour as a spot ink; the brochure cover's title in foil."""
+    proj = copy_project(tmp_path_factory.mktemp("spot") / "p")
+    theme = proj / "layouts" / "themes" / "campaign.yaml"
+    text = theme.read_text(encoding="utf-8")
+    text, n = re.subn(r"(  primary: +\{name: [^,]+, cmyk: \[[^\]]+\])\}", rf'\1, spot: "{SPOT}"}}', text, count=1)
+    assert n == 1, text
+    theme.write_text(text, encoding="utf-8")
+    lay = proj / "layouts" / "brochure.yaml"
+    lay.write_text(lay.read_text(encoding="utf-8").replace(
+        "  output_intent:\n",
+        f'  finishes:\n    - {{kind: foil, name: "{FOIL}", cmyk: [0, 20, 60, 20], elements: [cover.title]}}\n'
+        "  output_intent:\n", 1), encoding="utf-8")
+    r = run_cli("build", "--project", str(proj), "--format", "all")
+    assert r.returncode == 0, r.stderr
+    return proj
+
+
+def _separations(pdf_path: Path) -> dict[str, list]:
+    found: dict[str, list] = {}
+    with pikepdf.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            for cs in page.Resources.get("/ColorSpace", {}).values():
+                if str(cs[0]) == "/Separation":
+                    found.setdefault(str(cs[1])[1:], []).append(str(cs[2]))
+    return found
+
+
+def test_a_spot_colour_is_a_separation_with_its_cmyk_alternate(spot_project: Path):
+    seps = _separations(spot_project / "output" / "brochure.pdf")
+    assert SPOT in seps and set(seps[SPOT]) == {"/DeviceCMYK"}
+    assert _separations(spot_project / "output" / "screen" / "brochure.pdf") == {}  # screens: the alternate
+
+
+def test_the_foil_plate_overprints_the_cover_title_only(spot_project: Path):
+    pdf_path = spot_project / "output" / "brochure.pdf"
+    seps = _separations(pdf_path)
+    assert FOIL in seps
+    with pikepdf.open(pdf_path) as pdf:
+        pages_with_foil = [n for n, p in enumerate(pdf.pages, 1)
+                           if any(str(cs[1])[1:] == FOIL for cs in p.Resources.get("/ColorSpace", {}).values())]
+        assert pages_with_foil == [1]
+        ops = [(str(i.operator), i.operands) for i in pikepdf.parse_content_stream(pdf.pages[0])]
+        gs = pdf.pages[0].Resources.ExtGState
+        foil = next(k for k, cs in pdf.pages[0].Resources.ColorSpace.items() if str(cs[1])[1:] == FOIL)
+        # whatever paints in the foil plate paints with overprint on (set within its q/Q)
+        stack, state = [], {"op": False, "foil": False}
+        painted = 0
+        for op, args in ops:
+            if op == "q":
+                stack.append(dict(state))
+            elif op == "Q":
+                state = stack.pop()
+            elif op == "gs" and "/op" in gs[str(args[0])]:
+                state["op"] = bool(gs[str(args[0])]["/op"])
+            elif op in ("cs", "k"):
+                state["foil"] = op == "cs" and str(args[0]) == foil
+            elif op in ("f", "f*", "B", "B*", "Tj", "TJ") and state["foil"]:
+                assert state["op"], "the foil plate paints without overprint"
+                painted += 1
+        assert painted
+    results = preflight_pdf(pdf_path, PreflightOptions(standard="x1a", separations=frozenset({SPOT, FOIL}),
+                                                       finishes=frozenset({FOIL})))
+    assert all(r.ok for r in results), [r for r in results if not r.ok]
+
+
+def test_ghostscript_makes_a_plate_of_each_spot(spot_project: Path):
+    if shutil.which("gs") is None:
+        pytest.skip("Ghostscript (gs) is not installed; .ci/run installs it when run as root")
+    from poster_gen.preflight.plates import peak_ink, separate
+
+    (cover,) = separate(spot_project / "output" / "brochure.pdf", 20, pages=[1])
+    assert list(cover.plates)[:4] == ["C", "M", "Y", "K"]
+    assert set(cover.spots) == {SPOT, FOIL}, list(cover.plates)
+    # the foil plate carries ink (the title); the spot plate too (the campaign colour)
+    for name in (SPOT, FOIL):
+        assert cover.plates[name].getextrema()[0] < 128, name
+    assert peak_ink(cover)[0] <= 300.5  # spots are reported apart from the four-colour total
+
+
+@pytest.mark.parametrize("edit, where, what", [
+    ('spot: "Black"', "layouts/themes/campaign.yaml", "process or special plate"),
+    ('spot: " "', "layouts/themes/campaign.yaml", "empty"),
+])
+def test_bad_spot_names_are_located(tmp_path: Path, edit: str, where: str, what: str):
+    proj = copy_project(tmp_path / "p")
+    theme = proj / "layouts" / "themes" / "campaign.yaml"
+    text, n = re.subn(r"(  primary: +\{name: [^,]+, cmyk: \[[^\]]+\])\}", rf"\1, {edit}}}",
+                      theme.read_text(encoding="utf-8"), count=1)
+    assert n == 1
+    theme.write_text(text, encoding="utf-8")
+    r = run_cli("check", "--project", str(proj))
+    assert r.returncode == 2
+    line = r.stderr.strip().splitlines()[0].removeprefix("error: ")
+    assert line.startswith(where) and "spot" in line and what in line, line
+
+
+def test_a_finish_naming_an_unknown_region_is_located(tmp_path: Path):
+    proj = copy_project(tmp_path / "p")
+    lay = proj / "layouts" / "brochure.yaml"
+    lay.write_text(lay.read_text(encoding="utf-8").replace(
+        "  output_intent:\n", "  finishes:\n    - {kind: foil, name: Foil, cmyk: [0, 20, 60, 20], elements: [titel]}\n"
+        "  output_intent:\n", 1), encoding="utf-8")
+    r = run_cli("check", "--project", str(proj))
+    assert r.returncode == 2
+    line = r.stderr.strip().splitlines()[0].removeprefix("error: ")
+    assert line.startswith("layouts/brochure.yaml:") and "finishes" in line and "'titel'" in line
+    assert "title" in line.split("'titel'")[1]  # a suggestion
