@@ -233,6 +233,20 @@ def test_ghostscript_makes_a_plate_of_each_spot(spot_project: Path):
     assert peak_ink(cover)[0] <= 300.5  # spots are reported apart from the four-colour total
 
 
+def test_the_job_ticket_names_every_ink(spot_project: Path):
+    """A release's job ticket tells the print shop the plates: four process inks, the
+    spot ink and the foil, which it names as a finishing plate."""
+    import json
+
+    r = run_cli("release", "--project", str(spot_project), "--by", "Test", "--note", "spot and foil")
+    assert r.returncode == 0, r.stderr
+    (ticket,) = (spot_project / "releases").glob("1-*/job.json")
+    rows = {row["path"]: row for row in json.loads(ticket.read_text(encoding="utf-8"))["files"]}
+    assert rows["brochure.pdf"]["inks"] == ["Cyan", "Magenta", "Yellow", "Black", SPOT, FOIL]
+    assert rows["brochure.pdf"]["finishing_plates"] == [{"plate": FOIL, "kind": "foil"}]
+    assert rows["posters/integrated-circuits.pdf"]["inks"] == ["Cyan", "Magenta", "Yellow", "Black"]
+
+
 @pytest.mark.parametrize("edit, where, what", [
     ('spot: "Black"', "layouts/themes/campaign.yaml", "process or special plate"),
     ('spot: " "', "layouts/themes/campaign.yaml", "empty"),

@@ -111,6 +111,8 @@ def test_the_job_ticket_matches_each_pdfs_trim_and_bleed_boxes(proj: Path):
     assert rows["brochure.pdf"]["trim_mm"] == {"width": 210.0, "height": 297.0}
     assert rows["brochure.pdf"]["finishing"] == {"zh": "骑马钉装订", "en": "saddle stitch"}
     assert rows["posters/integrated-circuits.pdf"]["finishing"] is None
+    assert all(r["inks"] == ["Cyan", "Magenta", "Yellow", "Black"] and r["finishing_plates"] == []
+               for r in rows.values())
     assert rows["brochure.pdf"]["quantity"] == 2000 and rows["posters/new-energy-vehicles.pdf"]["quantity"] == 300
     assert rows["posters/integrated-circuits.pdf"]["quantity"] is None
 

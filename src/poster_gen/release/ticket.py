@@ -3,8 +3,10 @@
 Per file: its trim size and bleed in millimetres (read from the PDF's TrimBox and
 BleedBox with pikepdf, not taken from the layout: the ticket describes the file sent),
 its page count, its colour standard (the PDF's GTS_PDFXVersion), its output intent
-(the PDF's), its finishing (the layout's ``print.finishing``: saddle stitch for the
-brochure) and, where the campaign data gives one (``quantities``), how many to print.
+(the PDF's), the inks it prints with (the four process inks and every spot or finishing
+plate the preflight's walk finds painted in it, each finishing plate with its kind), its
+finishing (the layout's ``print.finishing``: saddle stitch for the brochure) and, where
+the campaign data gives one (``quantities``), how many to print.
 """
 from __future__ import annotations
 
@@ -40,7 +42,20 @@ def boxes(path: Path) -> dict:
             got["output_intent"] = {key: str(intent.get(f"/{name}", "")) or None for key, name in (
                 ("identifier", "OutputConditionIdentifier"), ("condition", "OutputCondition"),
                 ("registry", "RegistryName"))}
+        got["spot_plates"] = spot_plates(pdf)
     return got
+
+
+def spot_plates(pdf) -> list[str]:
+    """The spot and finishing plates painted in ``pdf`` (an open pikepdf document), in
+    the order first met: the preflight's content walk is what finds them."""
+    from ..preflight import PreflightOptions
+    from ..preflight.collect import collect
+
+    try:
+        return list(collect(pdf, PreflightOptions()).separations.plates)
+    except Exception:  # a file the walk cannot follow: the preflight report says so
+        return []
 
 
 def job(record: dict, items: list[Item], files: Path, project) -> dict:
@@ -55,6 +70,9 @@ def job(record: dict, items: list[Item], files: Path, project) -> dict:
         row = {"path": item.name, "target": item.target, **boxes(files / item.name),
                "finishing": {"zh": finishing.zh, "en": finishing.en} if finishing else None,
                "quantity": quantities.get(item.target)}
+        kinds = {f.name: f.kind for f in layout.print.finishes}
+        row["inks"] = ["Cyan", "Magenta", "Yellow", "Black", *row.pop("spot_plates")]
+        row["finishing_plates"] = [{"plate": name, "kind": kinds[name]} for name in row["inks"] if name in kinds]
         rows.append(row)
     series = project.campaign.series
     return {"release": record["number"], "date": record["date"], "by": record["by"], "note": record["note"],
