@@ -10,14 +10,18 @@ from ..print_rules import MIN_PPI
 from .formats import BROCHURE
 
 
-def project_problems(project: Project, langs: tuple[str, ...]) -> dict[str | None, list[Problem]]:
+def project_problems(project: Project, printed: tuple[str, ...], view: Project | None = None
+                     ) -> dict[str | None, list[Problem]]:
     """The checks made before anything is composed, per landmark slug (None: the
-    campaign): every text in every language the edition prints, every character in
-    the font. The build and the studio both call this, so they refuse the same data."""
+    campaign): every text in every language the edition prints (``printed``: zh, en,
+    zh-Hant, ja, ko), every character in the font the edition is set in (``view``: the
+    project as that edition sees it, ``load.editions.view``). The build and the studio
+    both call this, so they refuse the same data."""
     from .glyphs import common_coverage, missing_glyphs
 
+    view = view or project
     found: dict[str | None, list[Problem]] = {}
-    for part in (missing_translations(project, langs), missing_glyphs(project, common_coverage(project))):
+    for part in (missing_translations(project, printed), missing_glyphs(view, common_coverage(view))):
         for slug, problems in part.items():
             found.setdefault(slug, []).extend(problems)
     return found
@@ -121,6 +125,7 @@ def effective_ppi(item) -> tuple[float, tuple[int, int]]:
 def missing_translations(project: Project, langs: tuple[str, ...]) -> dict[str | None, list[Problem]]:
     """Texts without a language the edition prints, per landmark slug (None: the
     campaign): an error naming the field, never a silent fallback to the other language."""
+    from ..load.editions import SOURCE
     from ..load.walk import texts
     from .options import LANGUAGES
 
@@ -128,24 +133,35 @@ def missing_translations(project: Project, langs: tuple[str, ...]) -> dict[str |
     found: dict[str | None, list[Problem]] = {}
     sources = [(None, project.sources.get("data/campaign.yaml"), project.campaign)]
     sources += [(lm.slug, project.source_of(lm.slug), lm) for lm in project.landmarks]
+    keys = [SOURCE.get(lang, lang) for lang in langs]  # Traditional Chinese is converted from zh
     for slug, src, obj in sources:
         for path, text in texts(obj):
-            for lang in langs:
-                if not text.get(lang).strip():
+            for key in keys:
+                if not text.get(key).strip():
                     found.setdefault(slug, []).append(src.problem(
-                        path + (lang,), f"no {LANGUAGES[lang]} text; the {edition} edition prints it"))
+                        path + (key,), f"no {LANGUAGES[key]} text; the {edition} edition prints it"))
     return found
 
 
-def fit_problem(project: Project, err) -> Problem:
+def fit_problem(project: Project, err, script: str = "zh") -> Problem:
     """A text that does not fit, located in the file and line it came from (or a layout
-    that breaks a print rule, located in the layout), from the stage error's path."""
+    that breaks a print rule, located in the layout), from the stage error's path. In an
+    edition set in another script (``script``), the layouts' Chinese slot held that
+    script's text: the field named is its key (``name.ja``), or for Traditional Chinese
+    the Simplified text it was converted from."""
+    from ..load.editions import SOURCE
+
     if err.layout_error is not None:
         le = err.layout_error
         return project.sources[f"layouts/{err.layout}.yaml"].problem(le.path, str(le))
     fit = err.fit
     msg = f"does not fit the '{fit.frame}' frame of {err.output} at the series' type sizes ({fit.overflow})"
-    root, rest = (fit.path[0], fit.path[1:]) if fit.path else ("", ())
+    path = fit.path
+    if script != "zh" and path and path[-1] == "zh":
+        path = (*path[:-1], SOURCE[script])
+        if script == "zh-Hant":
+            msg += " (in Traditional Chinese, converted from this text)"
+    root, rest = (path[0], path[1:]) if path else ("", ())
     campaign = project.sources["data/campaign.yaml"]
     if root == "landmark" and err.slug:
         return project.source_of(err.slug).problem(rest, msg)
@@ -154,5 +170,5 @@ def fit_problem(project: Project, err) -> Problem:
     if root == "campaign":
         return campaign.problem(rest, msg)
     if root == "labels":
-        return campaign.problem(fit.path, msg)
-    return Problem("data/campaign.yaml", 0, 0, F.dotted(fit.path), msg)
+        return campaign.problem(path, msg)
+    return Problem("data/campaign.yaml", 0, 0, F.dotted(path), msg)

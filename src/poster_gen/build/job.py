@@ -89,7 +89,7 @@ def run_job(job: Job) -> JobResult:
     try:
         doc = compose_output(job, ctx)
     except ComposeError as err:
-        return _failed(res, [fit_problem(project, err)], t0)
+        return _failed(res, [fit_problem(project, err, opts.script)], t0)
     problems, warnings = output_problems(project, layout_name, doc, job.name, job.target, printed=printed,
                                          draft=opts.draft)
     res.warnings += warnings
@@ -142,10 +142,16 @@ def compose_output(job: Job, ctx: JobContext):
     metrics = {role: p.metrics for role, p in ctx.fonts[layout_name].items()}
     langs = ctx.options.langs
     if job.target == BROCHURE:
-        return compose_brochure(project, metrics, langs=langs, layout=layout)
-    return compose_poster(project, project.landmark(job.target), metrics, ctx.scale if printed else 1.0, job.name,
-                          ctx.sheet if printed else None, langs, layout_name, layout,
-                          step=ctx.steps.get((layout_name, printed), 0))
+        doc = compose_brochure(project, metrics, langs=langs, layout=layout)
+    else:
+        doc = compose_poster(project, project.landmark(job.target), metrics, ctx.scale if printed else 1.0,
+                             job.name, ctx.sheet if printed else None, langs, layout_name, layout,
+                             step=ctx.steps.get((layout_name, printed), 0))
+    if langs[0] == "zh":  # the language of what the Chinese slot holds in this edition
+        from ..load.editions import LANG_CODE
+
+        doc.lang = LANG_CODE[ctx.options.script]
+    return doc
 
 
 def declared_plates(project, spec) -> frozenset[str]:

@@ -2,8 +2,11 @@
 no-op path (a plain class: importing dataclasses alone costs that path 15 ms)."""
 from __future__ import annotations
 
-LANGUAGES = {"zh": "Chinese", "en": "English"}
-EDITIONS = ("zh-en", "zh", "en")
+LANGUAGES = {"zh": "Chinese", "en": "English", "zh-Hant": "Traditional Chinese", "ja": "Japanese", "ko": "Korean"}
+#: the languages a CJK script's edition prints in the layouts' Chinese slot (``load.editions``)
+SCRIPTS = ("zh", "zh-Hant", "ja", "ko")
+#: every edition: one script alone, English alone, or a script with English under it
+EDITIONS = ("zh-en", "zh", "en", "zh-Hant-en", "zh-Hant", "ja-en", "ja", "ko-en", "ko")
 
 
 class PrintOptions:
@@ -17,17 +20,32 @@ class PrintOptions:
         self.bleed = bleed  # mm; None: the layout's
         self.marks = marks  # crop (and registration) marks in a slug
         self.draft = draft  # low-resolution images warn instead of failing
-        self.lang = lang  # the edition: zh-en (bilingual), zh or en
+        self.lang = lang  # the edition: zh-en (bilingual), zh, en, or another script (EDITIONS)
         self.fmt = fmt  # print, screen, social or all
         self.standard = standard  # a PDF/X standard (pdfx_standards); None: each layout's print.standard
 
     @property
+    def printed(self) -> tuple[str, ...]:
+        """The languages the edition prints, in order: ("zh-Hant", "en"), ("ja",) ..."""
+        if self.lang == "en":
+            return ("en",)
+        script = self.lang[:-3] if self.lang.endswith("-en") else self.lang
+        return (script, "en") if self.lang.endswith("-en") else (script,)
+
+    @property
+    def script(self) -> str:
+        """The script set in the Chinese slot (zh, zh-Hant, ja, ko); zh for English alone."""
+        return next((lang for lang in self.printed if lang != "en"), "zh")
+
+    @property
     def langs(self) -> tuple[str, ...]:
-        return tuple(self.lang.split("-"))
+        """The slots the layouts compose: "zh" (whatever script fills it) and/or "en"."""
+        return tuple("en" if lang == "en" else "zh" for lang in self.printed)
 
     @property
     def edition(self) -> str:
-        """What output names carry: nothing for the bilingual edition, else ".zh"/".en"."""
+        """What output names carry: nothing for the bilingual edition, else ".zh", ".en",
+        ".ja-en", ".zh-Hant" ..."""
         return "" if self.lang == "zh-en" else f".{self.lang}"
 
     def key(self) -> str:

@@ -17,6 +17,7 @@ from ..errors import BuildError, InputError, Problem
 from ..finish.sizes import PAPER, scale_for
 from ..load.project import Project, load_project
 from .checks import project_problems, standard_problems
+from ..load.editions import view as edition_view
 from .glyphs import prepare_layout_fonts, project_text
 from .formats import BROCHURE
 from .options import PrintOptions
@@ -100,7 +101,8 @@ def build(root: Path, out: Path | None = None, only: Iterable[str] | None = None
 
     for slug, problems in sorted(project.failed.items()):
         blame(slug, problems)
-    for slug, problems in project_problems(project, options.langs).items():
+    original, project = project, edition_view(project, options.script)  # set in the edition's script and face
+    for slug, problems in project_problems(original, options.printed, project).items():
         blame(slug, problems)
 
     text = project_text(project)

@@ -22,8 +22,11 @@ MIDDLE = frozenset("·・")
 RIGHT_BLANK = CLOSING | PAUSE
 #: marks that carry a half-em blank on one side
 HALF_BLANK = OPENING | CLOSING | PAUSE
+#: Japanese marks that never start a line either (JLREQ's cl-03, cl-09, cl-10, cl-11): hyphens,
+#: the iteration marks, the prolonged sound mark and the small kana
+JA_NO_START = frozenset("‐゠〜～ゝゞヽヾ々〻ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ")
 #: never at the start of a line (the Latin closers too: English text uses the same breaker)
-NO_START = CLOSING | PAUSE | MIDDLE | frozenset(",.;:!?)]}%％‰…—–’”")
+NO_START = CLOSING | PAUSE | MIDDLE | JA_NO_START | frozenset(",.;:!?)]}%％‰…—–’”")
 #: never at the end of a line
 NO_END = OPENING | frozenset("([{¥$£€#“‘")
 #: never split: two em dashes or two ellipses are one mark
@@ -36,11 +39,13 @@ _CJK_PUNCT = frozenset("\u201c\u201d\u2018\u2019\u2014\u2026")
 
 def is_cjk(ch: str) -> bool:
     """A character that takes a full em in a Chinese run: Han, CJK and full-width
-    punctuation (the curly quotes, the dash and the ellipsis included)."""
+    punctuation (the curly quotes, the dash and the ellipsis included), and kana (a
+    Japanese edition sets its lines by the same rules). Hangul is not: Korean breaks
+    at the spaces between its words, like English."""
     o = ord(ch)
     if o < 0x3000:
         return o == 0xB7 or ch in _CJK_PUNCT
-    return (o <= 0x303F or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
+    return (o <= 0x30FF or 0x31F0 <= o <= 0x31FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
             or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x2FFFF)
 
 
@@ -53,6 +58,17 @@ def is_han(ch: str) -> bool:
 def has_cjk(text: str) -> bool:
     """Whether ``text`` holds a character ``is_cjk`` accepts."""
     return any(map(is_cjk, text))
+
+
+def is_hangul(ch: str) -> bool:
+    """A Hangul syllable or jamo: full height like an ideograph, but set in words."""
+    o = ord(ch)
+    return 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F
+
+
+def full_height(text: str) -> bool:
+    """Whether ``text`` holds a character as tall as an ideograph (CJK or Hangul)."""
+    return any(is_cjk(ch) or is_hangul(ch) for ch in text)
 
 
 def has_han(text: str) -> bool:
@@ -83,3 +99,15 @@ def can_break(text: str, i: int) -> bool:
     if before == after and before in INSEPARABLE:
         return False
     return True
+
+
+#: how a quotation's speaker is credited in each script's slot: "——刘德音，台积电董事长";
+#: Japanese pauses with 、, Korean writes Western punctuation and spaces between words
+ATTRIBUTION = {"zh": "——{speaker}，{organisation}{title}", "zh-Hant": "——{speaker}，{organisation}{title}",
+               "ja": "——{speaker}、{organisation}{title}", "ko": "—— {speaker}, {organisation} {title}"}
+
+
+def is_katakana(ch: str) -> bool:
+    """Katakana (and its prolonged sound mark): a loanword, never broken inside."""
+    o = ord(ch)
+    return 0x30A1 <= o <= 0x30FA or o == 0x30FC or 0x31F0 <= o <= 0x31FF

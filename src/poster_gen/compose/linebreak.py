@@ -117,6 +117,8 @@ def _breaks(text: str, mode: str, words: tuple[str, ...]) -> tuple[int, ...]:
             ok = True
         elif a == "-" and i >= 2 and text[i - 2].isalpha() and b.isalpha():
             ok = True  # a hyphen inside a word
+        elif clreq.is_katakana(a) and clreq.is_katakana(b):
+            ok = False  # a loanword (ランドマーク) stays whole
         elif clreq.is_cjk(a) or clreq.is_cjk(b):
             ok = allowed_words is None or i in allowed_words
         else:

@@ -107,12 +107,20 @@ def font_for(fonts: Mapping[str, Metrics], role: str, lang: str) -> str:
 
 def line_top(metrics: Metrics, text: str, size_pt: float) -> float:
     """Distance (mm) from a line's visual top to its baseline."""
-    units = metrics.ideo_top if has_cjk(text) else max(metrics.cap_height, metrics.ideo_top * 0.82)
+    units = metrics.ideo_top if clreq.full_height(text) else max(metrics.cap_height, metrics.ideo_top * 0.82)
     return units / metrics.units_per_em * size_pt * MM_PER_PT
 
 
-def line_bottom(metrics: Metrics, size_pt: float) -> float:
-    return -metrics.descender / metrics.units_per_em * size_pt * MM_PER_PT
+def line_bottom(metrics: Metrics, size_pt: float, text: str = "") -> float:
+    """Distance (mm) from a line's baseline to its bottom: the font's descender (the
+    ideographic em box's bottom for CJK faces). A Korean line sets Latin punctuation
+    (commas, brackets) among its Hangul, which reaches below that box: it takes its
+    deepest glyph's ink instead, so the next line keeps its distance from the ink."""
+    units = -metrics.descender
+    ink = getattr(metrics, "ink", None)
+    if ink is not None and any(map(clreq.is_hangul, text)):
+        units = max([units, *(-box[1] for ch in set(text) if (box := ink.get(ch)))])
+    return units / metrics.units_per_em * size_pt * MM_PER_PT
 
 
 def _text(p: Para) -> str:
@@ -151,9 +159,10 @@ def _stack(setp: Sequence[SetPara], fonts: Mapping[str, Metrics]) -> float:
             y += sp.para.space_before
         y += line_top(m, lines[0] if lines else "", sp.size) + sp.size * st.leading * MM_PER_PT * (len(lines) - 1)
         if i < len(setp) - 1:
-            y += line_bottom(m, sp.size)
+            y += line_bottom(m, sp.size, lines[-1] if lines else "")
     if setp:
-        y += line_bottom(fonts[setp[-1].para.style.font], setp[-1].size)
+        last = setp[-1]
+        y += line_bottom(fonts[last.para.style.font], last.size, last.lines[-1] if last.lines else "")
     return y
 
 
@@ -278,19 +287,20 @@ def place_block(block: FittedBlock, fonts: Mapping[str, Metrics], x: float, top:
             left = x + sp.para.indent - out
             ax = left if align == "left" else (x + width / 2 if align == "center" else x + width)
             items.append(TextLine(ax, y, text, fr, sp.size, st.colour, align, w, st.tracking, role,
-                                  line_top(m, text, sp.size), line_bottom(m, sp.size), st.level,
+                                  line_top(m, text, sp.size), line_bottom(m, sp.size, text), st.level,
                                   adj if any(adj) else (), st.name, para0 + i if para0 else 0,
                                   sp.para.lang, sp.width + out if justify and not last else 0.0))
-        y += line_bottom(m, sp.size)
+        y += line_bottom(m, sp.size, items[-1].text if sp.spans else "")
     return items
 
 
-def first_lines(block: FittedBlock, lines: list[TextLine]) -> list[TextLine]:
-    """The first placed line of each paragraph of ``block`` (for bullets and markers)."""
-    out, i = [], 0
+def first_lines(block: FittedBlock, lines: list[TextLine]) -> list[TextLine | None]:
+    """The first placed line of each paragraph of ``block`` (for bullets and markers),
+    by paragraph: None for one that placed no line, so the indices stay the paragraphs'."""
+    out: list[TextLine | None] = []
+    i = 0
     for sp in block.paras:
-        if sp.spans:
-            out.append(lines[i])
+        out.append(lines[i] if sp.spans and i < len(lines) else None)
         i += len(sp.spans)
     return out
 
@@ -317,7 +327,7 @@ def single_line(text: str, st: TextStyle, fonts, x: float, y: float, align: str 
     text = text.upper() if st.upper else text
     return TextLine(x, y, text, fr, size, colour or st.colour, align,
                     text_width(text, m, size, st.tracking), st.tracking, role,
-                    line_top(m, text, size), line_bottom(m, size), st.level, style=st.name, lang=lang)
+                    line_top(m, text, size), line_bottom(m, size, text), st.level, style=st.name, lang=lang)
 
 
 def text_width(text: str, metrics: Metrics, size_pt: float, tracking: float = 0.0) -> float:

@@ -158,6 +158,15 @@ class Grid:
 
 
 @dataclass(frozen=True, kw_only=True)
+class FaceSpec:
+    """The face of the font file an edition in another script is set in."""
+
+    __describe__ = "a face: {face, family}"
+    face: int = field(metadata=meta(min=0, max=64, doc="the face's index in the font file"))
+    family: str = field(metadata=meta(max_len=40, doc="the name the prepared font carries"))
+
+
+@dataclass(frozen=True, kw_only=True)
 class FontSpec:
     __describe__ = "fonts: file, face and the weight of each role"
     file: str = field(metadata=meta(doc="a font file in the project, or package:<module>/<file>", verbatim=True))
@@ -165,6 +174,9 @@ class FontSpec:
     family: str = field(default="PosterGenSans", metadata=meta(max_len=40))
     weights: dict[str, int] = field(metadata=meta(doc="role -> weight, e.g. regular: 400"))
     licence: str = field(default="", metadata=meta(allow_empty=True, verbatim=True))
+    faces: dict[str, FaceSpec] = field(default_factory=dict, metadata=meta(
+        doc="the face of each other script's editions: zh-Hant, ja, ko (the same family, each in its "
+            "region's glyph forms)", doc_zh="其他文字版本所用的字面：zh-Hant、ja、ko（同一字体家族，各用当地字形）"))
 
     def __validate__(self):
         for role in ("regular", "bold", "black"):
@@ -341,6 +353,8 @@ class Layout:
     __describe__ = "a layout"
     kind: Literal["poster", "brochure", "social"]
     page: PageSpec
+    # the script its Chinese slot is set in: zh, or another edition's (``load.editions.view``)
+    script: str = field(default="zh", metadata=meta(internal=True, printed=False))
     pixels: Pixels | None = field(default=None, metadata=meta(doc="social images: the size in pixels"))
     margins: Margins
     safe: float = field(default=5.0, metadata=meta(min=0, max=50, doc="safe zone inside the trim, mm"))

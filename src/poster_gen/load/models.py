@@ -45,19 +45,31 @@ def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
+#: the languages a text holds in the data files (Traditional Chinese is converted from zh)
+TEXT_LANGS = ("zh", "en", "ja", "ko")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Text:
-    """A user-visible string in both languages."""
+    """A user-visible string: Simplified Chinese and English, written by the team, and
+    Japanese and Korean where a translation agency's work was imported
+    (``poster-gen translate import``). Traditional Chinese is converted from the
+    Simplified (``load.editions``), so it has no key of its own."""
 
     __describe__ = "a mapping with 'zh' and 'en' text"
     __describe_zh__ = "中文（zh）与英文（en）两种文字"
-    # Either may be missing in the file: each edition checks that the languages it
+    # Any may be missing in the file: each edition checks that the languages it
     # prints are there (a bilingual build needs both), naming the field when not.
     zh: str = field(default="", metadata=meta(allow_empty=True, doc="Simplified Chinese", doc_zh="简体中文"))
     en: str = field(default="", metadata=meta(allow_empty=True, doc="English", doc_zh="英文"))
+    ja: str = field(default="", metadata=meta(allow_empty=True, doc="Japanese (from the translation round trip)",
+                                              doc_zh="日文（由翻译往返导入）"))
+    ko: str = field(default="", metadata=meta(allow_empty=True, doc="Korean (from the translation round trip)",
+                                              doc_zh="韩文（由翻译往返导入）"))
 
     def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        """The text in ``lang`` (zh, en, ja or ko; empty when not written)."""
+        return getattr(self, lang, "") if lang in TEXT_LANGS else ""
 
     def __validate__(self):
         if not self.zh.strip() and not self.en.strip():
@@ -74,9 +86,13 @@ class Unit:
                                               doc_zh="中文单位，如“亿元”"))
     en: str = field(default="", metadata=meta(allow_empty=True, max_len=16, doc="the unit in English, e.g. billion yuan",
                                               doc_zh="英文单位，如 billion yuan"))
+    ja: str = field(default="", metadata=meta(allow_empty=True, max_len=8, doc="the unit in Japanese, e.g. 億元",
+                                              doc_zh="日文单位，如“億元”"))
+    ko: str = field(default="", metadata=meta(allow_empty=True, max_len=8, doc="the unit in Korean, e.g. 억 위안",
+                                              doc_zh="韩文单位，如“억 위안”"))
 
     def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return getattr(self, lang, "") if lang in TEXT_LANGS else ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -271,6 +287,23 @@ class BrochureText:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Traditional:
+    """How the Traditional Chinese editions are converted from the Simplified text."""
+
+    __describe__ = "Traditional Chinese settings"
+    __describe_zh__ = "繁体中文设置"
+    standard: Literal["tw", "hk"] = field(default="tw", metadata=meta(
+        doc="the standard: tw (Taiwan) or hk (Hong Kong)", doc_zh="标准：tw（台湾）或 hk（香港）"))
+    phrases: bool = field(default=True, metadata=meta(
+        doc="also convert phrases to the region's words (软件 → 軟體; Taiwan only)",
+        doc_zh="同时转换为当地用语（软件 → 軟體；仅台湾标准）"))
+    overrides: dict[str, str] = field(default_factory=dict, metadata=meta(
+        doc="Simplified term -> how the Traditional editions write it, where the conversion is wrong for a "
+            "name (e.g. 集成电路: 集成電路)",
+        doc_zh="简体词 → 繁体版的写法，用于转换不适合的名称（如 集成电路: 集成電路）"))
+
+
+@dataclass(frozen=True, kw_only=True)
 class Campaign:
     """What all landmarks share: ``data/campaign.yaml``."""
 
@@ -307,6 +340,9 @@ class Campaign:
     labels: dict[str, Text] = field(default_factory=dict, metadata=meta(
         doc="captions the layouts use (a layout names them labels.<name>)",
         doc_zh="版式使用的标签文字（版式中写作 labels.<名称>）"))
+    traditional: Traditional = field(default_factory=Traditional, metadata=meta(
+        doc="how the Traditional Chinese editions (--lang zh-Hant, zh-Hant-en) are converted",
+        doc_zh="繁体中文版（--lang zh-Hant、zh-Hant-en）的转换方式", printed=False))
     quantities: dict[str, int] = field(default_factory=dict, metadata=meta(
         check=_copies, doc="copies to print, for a release's job ticket: a landmark's slug for its "
         "poster, brochure for the brochure, e.g. {brochure: 2000, new-energy-vehicles: 300}",

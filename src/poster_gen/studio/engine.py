@@ -164,7 +164,7 @@ class Engine:
         trial = replace(project, landmarks=sorted(others + [lm], key=lambda x: (x.order, x.slug)),
                         sources={**project.sources, shown: src},
                         files={**project.files, f"landmark:{slug}": shown})
-        problems += project_problems(trial, self.options.langs).get(slug, [])
+        problems += project_problems(trial, self.options.printed).get(slug, [])
         if problems:
             raise Invalid(problems)
         name = output_name("print", slug)
@@ -238,7 +238,7 @@ class Engine:
         if problems:
             raise Invalid(problems)
         trial = replace(project, campaign=campaign, sources={**project.sources, shown: src})
-        problems += project_problems(trial, self.options.langs).get(None, [])
+        problems += project_problems(trial, self.options.printed).get(None, [])
         if problems:
             raise Invalid(problems)
         brochure, problems = self._checked(trial, "brochure", None, draft=draft)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ...load.layout_models import Region
 from ...load.models import Chain, Institutions, KeyFigure, Plan, Quote, Text
-from .. import overflow
+from .. import clreq, overflow
 from .shared import bilingual, composer, set_paras
 from ..page_context import PageContext
 from ...page_model import Box, Circle, Item, Path, Rect, Stroke, TextLine
@@ -151,7 +151,9 @@ def plan(region: Region, box: Box, ctx: PageContext) -> list[Item]:
     items: list[Item] = list(lines)
     heads = first_lines(block, lines)
     for k in starts:
-        items.append(_marker(ctx, region, box.x, 0, heads[k]))
+        head = heads[k] if k < len(heads) else None
+        if head is not None:  # an entry that placed no line has no bullet
+            items.append(_marker(ctx, region, box.x, 0, head))
     return items
 
 
@@ -186,7 +188,8 @@ def node_list(region: Region, box: Box, ctx: PageContext, title: Text | None, en
     colour = ctx.colour(node_colour)
     r = ctx.mm(1.9)
     cx = box.x + ctx.mm(2.4)
-    centres = [heads[k].y - heads[k].ascent * 0.45 for k in starts]
+    placed = [h for k in starts if k < len(heads) and (h := heads[k]) is not None]
+    centres = [h.y - h.ascent * 0.45 for h in placed]
     items: list[Item] = []
     if len(centres) > 1:
         items.append(Path((("M", cx, centres[0]), ("L", cx, centres[-1])),
@@ -273,7 +276,8 @@ def _quote(region: Region, box: Box, ctx: PageContext, q: Quote, path: tuple[str
     paras += [replace(text[0], space_before=ctx.mm(4) + mark_h + ctx.mm(2.5)), *text[1:]]
     by = ctx.region_style(region, "by")
     for i, lang in enumerate(ctx.langs):
-        line = f"——{q.speaker.zh}，{q.organisation.zh}{q.title.zh}" if lang == "zh" else \
+        line = clreq.ATTRIBUTION[ctx.layout.script].format(
+            speaker=q.speaker.zh, organisation=q.organisation.zh, title=q.title.zh) if lang == "zh" else \
             f"{q.speaker.en}, {q.title.en}, {q.organisation.en}"
         paras.append(Para(line, by if i == 0 else replace(by, font="regular"),
                           ctx.dist(region.gap) if i else ctx.dist(region.between or 4), False,

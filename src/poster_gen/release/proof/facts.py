@@ -17,7 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-LANGS = ("zh", "en")
+from ...load.models import TEXT_LANGS
+
+LANGS = ("zh", "en")  # the languages the proof itself is written in
 _GONE = object()  # one side has no such item
 CONTEXT = 18  # characters kept either side of the difference in a long text
 SHORT = 44  # a text this long or shorter is shown whole
@@ -129,7 +131,7 @@ def _label(table: str, key, lang: str) -> str | None:
 
 def _named(segs: tuple, name: str, old, new) -> tuple:
     """The segments with field ``name`` added; a text's language is said after its field."""
-    if name in LANGS and segs and _is_text(old):
+    if name in TEXT_LANGS and segs and _is_text(old):
         last = dict(segs[-1])
         for lang in LANGS:
             tongue = _label("fields", name, lang)
@@ -140,7 +142,7 @@ def _named(segs: tuple, name: str, old, new) -> tuple:
 
 def _is_text(obj) -> bool:
     names = {f.name for f in dataclasses.fields(obj)} if dataclasses.is_dataclass(obj) else set()
-    return names == {"zh", "en"}
+    return names == set(TEXT_LANGS)
 
 
 def _item(segs: tuple, path: tuple, i: int) -> tuple:
@@ -202,7 +204,7 @@ def _value(v: Any, lang: str, path: tuple, labels) -> str:
         return " ".join((v.get(lang) or v.get("en" if lang == "zh" else "zh")).split())
     from ...load.walk import strings
 
-    parts = [s for p, s in strings(v) if not p or p[-1] not in LANGS or p[-1] == lang]
+    parts = [s for p, s in strings(v) if not p or p[-1] not in TEXT_LANGS or p[-1] == lang]
     return " ".join(" ".join(parts).split()) or values["none"][lang]
 
 
