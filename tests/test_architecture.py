@@ -29,7 +29,7 @@ STAGES = {
     "finish": 5,
     "preflight": 6,
     "build": 7,
-    "release": 8,  # releases, proofs and reprints: over the build's outputs
+    "release": 8, "translate": 8,  # releases, proofs and reprints; the translation round trip (composes for sizes)
     "commands": 9, "studio": 9,
     "cli": 10, "__main__": 10,
 }

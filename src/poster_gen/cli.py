@@ -14,7 +14,7 @@ from . import __version__
 from .errors import BuildError, InputError, MachineError, machine_error
 
 VERBS = ("build", "check", "watch", "preflight", "impose", "serve", "schema", "list", "init", "preview",
-         "release", "releases", "proof")
+         "release", "releases", "proof", "translate")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -175,3 +175,21 @@ def test_an_edition_names_every_field_its_language_lacks(translated: Path):
     lines = [ln for ln in r.stderr.splitlines() if ln.startswith("error:")]
     assert lines and all("no Japanese text; the ja-en edition prints it" in ln for ln in lines)
     assert any("data/landmarks/new-energy-vehicles.yaml" in ln and "name.ja" in ln for ln in lines)
+
+
+def test_the_build_refuses_a_translation_that_changes_a_figure(tmp_path: Path):
+    """The parity lint runs in every build: a figure the Chinese and the English write
+    differently is named at its line, and nothing is written."""
+    proj = copy_project(tmp_path / "p")
+    lm = proj / "data" / "landmarks" / "integrated-circuits.yaml"
+    lm.write_text(lm.read_text(encoding="utf-8").replace("R&D subsidies", "R&D subsidies for 30 qualified", 1)
+                  if "R&D subsidies" in lm.read_text(encoding="utf-8") else lm.read_text(encoding="utf-8"),
+                  encoding="utf-8")
+    text = lm.read_text(encoding="utf-8")
+    assert "30 qualified" in text
+    r = run_cli("build", "--project", str(proj), "--only", "integrated-circuits")
+    assert r.returncode == 2
+    line = r.stderr.splitlines()[0]
+    assert line.startswith("error: data/landmarks/integrated-circuits.yaml:") and "cannot change a figure" in line
+    assert "'30'" in line
+    assert not (proj / "output").exists() or not list((proj / "output").rglob("*.pdf"))

@@ -19,9 +19,14 @@ def project_problems(project: Project, printed: tuple[str, ...], view: Project |
     both call this, so they refuse the same data."""
     from .glyphs import common_coverage, missing_glyphs
 
+    from ..load.editions import SOURCE
+    from ..load.parity import parity_problems
+
     view = view or project
+    keys = tuple(dict.fromkeys(SOURCE.get(lang, lang) for lang in printed))  # Traditional is the Simplified's
     found: dict[str | None, list[Problem]] = {}
-    for part in (missing_translations(project, printed), missing_glyphs(view, common_coverage(view))):
+    for part in (missing_translations(project, printed), parity_problems(project, keys),
+                 missing_glyphs(view, common_coverage(view))):
         for slug, problems in part.items():
             found.setdefault(slug, []).extend(problems)
     return found
