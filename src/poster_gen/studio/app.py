@@ -31,7 +31,7 @@ from starlette.staticfiles import StaticFiles
 from ..build.formats import BROCHURE, output_name
 from .documents import CAMPAIGN, KINDS, LANDMARK, DocumentRoutes, document_routes
 from .engine import Engine
-from .bodies import chinese, dumps, error
+from .bodies import chinese, dumps, error, read_body
 from .jobs import Jobs
 from .lru import LRU
 from .uploads import UploadRoutes
@@ -182,8 +182,41 @@ class Studio(DocumentRoutes, OutputRoutes, UploadRoutes, AssetRoutes, ReleaseRou
         return card
 
     async def start_build(self, request: Request) -> Response:
-        job = self.jobs.start()
-        return self.reply({"job": job.id}, status=202)
+        """Export the print set: in the bilingual edition, or in the one the body names
+        ({"edition": "ja-en"}; ``build.options.EDITIONS``)."""
+        from ..build.options import EDITIONS
+
+        edition = "zh-en"
+        if int(request.headers.get("content-length") or 0):
+            body = await read_body(request)
+            if isinstance(body, Response):
+                return body
+            edition = body.get("edition", edition) if isinstance(body, dict) else None
+            if edition not in EDITIONS:
+                return error(400, f"edition must be one of {', '.join(EDITIONS)}")
+        job = self.jobs.start(edition)
+        return self.reply({"job": job.id, "edition": edition}, status=202)
+
+    async def edition_preview(self, request: Request) -> Response:
+        """The saved poster in another edition, as a PNG (``?edition=ja-en``); 422 with
+        what that edition lacks (a text not translated, one that does not fit)."""
+        from ..build.options import EDITIONS
+        from .engine import Invalid
+        from .outputs import requested_width
+
+        slug = request.path_params["slug"]
+        if self.landmark_path(slug) is None:
+            return error(404, "no such landmark")
+        edition = request.query_params.get("edition", "zh-en")
+        if edition not in EDITIONS:
+            return error(400, f"edition must be one of {', '.join(EDITIONS)}")
+        width = requested_width(request, 800)
+        try:
+            async with self.renders():
+                png = await asyncio.to_thread(self.engine.edition, slug, edition, width)
+        except Invalid as err:
+            return self.reply({"errors": err.errors}, status=422)
+        return Response(png, media_type="image/png", headers={"Cache-Control": "no-store"})
 
     async def build_state(self, request: Request) -> Response:
         job = self.jobs.get(request.path_params["job"])
@@ -231,6 +264,7 @@ def create_app(root: Path, out: Path | None = None, *, host: str = "127.0.0.1", 
         Route("/api/dashboard", studio.dashboard),
         *document_routes(studio),  # /api/landmarks/{slug} and /api/campaign: read, save, undo, versions, preview
         Route("/api/landmarks/{slug}/image", studio.upload_image, methods=["POST"]),
+        Route("/api/landmarks/{slug}/edition.png", studio.edition_preview),
         Route("/api/thumbnail/{path:path}", studio.thumbnail),
         Route("/api/assets/{path:path}", studio.asset_image),  # the project's pictures, as previews
         Route("/api/build", studio.start_build, methods=["POST"]),

@@ -189,6 +189,39 @@ class Engine:
         """The poster as it would print, as a PNG ``width`` pixels wide (trimmed)."""
         return self.render(slug, data, width).png
 
+    def edition(self, slug: str, edition: str, width: int = 800) -> bytes:
+        """The saved poster in another edition (``build.options.EDITIONS``: ja-en, zh-Hant,
+        ...) as a PNG: what ``poster-gen build --lang`` would print, or ``Invalid`` with
+        what that edition lacks (a text not translated, a text that does not fit)."""
+        from ..build.checks import fit_problem, output_problems, project_problems
+        from ..compose.document import ComposeError, compose_poster
+        from ..compose.series import series_step
+        from ..load.editions import view
+        from ..render.pdf import font_files, render_document
+
+        options = PrintOptions(lang=edition)
+        project = self.project()
+        if slug in project.failed:
+            raise Invalid(project.failed[slug])
+        shown = view(project, options.script)
+        problems = project_problems(project, options.printed, shown)
+        problems = problems.get(slug, []) + problems.get(None, [])
+        if problems:
+            raise Invalid(problems)
+        fonts = self.fonts(shown)
+        metrics = {r: p.metrics for r, p in fonts.items()}
+        try:
+            doc = compose_poster(shown, shown.landmark(slug), metrics, langs=options.langs,
+                                 step=series_step(shown, metrics, langs=options.langs))
+        except ComposeError as err:
+            raise Invalid([fit_problem(shown, err, options.script)]) from None
+        lint, _ = output_problems(shown, "poster", doc, f"{slug} ({edition})", slug, printed=False)
+        if lint:
+            raise Invalid(lint)
+        buf = io.BytesIO()
+        render_document(doc, buf, font_files(fonts), colour="rgb")
+        return thumbnail(buf.getvalue(), width)
+
     def render(self, slug: str, data: Any | None = None, width: int = 800) -> Preview:
         """The preview and what each text field of the landmark could hold in its frame
         as composed (the editor's counters)."""

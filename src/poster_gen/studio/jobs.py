@@ -23,10 +23,11 @@ class Job:
     progress: float = 0.0
     files: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    edition: str = "zh-en"  # the languages it prints (build --lang)
 
     def as_json(self) -> dict:
         return {"id": self.id, "state": self.state, "progress": round(self.progress, 3), "files": self.files,
-                "errors": self.errors}
+                "errors": self.errors, "edition": self.edition}
 
 
 GOOD = ("written", "up to date")  # a file this export made or found current
@@ -39,8 +40,9 @@ class Jobs:
         self.jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
-    def start(self) -> Job:
-        job = Job(uuid.uuid4().hex[:12])
+    def start(self, edition: str = "zh-en") -> Job:
+        """A build of every output in ``edition`` (already checked against EDITIONS)."""
+        job = Job(uuid.uuid4().hex[:12], edition=edition)
         with self._lock:
             self.jobs[job.id] = job
         threading.Thread(target=self._run, args=(job,), daemon=True).start()
@@ -60,7 +62,7 @@ class Jobs:
     def _run(self, job: Job) -> None:
         job.state = "running"
         cmd = [sys.executable, "-m", "poster_gen", "build", "--events", "--keep-going", "--project", str(self.root),
-               "--out", str(self.out)]
+               "--out", str(self.out), "--lang", job.edition]
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         try:
             proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)

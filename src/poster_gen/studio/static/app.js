@@ -8,7 +8,7 @@ import { draftKey, draftRecord, draftToRestore, mergeClashes, openClashes } from
 import { fmtPath, getIn, parsePath, renameKey, setIn } from './paths.js';
 import { busy, documentOf, editTarget, errorText, fileClass, fileDone, fileType, isPreviewSrc, latestFiles, located, pageOf, percent, previewSrc,
   previewWidth, summaryParts, thumbnailSrc, unknownKey } from './views.js';
-import { STRINGS, initialLang, learn, locale, serverMessage, translate, versionSummary } from './words.js';
+import { EDITIONS, STRINGS, initialLang, learn, locale, serverMessage, translate, versionSummary } from './words.js';
 import { forgetMade, isReleasesRoute, releaseBadge, showReleaseView } from './releases.js';
 
 // -- words (the strings themselves are in words.js) -------------------------------------------------
@@ -126,7 +126,11 @@ async function showDashboard(cached = false, moved = false) {
   app.replaceChildren(el('div', { class: 'dashboard' },
     el('section', { class: 'hero' },
       el('div', {}, el('h1', { text: t('heroTitle') }), el('p', { class: 'lead', text: t('heroText') })),
-      el('div', { class: 'hero-action' }, button(t('export'), { id: 'export', class: 'btn primary big', onclick: startExport,
+      el('div', { class: 'hero-action' },
+        el('div', { class: 'edition-pick' }, el('label', { for: 'export-edition', text: t('edition') }),
+          el('select', { id: 'export-edition' }, EDITIONS.map((code) => el('option', { value: code, text: t(`edition.${code}`),
+            selected: code === exp.edition })))),
+        button(t('export'), { id: 'export', class: 'btn primary big', onclick: startExport,
         'aria-disabled': String(busy(exp.state)) }), el('small', { text: t('exportHint') }),
         el('a', { class: 'releases-link', href: '#/releases', text: t('releasesLink') }))),
     el('section', { id: 'export-panel', class: 'panel export', hidden: !exp.job, 'aria-labelledby': 'export-title' }), grid));
@@ -171,12 +175,13 @@ function card(c, editable) {
 }
 
 // -- export ---------------------------------------------------------------------------------------------
-const exp = { job: null, state: null, progress: 0, files: [], errors: [] };
+const exp = { job: null, state: null, progress: 0, files: [], errors: [], edition: 'zh-en' };
 async function startExport() {
   if (busy(exp.state)) return;
-  Object.assign(exp, { job: 'starting', state: 'queued', progress: 0, files: [], errors: [] });
+  const edition = document.getElementById('export-edition')?.value || 'zh-en'; // the languages the set prints
+  Object.assign(exp, { job: 'starting', state: 'queued', progress: 0, files: [], errors: [], edition });
   paintExport();
-  const r = await api('POST', '/api/build');
+  const r = await api('POST', '/api/build', { body: { edition } });
   if (r.status !== 202) { Object.assign(exp, { state: 'failed', errors: [r.json.error || `HTTP ${r.status}`] }); paintExport(); return; }
   exp.job = r.json.job;
   poll();
@@ -356,7 +361,8 @@ function mountEditor() {
         el('div', { class: 'preview-head' }, el('h2', { id: 'preview-title', text: t('preview') }),
           el('span', { id: 'preview-state', class: 'preview-state' }), ed.doc.paged ? pager() : null),
         el('div', { id: 'preview-frame', class: 'preview-frame' }, img, el('p', { class: 'preview-empty', id: 'preview-empty' }),
-          el('div', { class: 'spinner', 'aria-hidden': 'true' }))))));
+          el('div', { class: 'spinner', 'aria-hidden': 'true' })),
+        ed.doc.kind === 'landmark' ? editionPicker() : null))));
   paintPreviewToggle();
   setErrors(ed.errors);
   form.setClashes(ed.clashes);
@@ -525,6 +531,45 @@ async function refreshPreview() {
     ed.previewError = r.json.error || `HTTP ${r.status}`;
   }
   paintPreviewState();
+}
+// other editions (Traditional Chinese, Japanese, Korean ...): the saved poster as `build --lang` prints it,
+// below the live preview (the form edits Chinese and English; translations come back through the round trip)
+function editionPicker() {
+  return el('section', { class: 'edition-view', 'aria-labelledby': 'edition-title' },
+    el('h3', { id: 'edition-title', text: t('editionOther') }),
+    el('select', { id: 'preview-edition', 'aria-labelledby': 'edition-title', onchange: showEdition },
+      el('option', { value: '', text: t('editionPick') }),
+      EDITIONS.filter((code) => code !== 'zh-en').map((code) => el('option', { value: code, text: t(`edition.${code}`) }))),
+    el('p', { id: 'edition-state', class: 'preview-state', role: 'status' }),
+    el('ul', { id: 'edition-errors', class: 'problems' }),
+    el('img', { id: 'edition-preview', alt: '', hidden: true }));
+}
+async function showEdition() {
+  const code = document.getElementById('preview-edition').value;
+  const img = document.getElementById('edition-preview');
+  const state = document.getElementById('edition-state');
+  const list = document.getElementById('edition-errors');
+  list.replaceChildren();
+  if (ed.editionUrl) { URL.revokeObjectURL(ed.editionUrl); ed.editionUrl = null; }
+  img.hidden = true;
+  state.textContent = code ? t('editionLoading') : '';
+  if (!code) return;
+  const mine = ed;
+  const width = previewWidth(document.getElementById('preview-frame')?.clientWidth, window.devicePixelRatio);
+  const r = await api('GET', `/api/landmarks/${encodeURIComponent(ed.doc.key)}/edition.png?edition=${encodeURIComponent(code)}&width=${width}`, { raw: true });
+  if (mine !== ed || document.getElementById('preview-edition')?.value !== code) return;
+  if (r.ok) {
+    ed.editionUrl = URL.createObjectURL(r.blob);
+    img.src = ed.editionUrl;
+    img.alt = t(`edition.${code}`);
+    img.hidden = false;
+    state.textContent = t('editionSaved', t(`edition.${code}`));
+  } else {
+    state.textContent = '';
+    learn({ errors: r.json?.errors || [] });
+    list.replaceChildren(...(r.json?.errors || [{ where: r.json?.error || `HTTP ${r.status}` }]).map((e) =>
+      el('li', { text: LANG === 'zh' && e.where_zh ? e.where_zh : e.where })));
+  }
 }
 // a paged document (the brochure): the page shown, turned by the user or by the field they go to
 function pager() {

@@ -21,13 +21,17 @@ export const SCALARS = ['string', 'integer', 'number', 'enum', 'boolean', 'same-
  *   (`$ownZh` its Chinese, `x-description-zh`).
  * - strip(s): resolved, without its `null` alternative (an optional value's schema).
  * - typeOf(s): its JSON type, guessed from properties/items/enum where `type` is missing.
- * - bilingual(s): an object of exactly two strings, zh and en.
+ * - bilingual(s): an object of two strings, zh and en (and ja/ko, which the translation round
+ *   trip fills and the form leaves as they are).
  * - kind(s): the editor it gets: 'object', 'map', 'array', 'bilingual', 'same-or-different'
  *   (a string or a bilingual pair), 'enum', 'union', 'string', 'integer', 'number', 'boolean', 'any'.
  * - enumValues(s): the values an enum allows.
  * - empty(s): a new value: the default, or the smallest shape that looks right.
  * - matches(v, s): whether v has s's type (picks a union's alternative).
  */
+/** A text's languages that come back from translators (poster-gen translate import), not typed here. */
+const TRANSLATED = ['ja', 'ko'];
+
 export function schemaHelpers(schema) {
   const defs = schema.$defs || schema.definitions || {};
   function resolve(s, depth = 0) {
@@ -64,7 +68,9 @@ export function schemaHelpers(schema) {
   const typeOf = (s) => s.type || (s.properties ? 'object' : s.items ? 'array' : s.enum ? 'string' : undefined);
   function bilingual(s) {
     const p = strip(s).properties;
-    return !!p && Object.keys(p).sort().join() === 'en,zh' && typeOf(strip(p.zh)) === 'string' && typeOf(strip(p.en)) === 'string';
+    // zh and en, and the languages translations bring back (ja, ko): the form edits the first two
+    const keys = p ? Object.keys(p).filter((k) => !TRANSLATED.includes(k)).sort().join() : '';
+    return !!p && keys === 'en,zh' && typeOf(strip(p.zh)) === 'string' && typeOf(strip(p.en)) === 'string';
   }
   function kind(s) {
     s = strip(s);

@@ -10,6 +10,11 @@ export const STRINGS = {
     tagline: 'Nanjing industrial landmarks', dashboard: 'Posters', heroTitle: 'Industrial landmark posters',
     heroText: 'Edit the facts of each landmark, watch its poster change, then export the print set.',
     export: 'Export print set', exporting: 'Exporting…', exportTitle: 'Print set', queued: 'Waiting to start…',
+    edition: 'Edition', editionOther: 'Other editions of the saved poster', editionPick: 'Choose an edition',
+    editionLoading: 'Drawing the edition…', editionSaved: (name) => `${name}: the saved text, as this edition prints it`,
+    'edition.zh-en': 'Chinese and English', 'edition.zh': 'Chinese', 'edition.en': 'English',
+    'edition.zh-Hant-en': 'Traditional Chinese and English', 'edition.zh-Hant': 'Traditional Chinese',
+    'edition.ja-en': 'Japanese and English', 'edition.ja': 'Japanese', 'edition.ko-en': 'Korean and English', 'edition.ko': 'Korean',
     running: (p) => `Building the posters and the brochure… ${p}%`, done: 'The print set is ready.',
     failed: 'Nothing was lost. Here is what stopped it:', stopped: 'The export stopped.', printSet: 'Download print set (ZIP)',
     exportHint: 'Posters, the brochure and the preflight report, ready for the printer.',
@@ -123,6 +128,11 @@ export const STRINGS = {
     tagline: '南京产业地标', dashboard: '海报', heroTitle: '产业地标海报',
     heroText: '编辑每个产业地标的内容，实时查看海报变化，然后导出印刷文件。',
     export: '导出印刷文件', exporting: '正在导出…', exportTitle: '印刷文件', queued: '等待开始…',
+    edition: '版本', editionOther: '已保存海报的其他语言版本', editionPick: '选择版本',
+    editionLoading: '正在生成该版本…', editionSaved: (name) => `${name}：已保存的内容在此版本中的样子`,
+    'edition.zh-en': '中文与英文', 'edition.zh': '中文', 'edition.en': '英文',
+    'edition.zh-Hant-en': '繁体中文与英文', 'edition.zh-Hant': '繁体中文',
+    'edition.ja-en': '日文与英文', 'edition.ja': '日文', 'edition.ko-en': '韩文与英文', 'edition.ko': '韩文',
     running: (p) => `正在生成海报和画册…… ${p}%`, done: '印刷文件已就绪。',
     failed: '没有丢失任何内容。中止原因如下：', stopped: '导出未完成。', printSet: '下载印刷文件（ZIP）',
     exportHint: '海报、画册及印前检查报告，可直接交付印刷。',
@@ -340,3 +350,6 @@ export function versionSummary(summary, lang) {
   if (m) return `恢复了版本 ${m[1]}`;
   return text.replace(/ \(and (\d+) more\)$/, (_, n) => `（另有 ${n} 处）`);
 }
+
+/** The editions `poster-gen build --lang` makes, in the order the menus offer them. */
+export const EDITIONS = ['zh-en', 'zh', 'en', 'zh-Hant-en', 'zh-Hant', 'ja-en', 'ja', 'ko-en', 'ko'];
