@@ -27,7 +27,7 @@ def with_landmarks(dest: Path, extra: int) -> Path:
     for k in range(extra):
         text = re.sub(r"(?m)^order: 2$", f"order: {6 + k}", src)
         text = text.replace("  zh: 集成电路\n", f"  zh: {NAMES[k]}\n", 1)
-        text = text.replace("  en: Integrated Circuits\n", f"  en: Field {6 + k}\n", 1)
+        text = text.replace("  en: Integrated Circuits\n", f"  en: Field {chr(ord('A') + k)}\n", 1)  # no digits: the Chinese name has none
         (proj / f"data/landmarks/extra-{6 + k}.yaml").write_text(text, encoding="utf-8")
     return proj
 
@@ -85,7 +85,7 @@ def test_seven_landmarks_build_end_to_end(tmp_path, capsys):
 
     doc = pdfium.PdfDocument(str(proj / "output/brochure.pdf"))
     text = doc[0].get_textpage().get_text_range()
-    assert "光子" in text and "机器人" in text and "Field 7" in text
+    assert "光子" in text and "机器人" in text and "Field B" in text
     poster = pdfium.PdfDocument(str(proj / "output/posters/extra-7.pdf"))
     assert "07 / 07" in poster[0].get_textpage().get_text_range()
 

@@ -293,7 +293,8 @@ class Traditional:
     __describe__ = "Traditional Chinese settings"
     __describe_zh__ = "繁体中文设置"
     standard: Literal["tw", "hk"] = field(default="tw", metadata=meta(
-        doc="the standard: tw (Taiwan) or hk (Hong Kong)", doc_zh="标准：tw（台湾）或 hk（香港）"))
+        doc="the standard: tw (Taiwan) or hk (Hong Kong)", doc_zh="标准：tw（台湾）或 hk（香港）",
+        labels={"tw": {"en": "Taiwan", "zh": "台湾"}, "hk": {"en": "Hong Kong", "zh": "香港"}}))
     phrases: bool = field(default=True, metadata=meta(
         doc="also convert phrases to the region's words (软件 → 軟體; Taiwan only)",
         doc_zh="同时转换为当地用语（软件 → 軟體；仅台湾标准）"))

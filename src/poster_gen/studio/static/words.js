@@ -121,6 +121,8 @@ export const STRINGS = {
     fixListCampaign: 'To fix before the campaign texts can be saved:', brokenTitleCampaign: 'The campaign file has a mistake',
     theyChangedCampaign: (who, tm) => (who ? `${who} saved the campaign texts at ${tm}.` : `The campaign texts were changed at ${tm}, by a colleague or another program.`),
     'field.url': 'Web address', 'field.labels': 'Captions', 'field.words': 'Words kept together', 'field.email': 'E-mail', 'item.words': 'Word',
+    'field.traditional': 'Traditional Chinese', 'field.standard': 'Standard', 'field.phrases': 'Regional words',
+    'field.overrides': 'Terms written as given',
     'field.quantities': 'Print quantities', mendCampaign: 'Open the campaign texts to fix it or put an earlier version back',
   },
   zh: {
@@ -241,6 +243,7 @@ export const STRINGS = {
     'field.brochure': '画册', 'field.contact': '联系方式', 'field.labels': '版面标签', 'field.words': '不断行的词语', 'field.items': '条目',
     'field.intro': '导语', 'field.areas': '政策领域', 'field.subtitle': '副标题', 'field.person': '联系人', 'field.email': '电子邮箱',
     'field.phone': '电话', 'field.url': '网址', 'item.city_facts': '数据', 'item.goal_figures': '数据', 'item.items': '条目',
+    'field.traditional': '繁体中文', 'field.standard': '标准', 'field.phrases': '当地用语', 'field.overrides': '指定写法',
     'item.areas': '领域', 'item.words': '词语', 'field.quantities': '印刷数量', mendCampaign: '打开宣传活动文字进行修正，或恢复较早的版本',
   },
 };
