@@ -214,6 +214,11 @@ def test_the_foil_plate_overprints_the_cover_title_only(spot_project: Path):
                 assert state["op"], "the foil plate paints without overprint"
                 painted += 1
         assert painted
+        # the crop marks reach every plate there is, the foil's and the spot's too: Separation /All
+        marks = next(x for k, x in pdf.pages[0].Resources.XObject.items() if "PrinterMarks" in k)
+        (space,) = [cs for cs in marks.Resources.ColorSpace.values()]
+        assert str(space[0]) == "/Separation" and str(space[1]) == "/All"
+        assert b"/All CS 1 SCN" in marks.read_bytes()
     results = preflight_pdf(pdf_path, PreflightOptions(standard="x1a", separations=frozenset({SPOT, FOIL}),
                                                        finishes=frozenset({FOIL})))
     assert all(r.ok for r in results), [r for r in results if not r.ok]

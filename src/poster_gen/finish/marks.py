@@ -10,6 +10,9 @@ from ..page_model import CMYK, Box, Circle, Item, Path, Rect, Stroke
 from ..load.layout_models import PrintSpec
 
 REGISTRATION = CMYK(100, 100, 100, 100, "Registration")  # on every plate, by definition
+# where a file has spot or finishing plates, "every plate" is more than C, M, Y and K: PDF's
+# Separation /All paints every plate there is
+ALL_PLATES = CMYK(100, 100, 100, 100, "Registration", spot="All")
 # A control strip: solids, two-colour overprints and tints, all within 300 % ink.
 STRIP = [
     (100, 0, 0, 0), (0, 100, 0, 0), (0, 0, 100, 0), (0, 0, 0, 100),
@@ -20,7 +23,7 @@ STRIP = [
 ]
 
 
-def crop_marks(width: float, height: float, spec: PrintSpec) -> list[Item]:
+def crop_marks(width: float, height: float, spec: PrintSpec, reg: CMYK = REGISTRATION) -> list[Item]:
     """Two short hairlines at each corner, on the trim lines, starting ``mark_offset`` out."""
     a, b = spec.mark_offset, spec.mark_offset + spec.mark_length
     ops = []
@@ -30,7 +33,7 @@ def crop_marks(width: float, height: float, spec: PrintSpec) -> list[Item]:
             sy = -1 if y == 0 else 1
             ops += [("M", x + sx * a, y), ("L", x + sx * b, y),  # horizontal, on the trim line y
                     ("M", x, y + sy * a), ("L", x, y + sy * b)]  # vertical, on the trim line x
-    return [Path(tuple(ops), stroke=Stroke(REGISTRATION, spec.mark_weight, cap="butt"), role="crop-marks")]
+    return [Path(tuple(ops), stroke=Stroke(reg, spec.mark_weight, cap="butt"), role="crop-marks")]
 
 
 def _slug_band(bleed: float, spec: PrintSpec) -> tuple[float, float]:
@@ -39,13 +42,14 @@ def _slug_band(bleed: float, spec: PrintSpec) -> tuple[float, float]:
     return start, bleed + spec.slug - start
 
 
-def registration_marks(width: float, height: float, bleed: float, spec: PrintSpec) -> list[Item]:
+def registration_marks(width: float, height: float, bleed: float, spec: PrintSpec,
+                       reg: CMYK = REGISTRATION) -> list[Item]:
     """A circle with a cross in the middle of each side's slug."""
     start, room = _slug_band(bleed, spec)
     r = max(1.0, min(3.0, room / 2 - 0.5))
     d = start + room / 2
     items: list[Item] = []
-    st = Stroke(REGISTRATION, spec.mark_weight, cap="butt")
+    st = Stroke(reg, spec.mark_weight, cap="butt")
     for cx, cy in ((width / 2, -d), (width / 2, height + d), (-d, height / 2), (width + d, height / 2)):
         items.append(Circle(cx, cy, r * 0.6, stroke=st, role="registration"))
         items.append(Path((("M", cx - r, cy), ("L", cx + r, cy), ("M", cx, cy - r), ("L", cx, cy + r)),
@@ -64,10 +68,13 @@ def colour_bar(width: float, height: float, bleed: float, spec: PrintSpec) -> li
             for i, (c, m, yy, k) in enumerate(STRIP)]
 
 
-def printer_marks(width: float, height: float, bleed: float, spec: PrintSpec) -> list[Item]:
-    items = crop_marks(width, height, spec)
+def printer_marks(width: float, height: float, bleed: float, spec: PrintSpec, spots: bool = False) -> list[Item]:
+    """The marks of one sheet; ``spots``: the file has spot or finishing plates, which the
+    crop and registration marks reach too."""
+    reg = ALL_PLATES if spots else REGISTRATION
+    items = crop_marks(width, height, spec, reg)
     if spec.registration:
-        items += registration_marks(width, height, bleed, spec)
+        items += registration_marks(width, height, bleed, spec, reg)
     if spec.colour_bar:
         items += colour_bar(width, height, bleed, spec)
     return items
@@ -75,7 +82,14 @@ def printer_marks(width: float, height: float, bleed: float, spec: PrintSpec) ->
 
 def add_marks(doc, spec: PrintSpec, marks: bool) -> None:
     """Give every page of ``doc`` its printer's marks (none with ``marks`` off) and the
-    document the slug they need outside the bleed."""
+    document the slug they need outside the bleed; on every plate the document has."""
     doc.slug_mm = spec.slug if marks else 0.0
+    spots = any(_has_spot(item) for page in doc.pages for item in page.items)
     for page in doc.pages:
-        page.marks = printer_marks(page.width, page.height, page.bleed, spec) if marks else []
+        page.marks = printer_marks(page.width, page.height, page.bleed, spec, spots) if marks else []
+
+
+def _has_spot(item: Item) -> bool:
+    colours = [getattr(item, "fill", None), getattr(item, "colour", None),
+               getattr(getattr(item, "stroke", None), "colour", None)]
+    return any(c is not None and c.spot for c in colours)

@@ -183,6 +183,9 @@ class PageRenderer:
             for item in marks:
                 self.item(item, fr)
             self.c.endForm()
+            if any(c.spot for item in marks for c in _colours(item)):  # registration on every plate (/All)
+                form = self.c._doc.idToObject[pdfdoc.xObjectName(name)]
+                form.Resources = _form_resources(form)
             self.forms[key] = name
         self.c.saveState()
         self.c.doForm(name)
@@ -341,6 +344,20 @@ def _process_or_spot(colour):
     if isinstance(tc, CMYKColor):
         return tc
     raise ValueError(f"{colour!r} is not a CMYK or spot colour (print output is CMYK only)")
+
+
+def _form_resources(form):
+    """A form's resources with the colour spaces it paints in (ReportLab gives forms fonts
+    and XObjects only: a Separation set in a form would name a space nobody defines)."""
+    res = pdfdoc.PDFResourceDictionary()
+    res.basicFonts()
+    res.allProcs()
+    if form.XObjects:
+        res.XObject = form.XObjects
+    if getattr(form, "ExtGState", None):
+        res.ExtGState = form.ExtGState
+    res.setColorSpace(getattr(form, "_colorsUsed", {}))
+    return res
 
 
 def _colours(item) -> list[CMYK]:
