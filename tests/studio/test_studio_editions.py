@@ -71,4 +71,9 @@ def test_the_print_set_is_exported_in_the_edition_chosen(client: TestClient, pro
     names = {f["name"] for f in state["files"]}
     assert "posters/integrated-circuits.zh-Hant.pdf" in names and "brochure.zh-Hant.pdf" in names
     assert (proj / "output" / "posters" / "integrated-circuits.zh-Hant.pdf").is_file()
-    assert client.post("/api/build", json={"edition": "xx"}).status_code == 400
+    for bad in ({"edition": "xx"}, {"edition": ["ja"]}, ["ja"], "ja", 3):
+        assert client.post("/api/build", json=bad).status_code == 400, bad
+    r = client.post("/api/build", content=b"edition=ja", headers={"content-type": "application/x-www-form-urlencoded"})
+    assert r.status_code == 415
+    r = client.post("/api/build", content=b"{", headers={"content-type": "application/json"})
+    assert r.status_code == 400

@@ -187,11 +187,11 @@ class Studio(DocumentRoutes, OutputRoutes, UploadRoutes, AssetRoutes, ReleaseRou
         from ..build.options import EDITIONS
 
         edition = "zh-en"
-        if int(request.headers.get("content-length") or 0):
+        if request.headers.get("content-type"):  # a body is sent: it must be JSON and name an edition
             body = await read_body(request)
             if isinstance(body, Response):
                 return body
-            edition = body.get("edition", edition) if isinstance(body, dict) else None
+            edition = body.get("edition", edition) if isinstance(body, dict) else edition if body is None else None
             if edition not in EDITIONS:
                 return error(400, f"edition must be one of {', '.join(EDITIONS)}")
         job = self.jobs.start(edition)
