@@ -193,3 +193,29 @@ def test_the_build_refuses_a_translation_that_changes_a_figure(tmp_path: Path):
     assert line.startswith("error: data/landmarks/integrated-circuits.yaml:") and "cannot change a figure" in line
     assert "'30'" in line
     assert not (proj / "output").exists() or not list((proj / "output").rglob("*.pdf"))
+
+
+@pytest.mark.parametrize("edit, where, what", [
+    ("    集成电路: 集成電路\n", "    '': 集成電路\n", "the key is empty"),
+    ("    集成电路: 集成電路\n", "    集成电路: ''\n", "is empty"),
+])
+def test_a_bad_override_is_one_located_line(tmp_path: Path, edit: str, where: str, what: str):
+    proj = copy_project(tmp_path / "p")
+    camp = proj / "data" / "campaign.yaml"
+    text = camp.read_text(encoding="utf-8")
+    assert edit in text
+    camp.write_text(text.replace(edit, where, 1), encoding="utf-8")
+    r = run_cli("check", "--project", str(proj))
+    assert r.returncode == 2
+    line = r.stderr.splitlines()[0]
+    assert line.startswith("error: data/campaign.yaml:") and "traditional.overrides" in line and what in line, line
+
+
+def test_a_face_for_an_unknown_script_is_refused_with_a_suggestion(tmp_path: Path):
+    proj = copy_project(tmp_path / "p")
+    lay = proj / "layouts" / "poster.yaml"
+    lay.write_text(lay.read_text(encoding="utf-8").replace("    ja: {face: 0,", "    jp: {face: 0,", 1), encoding="utf-8")
+    r = run_cli("check", "--project", str(proj))
+    assert r.returncode == 2
+    line = r.stderr.splitlines()[0]
+    assert line.startswith("error: layouts/poster.yaml:") and "fonts.faces.jp" in line and "'ja'" in line, line

@@ -310,3 +310,18 @@ def test_every_standard_and_plate_opens_cleanly_in_other_readers(reader: str, bo
         assert r.returncode == 0, (reader, pdf.name, said)
         lines = [ln for ln in said.splitlines() if ln not in TOOL_NOTES]
         assert not [ln for ln in lines if re.search(r"error|warning", ln, re.I)], (reader, pdf.name, said)
+
+
+def test_one_spot_ink_has_one_look_alike(tmp_path: Path):
+    """The same ink named by two themes with different CMYK is refused at the second."""
+    proj = copy_project(tmp_path / "p")
+    for name, cmyk in (("campaign", None), ("integrated-circuits", None)):
+        theme = proj / "layouts" / "themes" / f"{name}.yaml"
+        text, n = re.subn(r"(  primary: +\{name: [^,]+, cmyk: \[[^\]]+\])\}", rf'\1, spot: "{SPOT}"}}',
+                          theme.read_text(encoding="utf-8"), count=1)
+        assert n == 1
+        theme.write_text(text, encoding="utf-8")
+    r = run_cli("check", "--project", str(proj))
+    assert r.returncode == 2
+    line = r.stderr.splitlines()[0]
+    assert "colours.primary.cmyk" in line and SPOT in line and "one ink has one process look-alike" in line, line

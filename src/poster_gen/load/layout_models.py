@@ -157,6 +157,11 @@ class Grid:
     baseline: float = field(metadata=meta(min=0.5, max=20))
 
 
+#: the scripts a layout's fonts may name a face for (``load.editions``; zh-HK: Traditional
+#: Chinese to Hong Kong's standard)
+FACE_SCRIPTS = ("zh-Hant", "zh-HK", "ja", "ko")
+
+
 @dataclass(frozen=True, kw_only=True)
 class FaceSpec:
     """The face of the font file an edition in another script is set in."""
@@ -179,6 +184,11 @@ class FontSpec:
             "region's glyph forms)", doc_zh="其他文字版本所用的字面：zh-Hant、ja、ko（同一字体家族，各用当地字形）"))
 
     def __validate__(self):
+        for script in self.faces:
+            if script not in FACE_SCRIPTS:
+                yield (("faces", script),
+                       f"{script!r} is not a script an edition is set in{suggest(script, FACE_SCRIPTS)} "
+                       f"(expected one of: {', '.join(FACE_SCRIPTS)})")
         for role in ("regular", "bold", "black"):
             if role not in self.weights:
                 yield ("weights",), f"the role {role!r} is missing (expected regular, bold and black)"

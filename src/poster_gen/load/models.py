@@ -303,6 +303,11 @@ class Traditional:
             "name (e.g. 集成电路: 集成電路)",
         doc_zh="简体词 → 繁体版的写法，用于转换不适合的名称（如 集成电路: 集成電路）"))
 
+    def __validate__(self):
+        for term in self.overrides:  # (an empty value is refused as any empty text is)
+            if not term.strip():
+                yield ("overrides",), "an override needs the Simplified term it replaces (the key is empty)"
+
 
 @dataclass(frozen=True, kw_only=True)
 class Campaign:

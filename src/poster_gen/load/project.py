@@ -166,6 +166,7 @@ def load_project(root: Path, only: Iterable[str] | None = None, lenient: bool = 
             _check_layout(layout, layout_srcs[name], campaign, named, MOTIFS, ld.problems, landmarks)
     if "poster" in layouts:
         ld.problems += series_hues(layouts["poster"], themes, theme_srcs, landmarks, root)
+    ld.problems += spot_inks(themes, theme_srcs)
     if only:
         for slug in only:
             if slug not in seen:
@@ -198,6 +199,25 @@ class ThemeNames:
             return None
         return (f"unknown theme {name!r}{suggest(name, self.files)}: theme {name!r} has no file "
                 f"{self.folder}/{name}.yaml (themes: {', '.join(sorted(self.files)) or 'none'})")
+
+
+def spot_inks(themes, sources) -> list[Problem]:
+    """One spot ink, one look: a name that two colours give different CMYK would print one
+    plate that proofs and screens show two ways (and the second Separation of that name
+    in a file would be read with the first's alternate)."""
+    first: dict[str, tuple[str, str, list]] = {}
+    problems = []
+    for name in sorted(themes):
+        for token, colour in themes[name].colours.items():
+            if colour is None or not colour.spot:
+                continue
+            seen = first.setdefault(colour.spot, (name, token, list(colour.cmyk)))
+            if seen[2] != list(colour.cmyk):
+                problems.append(sources[name].problem(
+                    ("colours", token, "cmyk"), f"the spot ink {colour.spot!r} is "
+                    f"{'/'.join(f'{v:g}' for v in seen[2])} in layouts/themes/{seen[0]}.yaml ({seen[1]}); "
+                    "one ink has one process look-alike: give both the same cmyk"))
+    return problems
 
 
 def series_hues(layout: Layout, themes, sources, landmarks: list[Landmark], root: Path) -> list[Problem]:
