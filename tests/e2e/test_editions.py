@@ -140,7 +140,8 @@ def _lines(proj: Path, script: str):
     paras: dict[tuple, list[str]] = {}
     for t in page.items:
         if isinstance(t, TextLine) and t.lang == "zh":
-            paras.setdefault((t.role, t.para or id(t)), []).append(t.text)
+            style = v.layouts["poster"].styles.get(t.style)
+            paras.setdefault((t.role, t.para or id(t), style.breaks if style else ""), []).append(t.text)
     return v, paras
 
 
@@ -152,6 +153,14 @@ def test_japanese_lines_keep_the_kinsoku_rules(translated: Path):
             assert b[0] not in clreq.NO_START, (a, b)
             assert a[-1] not in clreq.NO_END, (a, b)
             assert not (clreq.is_katakana(a[-1]) and clreq.is_katakana(b[0])), (a, b)  # a loanword split
+    display = [lines for (_, _, breaks), lines in paras.items() if breaks == "words" and len(lines) > 1]
+    assert display  # the plan's name, set by words, on two lines
+    for lines in display:  # text set by words breaks between phrases only, never inside 集積回路 or after 南
+        joined = "".join(lines)
+        at = 0
+        for line in lines[:-1]:
+            at += len(line)
+            assert at in clreq.ja_phrase_breaks(joined), (lines, at)
 
 
 def test_korean_lines_break_between_words(translated: Path):

@@ -111,3 +111,39 @@ def is_katakana(ch: str) -> bool:
     """Katakana (and its prolonged sound mark): a loanword, never broken inside."""
     o = ord(ch)
     return 0x30A1 <= o <= 0x30FA or o == 0x30FC or 0x31F0 <= o <= 0x31FF
+
+
+def is_kana(ch: str) -> bool:
+    """Hiragana or katakana (a Japanese text has them; a Chinese one has none)."""
+    o = ord(ch)
+    return 0x3041 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF
+
+
+def has_kana(text: str) -> bool:
+    return any(map(is_kana, text))
+
+
+def _ja_class(ch: str) -> str:
+    o = ord(ch)
+    if 0x3041 <= o <= 0x309F:
+        return "hira"
+    if is_katakana(ch):
+        return "kata"
+    if is_han(ch) or ch in "々〻":
+        return "kanji"
+    return "other"
+
+
+def ja_phrase_breaks(text: str) -> frozenset[int]:
+    """Where a Japanese line in display type may break without a dictionary: between
+    phrases, told by the change of script (JLREQ's "bunsetsu" seen from outside). After
+    the hiragana that ends a phrase (particles, inflections) and before a word in kanji,
+    katakana or Latin; between a kanji compound and a katakana word; around anything
+    else (punctuation, Latin, digits). Never inside a run of kanji or of katakana, never
+    between a kanji and the hiragana that inflect it. The kinsoku rules apply on top."""
+    out = set()
+    for i in range(1, len(text)):
+        a, b = _ja_class(text[i - 1]), _ja_class(text[i])
+        if a == "other" or b == "other" or (a == "hira" and b != "hira") or {a, b} == {"kanji", "kata"}:
+            out.add(i)
+    return frozenset(out)

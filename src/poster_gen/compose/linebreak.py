@@ -104,7 +104,9 @@ def _dash_gap(metrics: Metrics) -> float:
 
 def _breaks(text: str, mode: str, words: tuple[str, ...]) -> tuple[int, ...]:
     allowed_words = None
-    if mode == "words" and clreq.has_han(text):
+    if mode == "words" and clreq.has_kana(text):  # Japanese: between phrases (jieba knows Chinese words)
+        allowed_words = clreq.ja_phrase_breaks(text)
+    elif mode == "words" and clreq.has_han(text):
         from .segment import word_breaks
 
         allowed_words = word_breaks(text, words)

@@ -12,9 +12,10 @@ layout names that script's face of the same font family:
   ``traditional.overrides`` writes itself (a name the conversion would change);
 - ``ja``, ``ko``: the ``ja``/``ko`` text the translation round trip imported.
 
-Japanese has no spaces and no segmenter here, so its lines may break between any two
-characters the kinsoku rules allow (styles set ``breaks: anywhere``); Korean breaks at the
-spaces between its words (Hangul is not broken inside a word by the Chinese rules).
+Japanese body text breaks between any two characters the kinsoku rules allow; its display
+type breaks between phrases, told by the change of script (``clreq.ja_phrase_breaks``: no
+dictionary here). Korean breaks at the spaces between its words (Hangul is not broken
+inside a word by the Chinese rules).
 """
 from __future__ import annotations
 
@@ -31,8 +32,8 @@ SCRIPTS = ("zh", "zh-Hant", "ja", "ko")
 SOURCE = {"zh": "zh", "zh-Hant": "zh", "ja": "ja", "ko": "ko"}
 #: the language of a document set in the script (PDF /Lang, HTML lang)
 LANG_CODE = {"zh": "zh-CN", "zh-Hant": "zh-TW", "ja": "ja", "ko": "ko"}
-#: how each script's lines break in display type (a style's ``breaks``)
-BREAKS = {"ja": "anywhere"}
+#: how each script's lines break where it differs from the layout's styles (``breaks``)
+BREAKS: dict[str, str] = {}
 
 
 def converter(spec: Traditional) -> Callable[[str], str]:
