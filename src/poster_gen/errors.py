@@ -11,6 +11,12 @@ import os
 from pathlib import Path
 
 
+#: control characters (a key "\r" in a file, a name with a line break) written as escapes,
+#: so a problem is always the one line the CLI promises
+ONE_LINE = {c: (repr(chr(c))[1:-1] if c < 0x100 else f"\\u{c:04x}")
+            for c in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029)}
+
+
 class Problem:
     """One thing to fix: where (file, line, column, field) and what.
 
@@ -62,15 +68,16 @@ class Problem:
     def shown(self, lang: str) -> str:
         """The one line the CLI prints (``str(problem)``), with the message in ``lang``:
         "file:line:column: field: message"."""
-        message = self.message if lang == "en" else self.message_in(lang)
+        message = (self.message if lang == "en" else self.message_in(lang)).translate(ONE_LINE)
         if not self.file and not self.field:
             return message
-        loc = self.file
+        loc = self.file.translate(ONE_LINE)
         if self.line:
             loc += f":{self.line}"
             if self.column:
                 loc += f":{self.column}"
-        return f"{loc}: {self.field}: {message}" if self.field else f"{loc}: {message}"
+        field = self.field.translate(ONE_LINE)
+        return f"{loc}: {field}: {message}" if field else f"{loc}: {message}"
 
 
 class InputError(Exception):

@@ -178,3 +178,17 @@ def test_a_reader_that_goes_away_is_not_an_error():
     proc.stderr.close()
     assert proc.wait(timeout=120) == 0
     assert "error" not in err.lower(), err
+
+
+def test_a_key_with_a_line_break_is_still_one_line(tmp_path):
+    """A key made of a carriage return (or any control character) is written as an escape
+    in the problem, so every problem stays the one line the CLI promises."""
+    proj = copy_project(tmp_path / "p")
+    lm = proj / "data" / "landmarks" / "integrated-circuits.yaml"
+    text = lm.read_text(encoding="utf-8")
+    lm.write_text(text.replace("name:\n", 'name:\n  "\\r\\u2028": 0\n', 1), encoding="utf-8")
+    r = run_cli("check", "--project", str(proj))
+    assert r.returncode == 2
+    lines = r.stderr.splitlines()
+    assert all(ln.startswith("error: ") or "problem" in ln for ln in lines), lines
+    assert any("name.\\r\\u2028: unknown key" in ln for ln in lines), lines
