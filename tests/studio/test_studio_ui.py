@@ -379,3 +379,41 @@ def test_on_a_wide_screen_the_preview_is_beside_the_form(studio, browser, width)
             wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#problems li"))
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_a_poster_in_other_editions_and_an_export_in_traditional_chinese(studio, browser, tmp_path):
+    """Under the live preview, the saved poster in Traditional Chinese; Japanese, which the
+    data lacks, names the texts to translate; the dashboard exports the Traditional set.
+    With UPDATE_SCREENSHOTS=1 the editor with the Traditional poster replaces
+    docs/studio-editions.png."""
+    import os
+
+    from selenium.webdriver.support.ui import Select
+
+    url, proj = studio
+    docs = Path(__file__).resolve().parents[2] / "docs" if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
+    open_editor(browser, url)
+    pick = Select(browser.find_element(By.ID, "preview-edition"))
+    pick.select_by_value("ja-en")
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#edition-errors li"))
+    errors = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#edition-errors li")]
+    assert errors and all("no Japanese text" in e for e in errors), errors[:3]
+    assert not browser.find_element(By.ID, "edition-preview").is_displayed()
+    assert not browser.find_element(By.ID, "preview").is_displayed()  # the edition takes the preview's place
+    pick.select_by_value("zh-Hant-en")
+    wait(browser, 120).until(lambda d: d.find_element(By.ID, "edition-preview").is_displayed()
+                             and d.execute_script("return document.getElementById('edition-preview').naturalWidth") > 0)
+    assert not browser.find_elements(By.CSS_SELECTOR, "#edition-errors li")
+    assert "Traditional Chinese" in browser.find_element(By.ID, "edition-state").text
+    time.sleep(0.5)
+    browser.save_screenshot(str(docs / "studio-editions.png"))
+    pick.select_by_value("")  # back to the live preview
+    wait(browser).until(lambda d: d.find_element(By.ID, "preview").is_displayed())
+    assert not browser.find_element(By.ID, "edition-preview").is_displayed()
+    # the dashboard exports the set in the edition chosen
+    browser.get(url + "#/")
+    wait(browser).until(EC.presence_of_element_located((By.ID, "export-edition")))
+    Select(browser.find_element(By.ID, "export-edition")).select_by_value("zh-Hant")
+    wait(browser).until(EC.element_to_be_clickable((By.ID, "export"))).click()
+    wait(browser, 600).until(lambda d: (proj / "output" / "posters" / f"{SLUG}.zh-Hant.pdf").is_file())
+    wait(browser, 600).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'a[href$="{SLUG}.zh-Hant.pdf"]')))

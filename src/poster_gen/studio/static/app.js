@@ -360,9 +360,11 @@ function mountEditor() {
       el('aside', { class: 'preview-col', id: 'preview-col', 'aria-labelledby': 'preview-title' },
         el('div', { class: 'preview-head' }, el('h2', { id: 'preview-title', text: t('preview') }),
           el('span', { id: 'preview-state', class: 'preview-state' }), ed.doc.paged ? pager() : null),
-        el('div', { id: 'preview-frame', class: 'preview-frame' }, img, el('p', { class: 'preview-empty', id: 'preview-empty' }),
-          el('div', { class: 'spinner', 'aria-hidden': 'true' })),
-        ed.doc.kind === 'landmark' ? editionPicker() : null))));
+        ed.doc.kind === 'landmark' ? editionPicker() : null,
+        el('div', { id: 'preview-frame', class: 'preview-frame' }, img,
+          el('img', { id: 'edition-preview', alt: '', hidden: true }),
+          el('p', { class: 'preview-empty', id: 'preview-empty' }),
+          el('div', { class: 'spinner', 'aria-hidden': 'true' }))))));
   paintPreviewToggle();
   setErrors(ed.errors);
   form.setClashes(ed.clashes);
@@ -533,25 +535,27 @@ async function refreshPreview() {
   paintPreviewState();
 }
 // other editions (Traditional Chinese, Japanese, Korean ...): the saved poster as `build --lang` prints it,
-// below the live preview (the form edits Chinese and English; translations come back through the round trip)
+// in the preview's place while chosen (the form edits Chinese and English; translations come back through
+// the round trip); back to the live preview with the first choice
 function editionPicker() {
   return el('section', { class: 'edition-view', 'aria-labelledby': 'edition-title' },
-    el('h3', { id: 'edition-title', text: t('editionOther') }),
-    el('select', { id: 'preview-edition', 'aria-labelledby': 'edition-title', onchange: showEdition },
-      el('option', { value: '', text: t('editionPick') }),
+    el('label', { id: 'edition-title', for: 'preview-edition', text: t('editionOther') }),
+    el('select', { id: 'preview-edition', onchange: showEdition },
+      el('option', { value: '', text: t('editionLive') }),
       EDITIONS.filter((code) => code !== 'zh-en').map((code) => el('option', { value: code, text: t(`edition.${code}`) }))),
     el('p', { id: 'edition-state', class: 'preview-state', role: 'status' }),
-    el('ul', { id: 'edition-errors', class: 'problems' }),
-    el('img', { id: 'edition-preview', alt: '', hidden: true }));
+    el('ul', { id: 'edition-errors', class: 'problems' }));
 }
 async function showEdition() {
   const code = document.getElementById('preview-edition').value;
   const img = document.getElementById('edition-preview');
+  const live = document.getElementById('preview');
   const state = document.getElementById('edition-state');
   const list = document.getElementById('edition-errors');
   list.replaceChildren();
   if (ed.editionUrl) { URL.revokeObjectURL(ed.editionUrl); ed.editionUrl = null; }
   img.hidden = true;
+  live.hidden = !!code; // the live preview (Chinese and English, as typed) while no other edition is chosen
   state.textContent = code ? t('editionLoading') : '';
   if (!code) return;
   const mine = ed;
