@@ -77,3 +77,19 @@ def test_the_print_set_is_exported_in_the_edition_chosen(client: TestClient, pro
     assert r.status_code == 415
     r = client.post("/api/build", content=b"{", headers={"content-type": "application/json"})
     assert r.status_code == 400
+
+
+def test_a_page_of_the_brochure_in_another_edition(client: TestClient):
+    r = client.get("/api/campaign/edition.png?edition=zh-Hant-en&page=3&width=300")
+    assert r.status_code == 200, r.text
+    assert Image.open(io.BytesIO(r.content)).width == 300
+    other = client.get("/api/campaign/edition.png?edition=zh-Hant-en&page=4&width=300")
+    assert other.status_code == 200 and other.content != r.content
+    assert client.get("/api/campaign/edition.png?edition=zh-Hant-en&page=99").status_code == 404
+    for bad in ("0", "x", "-1", "1e3", "12345"):
+        assert client.get(f"/api/campaign/edition.png?edition=zh-Hant-en&page={bad}").status_code == 400, bad
+    # the brochure prints every landmark: Japanese lacks four of them (and their fields are named)
+    r = client.get("/api/campaign/edition.png?edition=ja-en&page=1")
+    assert r.status_code == 422
+    fields = {e["where"].split(":")[0] for e in r.json()["errors"]}
+    assert "data/landmarks/new-energy-vehicles.yaml" in fields

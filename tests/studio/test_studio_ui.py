@@ -417,3 +417,27 @@ def test_a_poster_in_other_editions_and_an_export_in_traditional_chinese(studio,
     wait(browser).until(EC.element_to_be_clickable((By.ID, "export"))).click()
     wait(browser, 600).until(lambda d: (proj / "output" / "posters" / f"{SLUG}.zh-Hant.pdf").is_file())
     wait(browser, 600).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'a[href$="{SLUG}.zh-Hant.pdf"]')))
+
+
+def test_the_brochure_in_another_edition_turns_with_its_pages(studio, browser):
+    """In the campaign editor, the brochure in Traditional Chinese takes the preview's
+    place, and turning the page turns the edition's page too."""
+    from selenium.webdriver.support.ui import Select
+
+    url, _ = studio
+    browser.get(url + "#/")
+    browser.execute_script("localStorage.clear()")
+    browser.get(url + "#/campaign")
+    browser.refresh()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, '#editor-form [data-field="brochure.title.zh"]')))
+    wait(browser).until(lambda d: d.find_element(By.ID, "preview").get_attribute("src"))
+    Select(browser.find_element(By.ID, "preview-edition")).select_by_value("zh-Hant-en")
+
+    def shown(d):
+        img = d.find_element(By.ID, "edition-preview")
+        return img.is_displayed() and d.execute_script("return arguments[0].naturalWidth", img) > 0 and img.get_attribute("src")
+
+    first = wait(browser, 120).until(shown)
+    browser.find_element(By.ID, "page-next").click()
+    wait(browser, 120).until(lambda d: shown(d) and shown(d) != first)
+    assert not browser.find_element(By.ID, "preview").is_displayed()

@@ -198,24 +198,30 @@ class Studio(DocumentRoutes, OutputRoutes, UploadRoutes, AssetRoutes, ReleaseRou
         return self.reply({"job": job.id, "edition": edition}, status=202)
 
     async def edition_preview(self, request: Request) -> Response:
-        """The saved poster in another edition, as a PNG (``?edition=ja-en``); 422 with
-        what that edition lacks (a text not translated, one that does not fit)."""
+        """The saved poster, or a page of the brochure (``?page=N``), in another edition, as
+        a PNG (``?edition=ja-en``); 422 with what that edition lacks (a text not
+        translated, one that does not fit)."""
         from ..build.options import EDITIONS
         from .engine import Invalid
         from .outputs import requested_width
 
-        slug = request.path_params["slug"]
-        if self.landmark_path(slug) is None:
+        slug = request.path_params.get("slug")  # None: the brochure (/api/campaign/edition.png?page=N)
+        if slug is not None and self.landmark_path(slug) is None:
             return error(404, "no such landmark")
         edition = request.query_params.get("edition", "zh-en")
         if edition not in EDITIONS:
             return error(400, f"edition must be one of {', '.join(EDITIONS)}")
+        asked = request.query_params.get("page", "1")
+        if not asked.isdigit() or len(asked) > 3 or int(asked) < 1:
+            return error(400, "page must be a page number, from 1")
         width = requested_width(request, 800)
         try:
             async with self.renders():
-                png = await asyncio.to_thread(self.engine.edition, slug, edition, width)
+                png = await asyncio.to_thread(self.engine.edition, slug, edition, width, int(asked))
         except Invalid as err:
             return self.reply({"errors": err.errors}, status=422)
+        except IndexError:
+            return error(404, "no such page")
         return Response(png, media_type="image/png", headers={"Cache-Control": "no-store"})
 
     async def build_state(self, request: Request) -> Response:
@@ -265,6 +271,7 @@ def create_app(root: Path, out: Path | None = None, *, host: str = "127.0.0.1", 
         *document_routes(studio),  # /api/landmarks/{slug} and /api/campaign: read, save, undo, versions, preview
         Route("/api/landmarks/{slug}/image", studio.upload_image, methods=["POST"]),
         Route("/api/landmarks/{slug}/edition.png", studio.edition_preview),
+        Route("/api/campaign/edition.png", studio.edition_preview),
         Route("/api/thumbnail/{path:path}", studio.thumbnail),
         Route("/api/assets/{path:path}", studio.asset_image),  # the project's pictures, as previews
         Route("/api/build", studio.start_build, methods=["POST"]),

@@ -189,12 +189,13 @@ class Engine:
         """The poster as it would print, as a PNG ``width`` pixels wide (trimmed)."""
         return self.render(slug, data, width).png
 
-    def edition(self, slug: str, edition: str, width: int = 800) -> bytes:
-        """The saved poster in another edition (``build.options.EDITIONS``: ja-en, zh-Hant,
-        ...) as a PNG: what ``poster-gen build --lang`` would print, or ``Invalid`` with
-        what that edition lacks (a text not translated, a text that does not fit)."""
+    def edition(self, slug: str, edition: str, width: int = 800, page: int = 1) -> bytes:
+        """The saved poster (``slug``), or page ``page`` of the brochure (``slug`` None), in
+        another edition (``build.options.EDITIONS``: ja-en, zh-Hant, ...) as a PNG: what
+        ``poster-gen build --lang`` would print, or ``Invalid`` with what that edition lacks
+        (a text not translated, a text that does not fit). ``IndexError``: no such page."""
         from ..build.checks import fit_problem, output_problems, project_problems
-        from ..compose.document import ComposeError, compose_poster
+        from ..compose.document import ComposeError, compose_brochure, compose_poster
         from ..compose.series import series_step
         from ..load.editions import view
         from ..render.pdf import font_files, render_document
@@ -205,21 +206,27 @@ class Engine:
             raise Invalid(project.failed[slug])
         shown = view(project, options.script)
         problems = project_problems(project, options.printed, shown)
-        problems = problems.get(slug, []) + problems.get(None, [])
+        problems = (problems.get(slug, []) if slug else [p for ps in problems.values() for p in ps]) + \
+            (problems.get(None, []) if slug else [])
         if problems:
             raise Invalid(problems)
-        fonts = self.fonts(shown)
+        layout = "poster" if slug else "brochure"
+        fonts = self.fonts(shown, layout)
         metrics = {r: p.metrics for r, p in fonts.items()}
         try:
-            doc = compose_poster(shown, shown.landmark(slug), metrics, langs=options.langs,
-                                 step=series_step(shown, metrics, langs=options.langs))
+            doc = (compose_poster(shown, shown.landmark(slug), metrics, langs=options.langs,
+                                  step=series_step(shown, metrics, langs=options.langs)) if slug else
+                   compose_brochure(shown, metrics, langs=options.langs))
         except ComposeError as err:
             raise Invalid([fit_problem(shown, err, options.script)]) from None
-        lint, _ = output_problems(shown, "poster", doc, f"{slug} ({edition})", slug, printed=False)
+        name = f"{slug or 'brochure'} ({edition})"
+        lint, _ = output_problems(shown, layout, doc, name, slug or "brochure", printed=False)
         if lint:
             raise Invalid(lint)
+        if not 1 <= page <= len(doc.pages):
+            raise IndexError(page)
         buf = io.BytesIO()
-        render_document(doc, buf, font_files(fonts), colour="rgb")
+        render_document(replace(doc, pages=[doc.pages[page - 1]]), buf, font_files(fonts), colour="rgb")
         return thumbnail(buf.getvalue(), width)
 
     def render(self, slug: str, data: Any | None = None, width: int = 800) -> Preview:

@@ -360,7 +360,7 @@ function mountEditor() {
       el('aside', { class: 'preview-col', id: 'preview-col', 'aria-labelledby': 'preview-title' },
         el('div', { class: 'preview-head' }, el('h2', { id: 'preview-title', text: t('preview') }),
           el('span', { id: 'preview-state', class: 'preview-state' }), ed.doc.paged ? pager() : null),
-        ed.doc.kind === 'landmark' ? editionPicker() : null,
+        editionPicker(),
         el('div', { id: 'preview-frame', class: 'preview-frame' }, img,
           el('img', { id: 'edition-preview', alt: '', hidden: true }),
           el('p', { class: 'preview-empty', id: 'preview-empty' }),
@@ -539,7 +539,7 @@ async function refreshPreview() {
 // the round trip); back to the live preview with the first choice
 function editionPicker() {
   return el('section', { class: 'edition-view', 'aria-labelledby': 'edition-title' },
-    el('label', { id: 'edition-title', for: 'preview-edition', text: t('editionOther') }),
+    el('label', { id: 'edition-title', for: 'preview-edition', text: t(ed.doc.paged ? 'editionOtherBrochure' : 'editionOther') }),
     el('select', { id: 'preview-edition', onchange: showEdition },
       el('option', { value: '', text: t('editionLive') }),
       EDITIONS.filter((code) => code !== 'zh-en').map((code) => el('option', { value: code, text: t(`edition.${code}`) }))),
@@ -560,8 +560,10 @@ async function showEdition() {
   if (!code) return;
   const mine = ed;
   const width = previewWidth(document.getElementById('preview-frame')?.clientWidth, window.devicePixelRatio);
-  const r = await api('GET', `/api/landmarks/${encodeURIComponent(ed.doc.key)}/edition.png?edition=${encodeURIComponent(code)}&width=${width}`, { raw: true });
-  if (mine !== ed || document.getElementById('preview-edition')?.value !== code) return;
+  const page = ed.doc.paged ? ed.page : 1;
+  const base = ed.doc.kind === 'landmark' ? `/api/landmarks/${encodeURIComponent(ed.doc.key)}/edition.png` : '/api/campaign/edition.png';
+  const r = await api('GET', `${base}?edition=${encodeURIComponent(code)}&width=${width}&page=${page}`, { raw: true });
+  if (mine !== ed || document.getElementById('preview-edition')?.value !== code || (ed.doc.paged && ed.page !== page)) return;
   if (r.ok) {
     ed.editionUrl = URL.createObjectURL(r.blob);
     img.src = ed.editionUrl;
@@ -595,6 +597,7 @@ function turnTo(page) {
   ed.page = page;
   paintPager();
   refreshPreview();
+  if (document.getElementById('preview-edition')?.value) showEdition(); // the same page in the edition shown
 }
 /** The page holding the field the user went to, when the document is paged and it is printed elsewhere. */
 function followField(e) {
