@@ -72,3 +72,19 @@ def decode_qr(path: Path, page: int = 0, dpi: float = 150) -> list[str]:
     finally:
         pdf.close()
     return [r.text for r in zxingcpp.read_barcodes(img) if r.format == zxingcpp.BarcodeFormat.QRCode]
+
+
+def cmyk_output_profile() -> bytes:
+    """A minimal ICC header for a CMYK output ('prtr') profile: enough to show the
+    profile the project provides is embedded as the destination profile."""
+    import struct
+
+    header = bytearray(128)
+    struct.pack_into(">I", header, 0, 132)          # size: header + empty tag table
+    header[4:8] = b"test"
+    header[8:12] = bytes([4, 0x20, 0, 0])           # version 4.2
+    header[12:16] = b"prtr"                          # output device class
+    header[16:20] = b"CMYK"                          # data colour space
+    header[20:24] = b"Lab "                          # profile connection space
+    header[36:40] = b"acsp"
+    return bytes(header) + struct.pack(">I", 0)

@@ -275,6 +275,17 @@ class Link:
 Item = Union[Rect, Path, Circle, TextLine, QRCode, Image, Link]
 
 
+def colours(item: Item) -> list[CMYK]:
+    """Every colour an item paints with (its fill, its text, its stroke, a QR code's two)."""
+    out = [getattr(item, "fill", None), getattr(item, "colour", None)]
+    stroke = getattr(item, "stroke", None)
+    if stroke is not None:
+        out.append(stroke.colour)
+    if isinstance(item, QRCode):
+        out += [item.dark, item.light]
+    return [c for c in out if c is not None]
+
+
 @dataclass(frozen=True)
 class Bookmark:
     title: str

@@ -25,18 +25,16 @@ class Standard:
     """
 
     __slots__ = ("key", "name", "version", "conformance", "transparency", "profile_required",
-                 "version_id", "object_streams", "title")
+                 "version_id", "object_streams")
 
     def __init__(self, key: str, name: str, version: tuple[int, int], conformance: str | None,
-                 transparency: bool, profile_required: bool, version_id: bool, object_streams: bool,
-                 title: str):
+                 transparency: bool, profile_required: bool, version_id: bool, object_streams: bool):
         self.key, self.name, self.version = key, name, version
         self.conformance = conformance
         self.transparency = transparency
         self.profile_required = profile_required
         self.version_id = version_id
         self.object_streams = object_streams
-        self.title = title  # how the README and messages name it
 
     @property
     def version_text(self) -> str:
@@ -45,10 +43,8 @@ class Standard:
 
 STANDARDS: dict[str, Standard] = {s.key: s for s in (
     #        key    GTS_PDFXVersion    PDF     GTS_PDFXConformance  transp.  profile  VersionID  objstm
-    Standard("x1a", "PDF/X-1a:2003", (1, 4), "PDF/X-1a:2003", False, False, False, False,
-             "PDF/X-1a:2003 (ISO 15930-4): CMYK and spot colour only, no transparency"),
-    Standard("x4", "PDF/X-4", (1, 6), None, True, True, True, True,
-             "PDF/X-4 (ISO 15930-7): live transparency, an embedded output profile"),
+    Standard("x1a", "PDF/X-1a:2003", (1, 4), "PDF/X-1a:2003", False, False, False, False),  # ISO 15930-4
+    Standard("x4", "PDF/X-4", (1, 6), None, True, True, True, True),  # ISO 15930-7
 )}
 
 DEFAULT = "x1a"

@@ -12,11 +12,12 @@ SMALL_TEXT_PT = 12.0
 BLEED_MM = 3.0
 
 
-def near_black(c: float, m: float, y: float, k: float) -> bool:
+def near_black(c: float, m: float, y: float, k: float, tol: float = 0.0) -> bool:
     """Text that reads as black (percent ink): mostly K, little colour. Such text below
     ``SMALL_TEXT_PT`` prints as K100 alone, overprinting (the renderer does it, the
-    preflight holds every file to it): no misregistered fringes, no white halo."""
-    return k >= 80 and max(c, m, y) <= 60
+    preflight holds every file to it): no misregistered fringes, no white halo. ``tol``:
+    percent of slack, for values read back from a file."""
+    return k >= 80 - tol and max(c, m, y) <= 60 + tol
 
 
 def overprint_ink(beneath: tuple[float, float, float, float]) -> float:

@@ -12,6 +12,7 @@ import pikepdf
 import pytest
 
 from conftest import copy_project, run_cli
+from pdfcheck import cmyk_output_profile
 from poster_gen.preflight import PreflightOptions, preflight_pdf
 
 SPOT = "PANTONE 7621 C"
@@ -24,15 +25,16 @@ GS_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
 def _profile() -> bytes:
     """A real CMYK output profile where Ghostscript brings one (readers then convert
     through it), else a CMYK output ('prtr') profile header: what the output intent embeds."""
-    if GS_PROFILE.is_file():
-        return GS_PROFILE.read_bytes()
-    import struct
+    return GS_PROFILE.read_bytes() if GS_PROFILE.is_file() else cmyk_output_profile()
 
-    header = bytearray(128)
-    struct.pack_into(">I", header, 0, 132)
-    header[8:12], header[12:16], header[16:20], header[20:24], header[36:40] = (
-        bytes([4, 0x20, 0, 0]), b"prtr", b"CMYK", b"Lab ", b"acsp")
-    return bytes(header) + struct.pack(">I", 0)
+
+def _primary_with(proj: Path, theme: str, extra: str) -> None:
+    """Add ``extra`` (e.g. ``spot: "PANTONE 7621 C"``) to a theme's primary colour."""
+    path = proj / "layouts" / "themes" / f"{theme}.yaml"
+    text, n = re.subn(r"(  primary: +\{name: [^,]+, cmyk: \[[^\]]+\])\}", rf"\1, {extra}}}",
+                      path.read_text(encoding="utf-8"), count=1)
+    assert n == 1, path
+    path.write_text(text, encoding="utf-8")
 
 
 def _with_profile(proj: Path) -> Path:
@@ -156,11 +158,7 @@ def test_x4_without_a_profile_is_refused_before_anything_is_written(tmp_path: Pa
 def spot_project(tmp_path_factory) -> Path:
     """The campaign's primary colour as a spot ink; the brochure cover's title in foil."""
     proj = copy_project(tmp_path_factory.mktemp("spot") / "p")
-    theme = proj / "layouts" / "themes" / "campaign.yaml"
-    text = theme.read_text(encoding="utf-8")
-    text, n = re.subn(r"(  primary: +\{name: [^,]+, cmyk: \[[^\]]+\])\}", rf'\1, spot: "{SPOT}"}}', text, count=1)
-    assert n == 1, text
-    theme.write_text(text, encoding="utf-8")
+    _primary_with(proj, "campaign", f'spot: "{SPOT}"')
     lay = proj / "layouts" / "brochure.yaml"
     lay.write_text(lay.read_text(encoding="utf-8").replace(
         "  output_intent:\n",
@@ -258,11 +256,7 @@ def test_the_job_ticket_names_every_ink(spot_project: Path):
 ])
 def test_bad_spot_names_are_located(tmp_path: Path, edit: str, where: str, what: str):
     proj = copy_project(tmp_path / "p")
-    theme = proj / "layouts" / "themes" / "campaign.yaml"
-    text, n = re.subn(r"(  primary: +\{name: [^,]+, cmyk: \[[^\]]+\])\}", rf"\1, {edit}}}",
-                      theme.read_text(encoding="utf-8"), count=1)
-    assert n == 1
-    theme.write_text(text, encoding="utf-8")
+    _primary_with(proj, "campaign", edit)
     r = run_cli("check", "--project", str(proj))
     assert r.returncode == 2
     line = r.stderr.strip().splitlines()[0].removeprefix("error: ")
@@ -315,12 +309,8 @@ def test_every_standard_and_plate_opens_cleanly_in_other_readers(reader: str, bo
 def test_one_spot_ink_has_one_look_alike(tmp_path: Path):
     """The same ink named by two themes with different CMYK is refused at the second."""
     proj = copy_project(tmp_path / "p")
-    for name, cmyk in (("campaign", None), ("integrated-circuits", None)):
-        theme = proj / "layouts" / "themes" / f"{name}.yaml"
-        text, n = re.subn(r"(  primary: +\{name: [^,]+, cmyk: \[[^\]]+\])\}", rf'\1, spot: "{SPOT}"}}',
-                          theme.read_text(encoding="utf-8"), count=1)
-        assert n == 1
-        theme.write_text(text, encoding="utf-8")
+    for name in ("campaign", "integrated-circuits"):
+        _primary_with(proj, name, f'spot: "{SPOT}"')
     r = run_cli("check", "--project", str(proj))
     assert r.returncode == 2
     line = r.stderr.splitlines()[0]

@@ -9,7 +9,7 @@ import pikepdf
 import pytest
 
 from conftest import ROOT, copy_project, run_cli
-from pdfcheck import boxes_mm, decode_qr
+from pdfcheck import boxes_mm, cmyk_output_profile, decode_qr
 from poster_gen.page_model import Box
 from poster_gen.finish.marks import printer_marks
 from poster_gen.finish.sizes import PAPER
@@ -218,26 +218,10 @@ def test_a_file_that_fails_preflight_is_not_moved_into_place(tmp_path: Path):
     assert not list((proj / "output").rglob("*.tmp"))
 
 
-def _cmyk_output_profile() -> bytes:
-    """A minimal ICC header for a CMYK output ('prtr') profile: enough to show the
-    profile the project provides is embedded as the destination profile."""
-    import struct
-
-    header = bytearray(128)
-    struct.pack_into(">I", header, 0, 132)          # size: header + empty tag table
-    header[4:8] = b"test"
-    header[8:12] = bytes([4, 0x20, 0, 0])           # version 4.2
-    header[12:16] = b"prtr"                          # output device class
-    header[16:20] = b"CMYK"                          # data colour space
-    header[20:24] = b"Lab "                          # profile connection space
-    header[36:40] = b"acsp"
-    return bytes(header) + struct.pack(">I", 0)
-
-
 def test_output_intent_embeds_the_projects_profile(tmp_path: Path):
     proj = copy_project(tmp_path / "p")
     (proj / "assets" / "icc").mkdir(parents=True)
-    (proj / "assets" / "icc" / "press.icc").write_bytes(_cmyk_output_profile())
+    (proj / "assets" / "icc" / "press.icc").write_bytes(cmyk_output_profile())
     lay = proj / "layouts" / "poster.yaml"
     lay.write_text(lay.read_text(encoding="utf-8").replace(
         "    registry: http://www.color.org\n", "    registry: http://www.color.org\n    profile: assets/icc/press.icc\n",
@@ -247,9 +231,9 @@ def test_output_intent_embeds_the_projects_profile(tmp_path: Path):
     with pikepdf.open(proj / "output" / "posters" / "integrated-circuits.pdf") as pdf:
         (oi,) = list(pdf.Root.OutputIntents)
         assert int(oi.DestOutputProfile.N) == 4
-        assert oi.DestOutputProfile.read_bytes() == _cmyk_output_profile()
+        assert oi.DestOutputProfile.read_bytes() == cmyk_output_profile()
     # an RGB profile is refused when the project is loaded
-    data = bytearray(_cmyk_output_profile())
+    data = bytearray(cmyk_output_profile())
     data[16:20] = b"RGB "
     (proj / "assets" / "icc" / "press.icc").write_bytes(bytes(data))
     r = run_cli("check", "--project", str(proj))

@@ -19,11 +19,11 @@ def project_problems(project: Project, printed: tuple[str, ...], view: Project |
     both call this, so they refuse the same data."""
     from .glyphs import common_coverage, missing_glyphs
 
-    from ..load.editions import SOURCE
+    from ..load.editions import data_keys
     from ..load.parity import parity_problems
 
     view = view or project
-    keys = tuple(dict.fromkeys(SOURCE.get(lang, lang) for lang in printed))  # Traditional is the Simplified's
+    keys = data_keys(printed)
     found: dict[str | None, list[Problem]] = {}
     for part in (missing_translations(project, printed), parity_problems(project, keys),
                  missing_glyphs(view, common_coverage(view))):
@@ -130,7 +130,7 @@ def effective_ppi(item) -> tuple[float, tuple[int, int]]:
 def missing_translations(project: Project, langs: tuple[str, ...]) -> dict[str | None, list[Problem]]:
     """Texts without a language the edition prints, per landmark slug (None: the
     campaign): an error naming the field, never a silent fallback to the other language."""
-    from ..load.editions import SOURCE
+    from ..load.editions import data_keys
     from ..load.walk import texts
     from .options import LANGUAGES
 
@@ -138,7 +138,7 @@ def missing_translations(project: Project, langs: tuple[str, ...]) -> dict[str |
     found: dict[str | None, list[Problem]] = {}
     sources = [(None, project.sources.get("data/campaign.yaml"), project.campaign)]
     sources += [(lm.slug, project.source_of(lm.slug), lm) for lm in project.landmarks]
-    keys = [SOURCE.get(lang, lang) for lang in langs]  # Traditional Chinese is converted from zh
+    keys = data_keys(langs)
     for slug, src, obj in sources:
         for path, text in texts(obj):
             for key in keys:

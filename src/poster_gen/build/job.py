@@ -112,13 +112,14 @@ def run_job(job: Job) -> JobResult:
     res.temp, data = _render(job, doc, ctx, layout_name)
     res.size, res.sha = len(data), hashlib.sha256(data).hexdigest()
     _phase(job.key, "preflight")
+    from ..finish.finishes import plate_names
     from ..preflight import PreflightOptions, preflight_pdf
 
     spec = project.layouts[layout_name].print
     popts = PreflightOptions(min_image_ppi=0.0 if opts.draft else MIN_PPI,
                              min_bleed_mm=min(BLEED_MM, opts.bleed) if opts.bleed is not None else BLEED_MM,
                              standard=spec.standard, separations=declared_plates(project, spec),
-                             finishes=frozenset(f.name for f in spec.finishes))
+                             finishes=plate_names(spec))
     failed = [r for r in preflight_pdf(Path(res.temp), popts, shown=job.name) if not r.ok]
     if failed:
         discard(res.temp)
@@ -147,18 +148,16 @@ def compose_output(job: Job, ctx: JobContext):
         doc = compose_poster(project, project.landmark(job.target), metrics, ctx.scale if printed else 1.0,
                              job.name, ctx.sheet if printed else None, langs, layout_name, layout,
                              step=ctx.steps.get((layout_name, printed), 0))
-    if langs[0] == "zh":  # the language of what the Chinese slot holds in this edition
-        from ..load.editions import LANG_CODE
-
-        doc.lang = LANG_CODE[ctx.options.script]
     return doc
 
 
 def declared_plates(project, spec) -> frozenset[str]:
     """The spot plates a print file may carry: the themes' spot inks and the layout's
     finishing plates (anything else is a mistake the preflight refuses)."""
+    from ..finish.finishes import plate_names
+
     spots = {c.spot for theme in project.themes.values() for c in theme.colours.values() if c is not None and c.spot}
-    return frozenset(spots | {f.name for f in spec.finishes})
+    return frozenset(spots) | plate_names(spec)
 
 
 def _render(job: Job, doc, ctx: JobContext, layout_name: str) -> tuple[str, bytes]:

@@ -3,8 +3,6 @@ no-op path (a plain class: importing dataclasses alone costs that path 15 ms).""
 from __future__ import annotations
 
 LANGUAGES = {"zh": "Chinese", "en": "English", "zh-Hant": "Traditional Chinese", "ja": "Japanese", "ko": "Korean"}
-#: the languages a CJK script's edition prints in the layouts' Chinese slot (``load.editions``)
-SCRIPTS = ("zh", "zh-Hant", "ja", "ko")
 #: every edition: one script alone, English alone, or a script with English under it
 EDITIONS = ("zh-en", "zh", "en", "zh-Hant-en", "zh-Hant", "ja-en", "ja", "ko-en", "ko")
 

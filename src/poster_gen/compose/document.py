@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from ..load import fields as F
+from ..load.editions import LANG_CODE
 from ..load.layout_models import Layout
 from ..load.models import Landmark, Text
 from ..load.project import Project
@@ -91,8 +92,10 @@ def _title(text: Text, langs: tuple[str, ...] = ("zh", "en"), sep: str = "  ") -
     return sep.join(text.get(lang) for lang in langs)
 
 
-def _lang_code(langs: tuple[str, ...]) -> str:
-    return "zh-CN" if langs[0] == "zh" else "en"
+def _lang_code(langs: tuple[str, ...], layout: Layout) -> str:
+    """The document's language: what its Chinese slot holds in this edition (zh-CN,
+    zh-TW, ja, ko; ``load.editions``), or English alone."""
+    return LANG_CODE[layout.script] if langs[0] == "zh" else "en"
 
 
 def compose_poster(project: Project, landmark: Landmark, fonts: Mapping[str, Metrics],
@@ -121,7 +124,7 @@ def compose_poster(project: Project, landmark: Landmark, fonts: Mapping[str, Met
     return Document(pages, title=f"{_title(landmark.name, langs, ' ')} · {_title(c.series, langs, ' ')}",
                     subject=_title(landmark.ambition, langs, " / "),
                     keywords=tuple(t.get(lang) for lang in langs for t in (c.city, c.series, landmark.name)),
-                    author=c.contact.organisation.get(langs[-1]), lang=_lang_code(langs), kind="poster",
+                    author=c.contact.organisation.get(langs[-1]), lang=_lang_code(langs, layout), kind="poster",
                     slug=landmark.slug)
 
 
@@ -180,5 +183,5 @@ def _brochure(project: Project, fonts: Mapping[str, Metrics], scale: float, lang
                     subject=_title(b.subtitle, langs, " / "),
                     keywords=tuple(t.get(lang) for lang in langs for t in (c.city, c.series,
                                                                            *[lm.name for lm in project.landmarks])),
-                    author=c.contact.organisation.get(langs[-1]), lang=_lang_code(langs), kind="brochure",
+                    author=c.contact.organisation.get(langs[-1]), lang=_lang_code(langs, layout), kind="brochure",
                     slug="brochure")

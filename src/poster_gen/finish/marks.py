@@ -6,7 +6,7 @@ at least ``mark_offset`` mm outside the trim, which the layout keeps beyond the 
 """
 from __future__ import annotations
 
-from ..page_model import CMYK, Box, Circle, Item, Path, Rect, Stroke
+from ..page_model import CMYK, Box, Circle, Item, Path, Rect, Stroke, colours
 from ..load.layout_models import PrintSpec
 
 REGISTRATION = CMYK(100, 100, 100, 100, "Registration")  # on every plate, by definition
@@ -84,12 +84,6 @@ def add_marks(doc, spec: PrintSpec, marks: bool) -> None:
     """Give every page of ``doc`` its printer's marks (none with ``marks`` off) and the
     document the slug they need outside the bleed; on every plate the document has."""
     doc.slug_mm = spec.slug if marks else 0.0
-    spots = any(_has_spot(item) for page in doc.pages for item in page.items)
+    spots = any(c.spot for page in doc.pages for item in page.items for c in colours(item))
     for page in doc.pages:
         page.marks = printer_marks(page.width, page.height, page.bleed, spec, spots) if marks else []
-
-
-def _has_spot(item: Item) -> bool:
-    colours = [getattr(item, "fill", None), getattr(item, "colour", None),
-               getattr(getattr(item, "stroke", None), "colour", None)]
-    return any(c is not None and c.spot for c in colours)

@@ -26,14 +26,16 @@ from typing import Any, Callable
 
 from .models import Campaign, Text, Traditional, Unit
 
-#: the scripts an edition may set in the Chinese slot
-SCRIPTS = ("zh", "zh-Hant", "ja", "ko")
 #: where each script's text comes from: a key of ``Text`` (ja, ko) or converted from zh
 SOURCE = {"zh": "zh", "zh-Hant": "zh", "ja": "ja", "ko": "ko"}
+
+
+def data_keys(langs) -> tuple[str, ...]:
+    """The ``Text`` keys an edition's languages are read from, each once (Traditional
+    Chinese is converted from zh; English is en)."""
+    return tuple(dict.fromkeys(SOURCE.get(lang, lang) for lang in langs))
 #: the language of a document set in the script (PDF /Lang, HTML lang)
 LANG_CODE = {"zh": "zh-CN", "zh-Hant": "zh-TW", "ja": "ja", "ko": "ko"}
-#: how each script's lines break where it differs from the layout's styles (``breaks``)
-BREAKS: dict[str, str] = {}
 
 
 def converter(spec: Traditional) -> Callable[[str], str]:
@@ -96,14 +98,11 @@ def _region(script: str, campaign: Campaign) -> str:
 
 def in_script(layout: Any, script: str, region: str = "") -> Any:
     """A layout set in ``script``: its fonts' face for it (``zh-Hant`` in Hong Kong's
-    forms where the layout names a ``zh-HK`` face and the campaign the hk standard), its
-    styles' line breaking."""
+    forms where the layout names a ``zh-HK`` face and the campaign the hk standard); the
+    script it records is what the compose stage sets by (line breaks read the text)."""
     face = layout.fonts.faces.get(region) or layout.fonts.faces.get(script)
     fonts = layout.fonts if face is None else replace(layout.fonts, face=face.face, family=face.family)
-    breaks = BREAKS.get(script)
-    styles = layout.styles if breaks is None else {
-        name: (st if st is None else replace(st, breaks=breaks)) for name, st in layout.styles.items()}
-    return replace(layout, fonts=fonts, styles=styles, script=script)
+    return replace(layout, fonts=fonts, script=script)
 
 
 def _map(obj: Any, fn: Callable[[Any], Any]) -> Any:

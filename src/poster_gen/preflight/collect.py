@@ -19,6 +19,7 @@ from .colourspace import (ColourSpace, ColourSpaces, PlatePaint, cmyk_of, functi
 from .facts import Facts, FontUse, PageVerdicts, Placement
 from .geometry import Rect, as_rect, bleed_box, inherited, inside, overlaps, transform_rect, upright, x_scale, y_scale
 from .model import PreflightOptions, fmt, text
+from ..print_rules import near_black
 from .overprint import Combined, PageBound, PageInk, Raster, clipped, plates_text
 from .state import StreamState, GraphicsState, Visitor, Where
 from .walker import FILL_PAINT, STROKE_PAINT, ContentWalker
@@ -239,7 +240,7 @@ class Collector(Visitor):
         if cmyk is None:
             return
         c, m, y, k = cmyk
-        if k < 0.8 - EPS or max(c, m, y) > 0.6 + EPS:
+        if not near_black(c * 100, m * 100, y * 100, k * 100, tol=EPS * 100):
             return  # not near-black: a colour, judged by the ink check only
         self.facts.black_text_runs += 1
         missing = []

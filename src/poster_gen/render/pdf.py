@@ -19,7 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.lib.colors import CMYKColor, CMYKColorSep, toColor
 from reportlab.pdfgen.canvas import Canvas
 
-from ..page_model import CMYK, Circle, Document, Image, Link, Page, Path, QRCode, Rect, Stroke, TextLine
+from ..page_model import CMYK, Circle, Document, Image, Link, Page, Path, QRCode, Rect, Stroke, TextLine, colours
 from ..units import PT_PER_MM
 from ..compose.overprint import overprints
 
@@ -126,7 +126,7 @@ class PageRenderer:
         (opacity, overprint), so it is drawn inside q/Q."""
         if self.rgb:
             return False
-        for col in _colours(item):
+        for col in colours(item):
             paint, alpha = self._paint_of(col, live)
             if alpha < 1.0 or paint.overprint:
                 return True
@@ -164,7 +164,7 @@ class PageRenderer:
         colour (a layer at 16 % over its ground); a layer over another layer is painted
         flattened and opaque, as PDF/X-1a prints it, so layers never build up — in every
         viewer and RIP, without relying on knockout groups, which some viewers ignore."""
-        if not self.live or not any(c.source is not None for c in _colours(item)):
+        if not self.live or not any(c.source is not None for c in colours(item)):
             return False
         box = item.bounds()
         clear = not any(box.intersects(other) for other in self.layers)
@@ -183,7 +183,7 @@ class PageRenderer:
             for item in marks:
                 self.item(item, fr)
             self.c.endForm()
-            if any(c.spot for item in marks for c in _colours(item)):  # registration on every plate (/All)
+            if any(c.spot for item in marks for c in colours(item)):  # registration on every plate (/All)
                 form = self.c._doc.idToObject[pdfdoc.xObjectName(name)]
                 form.Resources = _form_resources(form)
             self.forms[key] = name
@@ -358,17 +358,6 @@ def _form_resources(form):
         res.ExtGState = form.ExtGState
     res.setColorSpace(getattr(form, "_colorsUsed", {}))
     return res
-
-
-def _colours(item) -> list[CMYK]:
-    """Every colour an item paints with."""
-    out = [getattr(item, "fill", None), getattr(item, "colour", None)]
-    stroke = getattr(item, "stroke", None)
-    if stroke is not None:
-        out.append(stroke.colour)
-    if isinstance(item, QRCode):
-        out += [item.dark, item.light]
-    return [c for c in out if c is not None]
 
 
 def render_document(doc: Document, out: str | BinaryIO, fonts: Mapping[str, FontFile],

@@ -203,7 +203,7 @@ class Studio(DocumentRoutes, OutputRoutes, UploadRoutes, AssetRoutes, ReleaseRou
         translated, one that does not fit)."""
         from ..build.options import EDITIONS
         from .engine import Invalid
-        from .outputs import requested_width
+        from .outputs import requested_page, requested_width
 
         slug = request.path_params.get("slug")  # None: the brochure (/api/campaign/edition.png?page=N)
         if slug is not None and self.landmark_path(slug) is None:
@@ -211,13 +211,13 @@ class Studio(DocumentRoutes, OutputRoutes, UploadRoutes, AssetRoutes, ReleaseRou
         edition = request.query_params.get("edition", "zh-en")
         if edition not in EDITIONS:
             return error(400, f"edition must be one of {', '.join(EDITIONS)}")
-        asked = request.query_params.get("page", "1")
-        if not asked.isdigit() or len(asked) > 3 or int(asked) < 1:
+        page = requested_page(request)
+        if page is None:
             return error(400, "page must be a page number, from 1")
         width = requested_width(request, 800)
         try:
             async with self.renders():
-                png = await asyncio.to_thread(self.engine.edition, slug, edition, width, int(asked))
+                png = await asyncio.to_thread(self.engine.edition, slug, edition, width, page)
         except Invalid as err:
             return self.reply({"errors": err.errors}, status=422)
         except IndexError:

@@ -22,7 +22,6 @@ from starlette.routing import Route
 from .bodies import error, read_body, who
 from .engine import CAMPAIGN_FILE, Invalid, errors_of
 
-MAX_PAGE = 9999  # a page number longer than this is no page
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # a landmark's key (as load.project.SLUG)
 MAX_SLUG = 100
 
@@ -188,7 +187,7 @@ class DocumentRoutes:
         save's 422 lists them), drawn past their frames on the picture and marked;
         for a paged document X-Page, X-Pages and X-Field-Pages (text field -> its pages)."""
         from ..errors import InputError
-        from .outputs import requested_width
+        from .outputs import requested_page, requested_width
 
         key, path = self._located(kind, request)
         if path is None:
@@ -196,10 +195,9 @@ class DocumentRoutes:
         width = requested_width(request, 800)
         page = 1
         if kind.paged:
-            asked = request.query_params.get("page", "1")
-            if not asked.isdigit() or len(asked) > len(str(MAX_PAGE)) or int(asked) < 1:
+            page = requested_page(request)
+            if page is None:
                 return error(400, "page must be a page number, from 1")
-            page = int(asked)
         data = None
         if request.method == "POST":
             data = await read_body(request)

@@ -160,6 +160,17 @@ def requested_width(request: Request, default: int) -> int:
         return default
 
 
+MAX_PAGE = 9999  # a page number longer than this is no page
+
+
+def requested_page(request: Request) -> int | None:
+    """``?page=N`` (from 1; 1 when not given), or None when it is not a page number."""
+    asked = request.query_params.get("page", "1")
+    if not asked.isdigit() or len(asked) > len(str(MAX_PAGE)) or int(asked) < 1:
+        return None
+    return int(asked)
+
+
 def snap_width(width: int) -> int:
     """The allowed thumbnail width nearest ``width`` (the larger one on a tie)."""
     return min(ALLOWED_WIDTHS, key=lambda w: (abs(w - width), -w))
